@@ -1,0 +1,216 @@
+#include "db/database.h"
+
+#include "db/dialect.h"
+#include "db/migrations.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QThread>
+#include <atomic>
+
+namespace tucai::db {
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("Database", text); }
+
+// Connections this thread opened; removed when the thread ends.
+struct ThreadConnections
+{
+    QStringList names;
+    ~ThreadConnections()
+    {
+        for (const QString &name : std::as_const(names)) {
+            {
+                QSqlDatabase db = QSqlDatabase::database(name, false);
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(name);
+        }
+    }
+};
+thread_local ThreadConnections t_connections;
+
+std::atomic<qint64> g_fixedNow{0};
+QAtomicInteger<int> g_counter{0};
+
+} // namespace
+
+qint64 nowMs()
+{
+    const qint64 fixed = g_fixedNow.load();
+    return fixed ? fixed : QDateTime::currentMSecsSinceEpoch();
+}
+
+void setFixedNowMs(qint64 ms) { g_fixedNow.store(ms); }
+
+Database::Database(DbTarget target)
+    : m_target(std::move(target))
+    , m_dialect(&Dialect::forKind(m_target.kind))
+    , m_id(QStringLiteral("tucai-%1").arg(g_counter.fetchAndAddRelaxed(1)))
+{
+}
+
+Database::~Database() { closeThisThread(); }
+
+static QString connectionName(const QString &id)
+{
+    return id + QLatin1Char('@') + QString::number(reinterpret_cast<quintptr>(QThread::currentThreadId()), 16);
+}
+
+QSqlDatabase Database::connection() const
+{
+    const QString name = connectionName(m_id);
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (db.isOpen())
+            return db;
+    }
+    QSqlDatabase db = QSqlDatabase::contains(name) ? QSqlDatabase::database(name, false)
+                                                    : QSqlDatabase::addDatabase(m_dialect->driverName(), name);
+    if (!t_connections.names.contains(name))
+        t_connections.names.append(name);
+    if (!db.isValid())
+        throw DbError(DbError::Kind::Other,
+                      tr("The Qt database driver %1 is not installed.").arg(m_dialect->driverName()));
+    m_dialect->configure(db, m_target);
+    if (!db.open())
+        throw m_dialect->classify(db.lastError(), m_target, {});
+    for (const QString &statement : m_dialect->sessionStatements()) {
+        QSqlQuery q(db);
+        if (!q.exec(statement)) {
+            const DbError error = m_dialect->classify(q.lastError(), m_target, {});
+            db.close();
+            throw error;
+        }
+    }
+    return db;
+}
+
+void Database::closeThisThread() const
+{
+    const QString name = connectionName(m_id);
+    if (!QSqlDatabase::contains(name))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    t_connections.names.removeAll(name);
+}
+
+void Database::open(OpenMode mode)
+{
+    if (m_target.kind == DbTarget::Kind::Sqlite) {
+        const QFileInfo info(m_target.path);
+        if (m_target.path.isEmpty())
+            throw DbError(DbError::Kind::Invalid, tr("No database file given."));
+        if (info.exists() && info.isDir())
+            throw DbError(DbError::Kind::NotADatabase, tr("%1 is a folder, not a database file.").arg(m_target.path));
+        if (!info.exists()) {
+            if (mode == OpenMode::MustExist)
+                throw DbError(DbError::Kind::NotFound, tr("The database file %1 does not exist.").arg(m_target.path));
+            if (!QDir().mkpath(info.absolutePath()))
+                throw DbError(DbError::Kind::ReadOnly, tr("Cannot create the folder %1.").arg(info.absolutePath()));
+        }
+    }
+    const QSqlDatabase db = connection();
+    // Touch the catalogue: a file that is not SQLite fails here, not later.
+    QSqlQuery q(db);
+    if (!q.exec(m_dialect->listTablesSql()))
+        throw m_dialect->classify(q.lastError(), m_target, {});
+}
+
+int Database::schemaVersionInDatabase() const { return Migrations::currentVersion(*this); }
+
+void Database::migrate() { Migrations::migrate(*this); }
+
+void Database::openAndMigrate(OpenMode mode)
+{
+    open(mode);
+    migrate();
+}
+
+DbError Database::errorFrom(const QSqlError &error, const QString &context) const
+{
+    if (!m_dialect->stillPresent(m_target))
+        return {DbError::Kind::Lost, tr("The database file %1 has disappeared; the last action was not saved.").arg(m_target.path),
+                error.text()};
+    return m_dialect->classify(error, m_target, context);
+}
+
+Query::Query(const Database &db, const QString &sql)
+    : m_db(db), m_query(db.connection()), m_sql(sql)
+{
+    m_query.setForwardOnly(true);
+    if (!m_query.prepare(sql))
+        throw db.errorFrom(m_query.lastError(), {});
+}
+
+Query &Query::bind(const QString &placeholder, const QVariant &value)
+{
+    m_query.bindValue(placeholder, value);
+    return *this;
+}
+
+Query &Query::bindNull(const QString &placeholder)
+{
+    m_query.bindValue(placeholder, QVariant());
+    return *this;
+}
+
+Query &Query::exec()
+{
+    if (!m_query.exec())
+        throw m_db.errorFrom(m_query.lastError(), {});
+    return *this;
+}
+
+QVariant Query::scalar()
+{
+    exec();
+    return m_query.next() ? m_query.value(0) : QVariant();
+}
+
+Transaction::Transaction(const Database &db) : m_db(db)
+{
+    QSqlDatabase c = db.connection();
+    if (!c.transaction())
+        throw db.errorFrom(c.lastError(), tr("starting a transaction"));
+}
+
+Transaction::~Transaction()
+{
+    if (m_done)
+        return;
+    try {
+        QSqlDatabase c = m_db.connection();
+        c.rollback();
+    } catch (const DbError &) {
+        // The connection is gone; the server or SQLite discards the transaction itself.
+    }
+}
+
+void Transaction::commit()
+{
+    QSqlDatabase c = m_db.connection();
+    if (!m_db.dialect().stillPresent(m_db.target())) {
+        c.rollback();
+        m_done = true;
+        throw DbError(DbError::Kind::Lost,
+                      tr("The database file %1 has disappeared; the last action was not saved.").arg(m_db.target().path));
+    }
+    if (!c.commit()) {
+        const DbError error = m_db.errorFrom(c.lastError(), tr("saving"));
+        c.rollback();
+        m_done = true;
+        throw error;
+    }
+    m_done = true;
+}
+
+} // namespace tucai::db

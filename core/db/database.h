@@ -1,0 +1,98 @@
+#pragma once
+#include "db/db_error.h"
+#include "db/db_target.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariant>
+#include <memory>
+
+namespace tucai::db {
+
+class Dialect;
+
+// A handle on one collection database. Cheap to copy around by pointer; every
+// thread that uses it gets its own QSqlDatabase connection (Qt connections
+// must not cross threads), opened on first use and closed when the thread ends.
+class Database
+{
+public:
+    enum class OpenMode { MustExist, CreateIfMissing };
+    explicit Database(DbTarget target);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    const DbTarget &target() const { return m_target; }
+    const Dialect &dialect() const { return *m_dialect; }
+
+    // Opens the calling thread's connection and checks it. Throws DbError with
+    // a readable message for a missing file, a non-database file, a refused
+    // server, a wrong password.
+    void open(OpenMode mode = OpenMode::MustExist);
+    // Brings the schema up to date (creates it on an empty database). Throws
+    // DbError::TooNew when the database was written by a newer build.
+    void migrate();
+    // open() + migrate() after checking the schema version.
+    void openAndMigrate(OpenMode mode = OpenMode::MustExist);
+
+    // This thread's connection (opened if needed).
+    QSqlDatabase connection() const;
+    // Closes this thread's connection (others close when their thread ends).
+    void closeThisThread() const;
+
+    int schemaVersionInDatabase() const;
+    DbError errorFrom(const QSqlError &error, const QString &context = {}) const;
+
+private:
+    DbTarget m_target;
+    const Dialect *m_dialect;
+    QString m_id;
+};
+
+// A prepared statement that throws DbError on failure. SQL with named
+// placeholders (:name); values always bound, never concatenated.
+class Query
+{
+public:
+    Query(const Database &db, const QString &sql);
+    Query &bind(const QString &placeholder, const QVariant &value);
+    Query &bindNull(const QString &placeholder);
+    Query &exec();
+    bool next() { return m_query.next(); }
+    QVariant value(int column) const { return m_query.value(column); }
+    QVariant value(const QString &column) const { return m_query.value(column); }
+    qint64 toLongLong(int column) const { return m_query.value(column).toLongLong(); }
+    QString toString(int column) const { return m_query.value(column).toString(); }
+    int numRowsAffected() const { return m_query.numRowsAffected(); }
+    // The first column of the first row, for RETURNING id / COUNT(*).
+    QVariant scalar();
+    QSqlQuery &raw() { return m_query; }
+
+private:
+    const Database &m_db;
+    QSqlQuery m_query;
+    QString m_sql;
+};
+
+// RAII transaction on this thread's connection: rolls back unless commit() ran.
+class Transaction
+{
+public:
+    explicit Transaction(const Database &db);
+    ~Transaction();
+    void commit();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+private:
+    const Database &m_db;
+    bool m_done = false;
+};
+
+// Milliseconds since the epoch (UTC): the one time type stored in the schema.
+qint64 nowMs();
+// Tests and the demo generator may pin "now"; 0 unpins.
+void setFixedNowMs(qint64 ms);
+
+} // namespace tucai::db

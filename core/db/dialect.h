@@ -1,0 +1,42 @@
+#pragma once
+#include "db/db_target.h"
+#include "db/db_error.h"
+
+#include <QString>
+#include <QStringList>
+
+class QSqlDatabase;
+class QSqlError;
+
+namespace tucai::db {
+
+// Every difference between SQLite and PostgreSQL lives in the two subclasses
+// of this interface (dialect.cpp). Nothing else in the code base asks which
+// driver it is talking to.
+class Dialect
+{
+public:
+    virtual ~Dialect() = default;
+    static const Dialect &forKind(DbTarget::Kind kind);
+
+    virtual DbTarget::Kind kind() const = 0;
+    virtual QString driverName() const = 0;
+    // Configure a QSqlDatabase for the target (file name / host, options).
+    virtual void configure(QSqlDatabase &db, const DbTarget &target) const = 0;
+    // Statements run once on every new connection (pragmas, session settings).
+    virtual QStringList sessionStatements() const = 0;
+    // Expand the schema placeholders {PK}, {BLOB}, {BIGINT}, {BIGPK_REF}.
+    virtual QString expand(const QString &sqlTemplate) const = 0;
+    // Case-insensitive substring match operator for searches.
+    virtual QString likeOperator() const = 0;
+    // SQL that lists the user tables of the database (one column: name).
+    virtual QString listTablesSql() const = 0;
+    // Turns a driver error into one of our error kinds with a readable message.
+    virtual DbError classify(const QSqlError &error, const DbTarget &target, const QString &context) const = 0;
+    // False when the database has vanished under us (SQLite file deleted).
+    virtual bool stillPresent(const DbTarget &target) const = 0;
+    // Largest number of bound parameters in one statement.
+    virtual int maxBoundParameters() const = 0;
+};
+
+} // namespace tucai::db

@@ -1,0 +1,309 @@
+#include "db/migrations.h"
+
+#include "db/database.h"
+#include "db/dialect.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace tucai::db {
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("Migrations", text); }
+
+// Schema v1. Times are milliseconds since the epoch (UTC) in BIGINT columns,
+// booleans are 0/1 SMALLINTs: the same values on both engines.
+QStringList schemaV1()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE schools (
+  id {PK},
+  code TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  created_at {BIGINT} NOT NULL))"),
+        QStringLiteral(R"(CREATE TABLE colleges (
+  id {PK},
+  school_id BIGINT NOT NULL REFERENCES schools(id),
+  code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  UNIQUE (school_id, code)))"),
+        QStringLiteral(R"(CREATE TABLE classes (
+  id {PK},
+  college_id BIGINT NOT NULL REFERENCES colleges(id),
+  code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  grade INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (college_id, code)))"),
+        // state: not_started verified drafting cooling_off locked_liveness awaiting_payment
+        //        awaiting_review approved returned exported
+        // lock_kind: none liveness cooling
+        QStringLiteral(R"(CREATE TABLE students (
+  id {PK},
+  school_id BIGINT NOT NULL REFERENCES schools(id),
+  college_id BIGINT NOT NULL REFERENCES colleges(id),
+  class_id BIGINT NOT NULL REFERENCES classes(id),
+  student_no TEXT NOT NULL,
+  name TEXT NOT NULL,
+  id_number TEXT NOT NULL DEFAULT '',
+  phone TEXT NOT NULL DEFAULT '',
+  paid SMALLINT NOT NULL DEFAULT 0,
+  state TEXT NOT NULL DEFAULT 'not_started',
+  liveness_failures INTEGER NOT NULL DEFAULT 0,
+  other_failures INTEGER NOT NULL DEFAULT 0,
+  submissions INTEGER NOT NULL DEFAULT 0,
+  extra_attempts INTEGER NOT NULL DEFAULT 0,
+  lock_kind TEXT NOT NULL DEFAULT 'none',
+  locked_until {BIGINT},
+  notify_opt_in SMALLINT NOT NULL DEFAULT 0,
+  return_reasons TEXT NOT NULL DEFAULT '',
+  created_at {BIGINT} NOT NULL,
+  updated_at {BIGINT} NOT NULL,
+  row_version INTEGER NOT NULL DEFAULT 1,
+  UNIQUE (school_id, student_no)))"),
+        QStringLiteral("CREATE INDEX students_college_state ON students (college_id, state)"),
+        QStringLiteral("CREATE INDEX students_class ON students (class_id)"),
+        QStringLiteral("CREATE INDEX students_name ON students (name)"),
+        QStringLiteral(R"(CREATE TABLE capture_attempts (
+  id {PK},
+  student_id BIGINT NOT NULL REFERENCES students(id),
+  college_id BIGINT NOT NULL REFERENCES colleges(id),
+  occurred_at {BIGINT} NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('liveness', 'quality')),
+  passed SMALLINT NOT NULL,
+  reason TEXT NOT NULL DEFAULT ''))"),
+        QStringLiteral("CREATE INDEX attempts_student ON capture_attempts (student_id, occurred_at)"),
+        // Content-addressed photo bytes: the bytes here, or an http(s) URL.
+        QStringLiteral(R"(CREATE TABLE photo_blobs (
+  sha256 TEXT PRIMARY KEY,
+  bytes {BLOB},
+  url TEXT,
+  byte_size INTEGER NOT NULL,
+  mime TEXT NOT NULL DEFAULT 'image/jpeg',
+  created_at {BIGINT} NOT NULL,
+  CHECK (bytes IS NOT NULL OR url IS NOT NULL)))"),
+        // kind: draft submitted; status: draft submitted approved returned deleted
+        QStringLiteral(R"(CREATE TABLE photos (
+  id {PK},
+  student_id BIGINT NOT NULL REFERENCES students(id),
+  college_id BIGINT NOT NULL REFERENCES colleges(id),
+  class_id BIGINT NOT NULL REFERENCES classes(id),
+  kind TEXT NOT NULL CHECK (kind IN ('draft', 'submitted')),
+  status TEXT NOT NULL,
+  sha256 TEXT NOT NULL REFERENCES photo_blobs(sha256),
+  stored_at {BIGINT} NOT NULL,
+  submitted_at {BIGINT},
+  check_report TEXT,
+  check_passed SMALLINT,
+  engine_version TEXT,
+  profile_version TEXT,
+  checked_at {BIGINT},
+  decision TEXT,
+  reasons TEXT NOT NULL DEFAULT '',
+  reason_note TEXT NOT NULL DEFAULT '',
+  reviewer_id BIGINT,
+  decided_at {BIGINT},
+  row_version INTEGER NOT NULL DEFAULT 1))"),
+        QStringLiteral("CREATE INDEX photos_queue ON photos (status, submitted_at, id)"),
+        QStringLiteral("CREATE INDEX photos_student ON photos (student_id, stored_at)"),
+        QStringLiteral("CREATE INDEX photos_college ON photos (college_id, status)"),
+        // One row per failed rule of the stored report: the "violated rule" filter.
+        QStringLiteral(R"(CREATE TABLE photo_violations (
+  photo_id BIGINT NOT NULL REFERENCES photos(id) ON DELETE CASCADE,
+  rule TEXT NOT NULL,
+  PRIMARY KEY (photo_id, rule)))"),
+        QStringLiteral("CREATE INDEX photo_violations_rule ON photo_violations (rule, photo_id)"),
+        // state: draft scheduled published archived
+        QStringLiteral(R"(CREATE TABLE notices (
+  id {PK},
+  school_id BIGINT NOT NULL REFERENCES schools(id),
+  college_id BIGINT REFERENCES colleges(id),
+  title TEXT NOT NULL,
+  body_html TEXT NOT NULL DEFAULT '',
+  window_start {BIGINT},
+  window_end {BIGINT},
+  daily_hours TEXT NOT NULL DEFAULT '',
+  closure_days TEXT NOT NULL DEFAULT '',
+  fee_cents INTEGER NOT NULL DEFAULT 0,
+  contacts TEXT NOT NULL DEFAULT '',
+  state TEXT NOT NULL DEFAULT 'draft',
+  publish_at {BIGINT},
+  published_at {BIGINT},
+  created_by BIGINT,
+  created_at {BIGINT} NOT NULL,
+  updated_at {BIGINT} NOT NULL,
+  row_version INTEGER NOT NULL DEFAULT 1))"),
+        QStringLiteral(R"(CREATE TABLE notice_versions (
+  id {PK},
+  notice_id BIGINT NOT NULL REFERENCES notices(id) ON DELETE CASCADE,
+  version INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  title TEXT NOT NULL,
+  body_html TEXT NOT NULL,
+  changed_by BIGINT,
+  changed_at {BIGINT} NOT NULL,
+  UNIQUE (notice_id, version)))"),
+        QStringLiteral(R"(CREATE TABLE notice_attachments (
+  id {PK},
+  notice_id BIGINT NOT NULL REFERENCES notices(id) ON DELETE CASCADE,
+  file_name TEXT NOT NULL,
+  mime TEXT NOT NULL,
+  bytes {BLOB} NOT NULL,
+  created_at {BIGINT} NOT NULL))"),
+        // kind: student batch
+        QStringLiteral(R"(CREATE TABLE code_batches (
+  id {PK},
+  school_id BIGINT NOT NULL REFERENCES schools(id),
+  college_id BIGINT REFERENCES colleges(id),
+  class_id BIGINT REFERENCES classes(id),
+  kind TEXT NOT NULL CHECK (kind IN ('student', 'batch')),
+  label TEXT NOT NULL DEFAULT '',
+  created_by BIGINT,
+  created_at {BIGINT} NOT NULL,
+  expires_at {BIGINT}))"),
+        // Only a keyed hash of each code is kept: a copy of the database reveals no valid code.
+        QStringLiteral(R"(CREATE TABLE collection_codes (
+  id {PK},
+  batch_id BIGINT NOT NULL REFERENCES code_batches(id),
+  school_id BIGINT NOT NULL REFERENCES schools(id),
+  college_id BIGINT REFERENCES colleges(id),
+  student_id BIGINT REFERENCES students(id),
+  code_hash TEXT NOT NULL UNIQUE,
+  created_at {BIGINT} NOT NULL,
+  expires_at {BIGINT},
+  revoked_at {BIGINT},
+  revoked_reason TEXT NOT NULL DEFAULT ''))"),
+        QStringLiteral("CREATE INDEX codes_student ON collection_codes (student_id)"),
+        // role: school_admin college_admin reviewer
+        QStringLiteral(R"(CREATE TABLE staff (
+  id {PK},
+  school_id BIGINT NOT NULL REFERENCES schools(id),
+  username TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('school_admin', 'college_admin', 'reviewer')),
+  college_id BIGINT REFERENCES colleges(id),
+  password_hash TEXT NOT NULL DEFAULT '',
+  failed_logins INTEGER NOT NULL DEFAULT 0,
+  locked_until {BIGINT},
+  active SMALLINT NOT NULL DEFAULT 1,
+  db_role TEXT NOT NULL DEFAULT '',
+  created_at {BIGINT} NOT NULL,
+  row_version INTEGER NOT NULL DEFAULT 1))"),
+        // A reviewer's assignments: a whole college (class_id NULL) or one class.
+        QStringLiteral(R"(CREATE TABLE staff_scopes (
+  staff_id BIGINT NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
+  college_id BIGINT NOT NULL REFERENCES colleges(id),
+  class_id BIGINT REFERENCES classes(id)))"),
+        QStringLiteral("CREATE INDEX staff_scopes_staff ON staff_scopes (staff_id)"),
+        QStringLiteral(R"(CREATE TABLE settings (
+  school_id BIGINT NOT NULL REFERENCES schools(id),
+  name TEXT NOT NULL,
+  value TEXT NOT NULL,
+  updated_by BIGINT,
+  updated_at {BIGINT} NOT NULL,
+  PRIMARY KEY (school_id, name)))"),
+        // Tamper-evident: hash = SHA-256(prev_hash + canonical entry).
+        QStringLiteral(R"(CREATE TABLE audit_log (
+  id {PK},
+  occurred_at {BIGINT} NOT NULL,
+  staff_id BIGINT,
+  staff_name TEXT NOT NULL,
+  action TEXT NOT NULL,
+  target_type TEXT NOT NULL,
+  target_id TEXT NOT NULL,
+  college_id BIGINT,
+  reason TEXT NOT NULL DEFAULT '',
+  before_json TEXT NOT NULL DEFAULT '',
+  after_json TEXT NOT NULL DEFAULT '',
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL))"),
+        QStringLiteral("CREATE INDEX audit_time ON audit_log (occurred_at)"),
+        // status: pending delivered failed
+        QStringLiteral(R"(CREATE TABLE notification_outbox (
+  id {PK},
+  created_at {BIGINT} NOT NULL,
+  student_id BIGINT REFERENCES students(id),
+  kind TEXT NOT NULL,
+  payload_json TEXT NOT NULL,
+  idempotency_key TEXT NOT NULL UNIQUE,
+  status TEXT NOT NULL DEFAULT 'pending',
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at {BIGINT},
+  last_error TEXT NOT NULL DEFAULT '',
+  delivered_at {BIGINT}))"),
+        QStringLiteral("CREATE INDEX outbox_pending ON notification_outbox (status, next_attempt_at)"),
+    };
+}
+
+const QString kVersionTable = QStringLiteral("tucai_schema");
+
+} // namespace
+
+const QList<Migrations::Step> &Migrations::steps()
+{
+    static const QList<Step> all{
+        {1, QStringLiteral("collection database v1"), schemaV1(), {}},
+    };
+    return all;
+}
+
+int Migrations::latestVersion() { return steps().isEmpty() ? 0 : steps().constLast().version; }
+
+int Migrations::currentVersion(const Database &db)
+{
+    QSqlQuery tables(db.connection());
+    if (!tables.exec(db.dialect().listTablesSql()))
+        throw db.errorFrom(tables.lastError(), tr("reading the schema"));
+    bool found = false;
+    while (tables.next())
+        found = found || tables.value(0).toString() == kVersionTable;
+    if (!found)
+        return 0;
+    QSqlQuery q(db.connection());
+    if (!q.exec(QStringLiteral("SELECT MAX(version) FROM tucai_schema")))
+        throw db.errorFrom(q.lastError(), tr("reading the schema version"));
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+void Migrations::migrate(const Database &db, const QList<Step> &steps)
+{
+    const Dialect &dialect = db.dialect();
+    int current = currentVersion(db);
+    const int latest = steps.isEmpty() ? 0 : steps.constLast().version;
+    if (current > latest)
+        throw DbError(DbError::Kind::TooNew,
+                      tr("This database uses schema version %1, but this version of Tucai Admin only knows up to %2. "
+                         "Please install a newer version; the database was not changed.")
+                          .arg(current)
+                          .arg(latest));
+    if (current == 0) {
+        Transaction tx(db);
+        QSqlQuery q(db.connection());
+        if (!q.exec(dialect.expand(QStringLiteral(
+                "CREATE TABLE tucai_schema (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at {BIGINT} NOT NULL)"))))
+            throw db.errorFrom(q.lastError(), tr("creating the schema table"));
+        tx.commit();
+    }
+    for (const Step &step : steps) {
+        if (step.version <= current)
+            continue;
+        Transaction tx(db);
+        QStringList statements = step.statements;
+        if (dialect.kind() == DbTarget::Kind::Postgres)
+            statements += step.serverStatements;
+        for (const QString &statement : std::as_const(statements)) {
+            QSqlQuery q(db.connection());
+            if (!q.exec(dialect.expand(statement)))
+                throw db.errorFrom(q.lastError(), tr("schema step %1").arg(step.version));
+        }
+        Query(db, QStringLiteral("INSERT INTO tucai_schema (version, description, applied_at) VALUES (:v, :d, :t)"))
+            .bind(QStringLiteral(":v"), step.version)
+            .bind(QStringLiteral(":d"), step.description)
+            .bind(QStringLiteral(":t"), nowMs())
+            .exec();
+        tx.commit();
+        current = step.version;
+    }
+}
+
+} // namespace tucai::db
