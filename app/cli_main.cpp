@@ -1,11 +1,60 @@
+// `tucai`: the command-line face of Tucai Admin, over the same core as the GUI.
+#include "cli_common.h"
+#include "util/logging.h"
 #include "util/version.h"
 
 #include <QCoreApplication>
-#include <QTextStream>
+
+namespace {
+
+void printUsage()
+{
+    tucai::cli::out() << QStringLiteral(
+        "usage: tucai COMMAND [options]\n"
+        "  --version                               versions of the app, Qt, OpenCV and the schema\n"
+        "  demo create --db DB [--students N] [--seed S] [--now ISO] [--faces DIR]\n"
+        "                                          create the demo school in an empty database\n"
+        "  db migrate --db DB                      create or upgrade the schema\n"
+        "  db info --db DB                         schema version and table sizes\n"
+        "  summary --db DB                         progress of the collection per college and state\n"
+        "  check [--profile F] [--json] [--jobs N] PATH...\n"
+        "                                          run the photo checks on files or folders\n"
+        "  audit verify --db DB                    check the audit log's hash chain\n"
+        "DB is a SQLite file path or postgresql://user[:password]@host:port/database\n"
+        "(the password may also come from PGPASSWORD).\n");
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    QTextStream(stdout) << tucai::versionText(QStringLiteral("tucai"));
-    return 0;
+    QCoreApplication::setOrganizationName(QStringLiteral("Tucai"));
+    QCoreApplication::setApplicationName(QStringLiteral("tucai"));
+    QCoreApplication::setApplicationVersion(tucai::appVersion());
+    tucai::initLogging(QStringLiteral("tucai"), /*toStderr=*/false);
+
+    QStringList args = app.arguments().mid(1);
+    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
+        printUsage();
+        return args.isEmpty() ? tucai::cli::Usage : tucai::cli::Ok;
+    }
+    const QString command = args.takeFirst();
+    if (command == QLatin1String("--version") || command == QLatin1String("version")) {
+        tucai::cli::out() << tucai::versionText(QStringLiteral("tucai"));
+        return tucai::cli::Ok;
+    }
+    if (command == QLatin1String("check"))
+        return runCheckCommand(args);
+    if (command == QLatin1String("demo"))
+        return runDemoCommand(args);
+    if (command == QLatin1String("db"))
+        return runDbCommand(args);
+    if (command == QLatin1String("summary"))
+        return runSummaryCommand(args);
+    if (command == QLatin1String("audit"))
+        return runAuditCommand(args);
+    tucai::cli::err() << QStringLiteral("tucai: unknown command '%1'\n").arg(command);
+    printUsage();
+    return tucai::cli::Usage;
 }

@@ -153,7 +153,7 @@ Query::Query(const Database &db, const QString &sql)
 
 Query &Query::bind(const QString &placeholder, const QVariant &value)
 {
-    m_query.bindValue(placeholder, value);
+    m_query.bindValue(placeholder, sqlValue(value));
     return *this;
 }
 

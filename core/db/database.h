@@ -3,6 +3,7 @@
 #include "db/db_target.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 #include <memory>
@@ -89,6 +90,15 @@ private:
     const Database &m_db;
     bool m_done = false;
 };
+
+// A null QString would be bound as SQL NULL; text columns want '' instead.
+// Pass QVariant() for a real NULL.
+inline QVariant sqlValue(const QVariant &v)
+{
+    if (v.typeId() == QMetaType::QString && v.toString().isNull())
+        return QVariant(QString::fromLatin1(""));
+    return v;
+}
 
 // Milliseconds since the epoch (UTC): the one time type stored in the schema.
 qint64 nowMs();

@@ -62,6 +62,7 @@ public:
         return {DbError::Kind::Other, where + text, text};
     }
     bool stillPresent(const DbTarget &target) const override { return QFileInfo::exists(target.path); }
+    QString syncIdSequenceSql(const QString &) const override { return {}; }
     int maxBoundParameters() const override { return 999; }
 };
 
@@ -126,6 +127,11 @@ public:
         return {DbError::Kind::Other, where + text, text};
     }
     bool stillPresent(const DbTarget &) const override { return true; }
+    QString syncIdSequenceSql(const QString &table) const override
+    {
+        return QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', 'id'), COALESCE((SELECT MAX(id) FROM %1), 0) + 1, false)")
+            .arg(table);
+    }
     int maxBoundParameters() const override { return 30000; }
 };
 

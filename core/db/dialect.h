@@ -35,6 +35,9 @@ public:
     virtual DbError classify(const QSqlError &error, const DbTarget &target, const QString &context) const = 0;
     // False when the database has vanished under us (SQLite file deleted).
     virtual bool stillPresent(const DbTarget &target) const = 0;
+    // Statement to run after rows were inserted with explicit ids, so that the
+    // next generated id follows them (empty when the engine does it itself).
+    virtual QString syncIdSequenceSql(const QString &table) const = 0;
     // Largest number of bound parameters in one statement.
     virtual int maxBoundParameters() const = 0;
 };

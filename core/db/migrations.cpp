@@ -218,6 +218,10 @@ QStringList schemaV1()
   prev_hash TEXT NOT NULL,
   hash TEXT NOT NULL))"),
         QStringLiteral("CREATE INDEX audit_time ON audit_log (occurred_at)"),
+        // One row; appending to the audit chain updates it first, which serialises
+        // writers on both engines before the previous hash is read.
+        QStringLiteral("CREATE TABLE audit_chain_head (id INTEGER PRIMARY KEY, last_id BIGINT NOT NULL, last_hash TEXT NOT NULL)"),
+        QStringLiteral("INSERT INTO audit_chain_head (id, last_id, last_hash) VALUES (1, 0, '')"),
         // status: pending delivered failed
         QStringLiteral(R"(CREATE TABLE notification_outbox (
   id {PK},

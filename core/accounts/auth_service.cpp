@@ -1,0 +1,80 @@
+#include "accounts/auth_service.h"
+
+#include "accounts/password.h"
+#include "db/audit_repo.h"
+#include "db/database.h"
+#include "db/staff_repo.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+namespace tucai::accounts {
+
+QString LoginResult::message() const
+{
+    switch (status) {
+    case Status::Ok:
+        return {};
+    case Status::UnknownUser:
+    case Status::WrongPassword:
+        return attemptsLeft > 0
+            ? QCoreApplication::translate("AuthService", "Wrong user name or password (%n attempt(s) left before the account is locked).",
+                                          nullptr, attemptsLeft)
+            : QCoreApplication::translate("AuthService", "Wrong user name or password.");
+    case Status::Locked:
+        return QCoreApplication::translate("AuthService", "Too many failed log-ins: this account is locked until %1.")
+            .arg(QDateTime::fromMSecsSinceEpoch(lockedUntil).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+    case Status::Disabled:
+        return QCoreApplication::translate("AuthService", "This staff account is disabled.");
+    }
+    return {};
+}
+
+LoginResult AuthService::login(const QString &username, const QString &password)
+{
+    db::StaffRepo repo(m_db);
+    LoginResult result;
+    const auto staff = repo.findByUsername(username.trimmed());
+    if (!staff) {
+        result.status = LoginResult::Status::UnknownUser;
+        return result;
+    }
+    const qint64 now = db::nowMs();
+    if (staff->lockedUntil > now) {
+        result.status = LoginResult::Status::Locked;
+        result.lockedUntil = staff->lockedUntil;
+        return result;
+    }
+    if (!staff->active) {
+        result.status = LoginResult::Status::Disabled;
+        return result;
+    }
+    if (!verifyPassword(password, staff->passwordHash)) {
+        // A lock that has run out starts a fresh count.
+        const int failures = (staff->lockedUntil && staff->lockedUntil <= now ? 0 : staff->failedLogins) + 1;
+        const qint64 lockedUntil = failures >= kMaxFailures ? now + kLockMs : 0;
+        db::Transaction tx(m_db);
+        repo.recordFailedLogin(staff->id, failures, lockedUntil);
+        if (lockedUntil) {
+            AuditEntry e;
+            e.staffId = staff->id;
+            e.staffName = staff->username;
+            e.action = QStringLiteral("staff.locked");
+            e.targetType = QStringLiteral("staff");
+            e.targetId = QString::number(staff->id);
+            e.reason = QStringLiteral("%1 failed log-ins").arg(failures);
+            db::AuditRepo(m_db).append(e);
+        }
+        tx.commit();
+        result.status = lockedUntil ? LoginResult::Status::Locked : LoginResult::Status::WrongPassword;
+        result.lockedUntil = lockedUntil;
+        result.attemptsLeft = kMaxFailures - failures;
+        return result;
+    }
+    repo.recordSuccessfulLogin(staff->id);
+    result.status = LoginResult::Status::Ok;
+    result.session = Session{staff->id, staff->schoolId, staff->username, staff->displayName, staff->role, staff->collegeId};
+    return result;
+}
+
+} // namespace tucai::accounts

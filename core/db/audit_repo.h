@@ -1,0 +1,26 @@
+#pragma once
+#include "model/records.h"
+
+namespace tucai::db {
+
+class Database;
+
+// The tamper-evident audit log: every entry's hash covers its content and the
+// previous entry's hash, so editing or deleting a row breaks the chain.
+class AuditRepo final
+{
+public:
+    explicit AuditRepo(const Database &db) : m_db(db) {}
+    // Appends inside the caller's transaction (the caller commits). Sets id and hashes.
+    qint64 append(AuditEntry &e);
+    QList<AuditEntry> recent(int limit) const;
+    qint64 count() const;
+    // 0 when the chain holds; otherwise the id of the first entry that no longer matches.
+    qint64 verify(QString *why = nullptr) const;
+    static QString computeHash(const AuditEntry &e);
+
+private:
+    const Database &m_db;
+};
+
+} // namespace tucai::db

@@ -1,0 +1,27 @@
+#pragma once
+#include "model/records.h"
+
+#include <optional>
+
+namespace tucai::db {
+
+class Database;
+
+class StaffRepo final
+{
+public:
+    explicit StaffRepo(const Database &db) : m_db(db) {}
+    qint64 insert(Staff &s);
+    void addScope(qint64 staffId, qint64 collegeId, qint64 classId = 0);
+    std::optional<Staff> findByUsername(const QString &username) const;
+    std::optional<Staff> get(qint64 id) const;
+    QList<Staff> all() const;
+    void recordFailedLogin(qint64 id, int failedLogins, qint64 lockedUntil);
+    void recordSuccessfulLogin(qint64 id);
+    void setPasswordHash(qint64 id, const QString &hash);
+
+private:
+    const Database &m_db;
+};
+
+} // namespace tucai::db

@@ -1,0 +1,31 @@
+#pragma once
+#include "model/records.h"
+
+#include <QMap>
+#include <optional>
+
+namespace tucai::db {
+
+class Database;
+
+// Students and their capture attempts.
+class StudentRepo final
+{
+public:
+    explicit StudentRepo(const Database &db) : m_db(db) {}
+    // Inserts and sets s.id. Call inside a Transaction for batches.
+    qint64 insert(Student &s);
+    std::optional<Student> get(qint64 id) const;
+    std::optional<Student> findByNumber(qint64 schoolId, const QString &studentNo) const;
+    qint64 count() const;
+    // Students per state (database strings), optionally for one college.
+    QMap<QString, qint64> countByState(qint64 collegeId = 0) const;
+
+    qint64 insertAttempt(CaptureAttempt &a);
+    QList<CaptureAttempt> attempts(qint64 studentId) const;
+
+private:
+    const Database &m_db;
+};
+
+} // namespace tucai::db

@@ -1,0 +1,30 @@
+#pragma once
+#include <QByteArray>
+#include <QHash>
+#include <QString>
+
+namespace tucai::demo {
+
+// The demo school's photos: produced 480x640 JPEGs on the light-blue
+// background, made from the FRLL portraits with their pupil landmarks when
+// the folder is there, otherwise clearly labelled placeholder drawings.
+class DemoFaces final
+{
+public:
+    enum class Variant { Compliant, Smiling, Dark, Blurred, OffCentre };
+    explicit DemoFaces(const QString &facesDir);
+    bool realFaces() const { return m_people > 0; }
+    int people() const { return m_people > 0 ? m_people : 12; }
+    // JPEG bytes of person `index % people()` in the given variant (cached).
+    QByteArray photo(Variant variant, int index);
+
+private:
+    QByteArray produce(Variant variant, int person);
+    QByteArray placeholder(Variant variant, int person) const;
+    QString m_dir;
+    int m_people = 0;
+    QStringList m_ids;
+    QHash<quint64, QByteArray> m_cache;
+};
+
+} // namespace tucai::demo
