@@ -1,11 +1,136 @@
+// tucai-admin: the desktop application.
+#include "db/database.h"
+#include "shell/app_context.h"
+#include "shell/connection_dialog.h"
+#include "shell/login_dialog.h"
+#include "shell/main_window.h"
+#include "shell/message_box.h"
+#include "shell/page.h"
+#include "shell/startup.h"
+#include "util/logging.h"
 #include "util/version.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
 #include <QTextStream>
+#include <QTimer>
+
+using namespace tucai;
+
+namespace {
+
+// Saves a screenshot of every page after logging in (for the README).
+int takeScreenshots(ui::MainWindow &window, const QString &dir)
+{
+    QDir().mkpath(dir);
+    window.resize(1280, 800);
+    window.show();
+    int n = 0;
+    for (ui::Page *p : window.pages()) {
+        window.showPage(p->pageId());
+        for (int i = 0; i < 20; ++i) {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        }
+        if (window.grab().save(QStringLiteral("%1/%2.png").arg(dir, p->pageId())))
+            ++n;
+    }
+    QTextStream(stdout) << "saved " << n << " screenshots to " << dir << Qt::endl;
+    return n > 0 ? 0 : 1;
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
-    QTextStream(stdout) << tucai::versionText(QStringLiteral("tucai-admin"));
-    return 0;
+    QApplication::setOrganizationName(QStringLiteral("Tucai"));
+    QApplication::setApplicationName(QStringLiteral("tucai-admin"));
+    QApplication::setApplicationVersion(appVersion());
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/tucai/icons/app.svg")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Tucai Admin - graduation photo collection, staff side"));
+    parser.addHelpOption();
+    const QCommandLineOption versionOpt(QStringLiteral("version"), QStringLiteral("Print versions and exit."));
+    const QCommandLineOption dbOpt(QStringLiteral("db"), QStringLiteral("SQLite file or postgresql:// URL to open."), QStringLiteral("DB"));
+    const QCommandLineOption langOpt(QStringLiteral("lang"), QStringLiteral("UI language: zh_CN (default) or en."), QStringLiteral("LANG"));
+    const QCommandLineOption userOpt(QStringLiteral("user"), QStringLiteral("Staff user name to log in with."), QStringLiteral("USER"));
+    const QCommandLineOption passOpt(QStringLiteral("password-env"),
+                                     QStringLiteral("Name of an environment variable holding the staff password (scripts only)."),
+                                     QStringLiteral("VAR"));
+    const QCommandLineOption shotsOpt(QStringLiteral("screenshots"), QStringLiteral("Save a PNG of every page to DIR and exit."),
+                                      QStringLiteral("DIR"));
+    parser.addOptions({versionOpt, dbOpt, langOpt, userOpt, passOpt, shotsOpt});
+    parser.process(app);
+    if (parser.isSet(versionOpt)) {
+        QTextStream(stdout) << versionText(QStringLiteral("tucai-admin"));
+        return 0;
+    }
+    initLogging(QStringLiteral("tucai-admin"), false);
+    ui::installTranslations(parser.value(langOpt));
+
+    std::optional<db::DbTarget> target;
+    if (parser.isSet(dbOpt)) {
+        QString error;
+        target = db::DbTarget::parse(parser.value(dbOpt), &error);
+        if (!target) {
+            ui::MessageBox::critical(nullptr, QCoreApplication::translate("main", "Cannot open the database"), error);
+            return 2;
+        }
+        if (target->isPostgres() && target->password.isEmpty())
+            target->password = qEnvironmentVariable("PGPASSWORD");
+    }
+
+    // Connect, log in, run; "connect to another database" starts over.
+    for (;;) {
+        std::shared_ptr<db::Database> database;
+        while (!database) {
+            if (!target) {
+                ui::ConnectionDialog dialog;
+                if (auto last = ui::ConnectionDialog::lastTarget())
+                    dialog.setTarget(*last);
+                if (dialog.exec() != QDialog::Accepted)
+                    return 0;
+                target = dialog.target();
+                database = ui::openDatabaseForGui(nullptr, *target);
+                if (database)
+                    dialog.remember();
+            } else {
+                database = ui::openDatabaseForGui(nullptr, *target);
+            }
+            if (!database)
+                target.reset();
+        }
+
+        std::optional<accounts::Session> session;
+        if (parser.isSet(userOpt) && parser.isSet(passOpt)) {
+            const auto r = accounts::AuthService(*database).login(parser.value(userOpt), qEnvironmentVariable(qPrintable(parser.value(passOpt))));
+            if (!r.session) {
+                ui::MessageBox::critical(nullptr, QCoreApplication::translate("main", "Log-in failed"), r.message());
+                return 1;
+            }
+            session = r.session;
+        } else {
+            ui::LoginDialog login(*database);
+            if (login.exec() != QDialog::Accepted)
+                return 0;
+            session = login.session();
+        }
+
+        ui::AppContext context(database, *session);
+        ui::MainWindow window(context);
+        if (parser.isSet(shotsOpt))
+            return takeScreenshots(window, parser.value(shotsOpt));
+        bool reconnect = false;
+        QObject::connect(&window, &ui::MainWindow::reconnectRequested, &window, [&] {
+            reconnect = true;
+            window.close();
+        });
+        window.show();
+        app.exec();
+        if (!reconnect)
+            return 0;
+        target.reset();
+    }
 }

@@ -37,6 +37,11 @@ thread_local ThreadConnections t_connections;
 std::atomic<qint64> g_fixedNow{0};
 QAtomicInteger<int> g_counter{0};
 
+QString connectionName(const QString &id)
+{
+    return id + QLatin1Char('@') + QString::number(reinterpret_cast<quintptr>(QThread::currentThreadId()), 16);
+}
+
 } // namespace
 
 qint64 nowMs()
@@ -55,11 +60,6 @@ Database::Database(DbTarget target)
 }
 
 Database::~Database() { closeThisThread(); }
-
-static QString connectionName(const QString &id)
-{
-    return id + QLatin1Char('@') + QString::number(reinterpret_cast<quintptr>(QThread::currentThreadId()), 16);
-}
 
 QSqlDatabase Database::connection() const
 {
@@ -106,14 +106,17 @@ void Database::closeThisThread() const
 void Database::open(OpenMode mode)
 {
     if (m_target.kind == DbTarget::Kind::Sqlite) {
-        const QFileInfo info(m_target.path);
+        QString path = m_target.path;
+        if (path.startsWith(QLatin1String("file:")))
+            path = path.mid(5).section(QLatin1Char('?'), 0, 0);
+        const QFileInfo info(path);
         if (m_target.path.isEmpty())
             throw DbError(DbError::Kind::Invalid, tr("No database file given."));
         if (info.exists() && info.isDir())
             throw DbError(DbError::Kind::NotADatabase, tr("%1 is a folder, not a database file.").arg(m_target.path));
         if (!info.exists()) {
             if (mode == OpenMode::MustExist)
-                throw DbError(DbError::Kind::NotFound, tr("The database file %1 does not exist.").arg(m_target.path));
+                throw DbError(DbError::Kind::NotFound, tr("The database file %1 does not exist.").arg(path));
             if (!QDir().mkpath(info.absolutePath()))
                 throw DbError(DbError::Kind::ReadOnly, tr("Cannot create the folder %1.").arg(info.absolutePath()));
         }
@@ -140,7 +143,13 @@ DbError Database::errorFrom(const QSqlError &error, const QString &context) cons
     if (!m_dialect->stillPresent(m_target))
         return {DbError::Kind::Lost, tr("The database file %1 has disappeared; the last action was not saved.").arg(m_target.path),
                 error.text()};
-    return m_dialect->classify(error, m_target, context);
+    DbError classified = m_dialect->classify(error, m_target, context);
+    if (classified.kind() == DbError::Kind::Lost) {
+        // Drop the broken connection: the next use reconnects.
+        QSqlDatabase db = QSqlDatabase::database(connectionName(m_id), false);
+        db.close();
+    }
+    return classified;
 }
 
 Query::Query(const Database &db, const QString &sql)

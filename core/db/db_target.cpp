@@ -46,7 +46,7 @@ std::optional<DbTarget> DbTarget::parse(const QString &text, QString *error)
     QString path = trimmed;
     if (path.startsWith(QLatin1String("sqlite:")))
         path = path.mid(7);
-    return sqlite(QDir::cleanPath(path));
+    return sqlite(path.startsWith(QLatin1String("file:")) ? path : QDir::cleanPath(path));
 }
 
 QString DbTarget::url(bool withPassword) const

@@ -18,8 +18,12 @@ public:
     void configure(QSqlDatabase &db, const DbTarget &target) const override
     {
         db.setDatabaseName(target.path);
-        // Wait for a competing writer instead of failing at once.
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        // Wait for a competing writer instead of failing at once; file: URIs
+        // (e.g. ?mode=ro for a read-only look) are passed to SQLite as such.
+        QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");
+        if (target.path.startsWith(QLatin1String("file:")))
+            options += QStringLiteral(";QSQLITE_OPEN_URI");
+        db.setConnectOptions(options);
     }
     QStringList sessionStatements() const override
     {
@@ -61,7 +65,13 @@ public:
             return {DbError::Kind::Constraint, where + tr("a record with the same key already exists or a reference is missing."), text};
         return {DbError::Kind::Other, where + text, text};
     }
-    bool stillPresent(const DbTarget &target) const override { return QFileInfo::exists(target.path); }
+    bool stillPresent(const DbTarget &target) const override
+    {
+        QString path = target.path;
+        if (path.startsWith(QLatin1String("file:")))
+            path = path.mid(5).section(QLatin1Char('?'), 0, 0);
+        return QFileInfo::exists(path);
+    }
     QString syncIdSequenceSql(const QString &) const override { return {}; }
     int maxBoundParameters() const override { return 999; }
 };

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QImage>
 #include <QPainter>
 #include <QPainterPath>
@@ -122,6 +123,17 @@ QByteArray DemoFaces::placeholder(Variant variant, int person) const
     p.drawEllipse(QPointF(280, 240), 10, 8);
     p.setPen(QPen(QColor(120, 40, 40), 4));
     p.drawLine(QPointF(215, 300), QPointF(265, 300));
+    // A yellow band with black diagonal stripes: "not a photo" even without text.
+    p.fillRect(QRectF(0, 380, 480, 80), QColor(255, 214, 0));
+    p.setPen(QPen(Qt::black, 8));
+    for (int x = -80; x < 480; x += 40)
+        p.drawLine(QPointF(x, 460), QPointF(x + 80, 380));
+    img.setText(QStringLiteral("Description"), QStringLiteral("Tucai demo placeholder, not a real photo"));
+    if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
+        p.end();
+        return encodeJpeg(applyVariant(img, variant), 88);
+    }
+    p.fillRect(QRectF(0, 380, 480, 80), QColor(255, 214, 0));
     p.setPen(Qt::black);
     QFont font = p.font();
     font.setPixelSize(26);

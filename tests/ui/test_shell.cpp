@@ -1,0 +1,136 @@
+// The shell offscreen: log in with a demo account, reach every page, see clear errors.
+#include "db/database.h"
+#include "demo/demo_generator.h"
+#include "shell/app_context.h"
+#include "shell/connection_dialog.h"
+#include "shell/login_dialog.h"
+#include "shell/main_window.h"
+#include "shell/message_box.h"
+#include "shell/page.h"
+#include "shell/startup.h"
+#include "test_support.h"
+
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QtTest>
+
+using namespace tucai;
+
+class TestShell : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::shared_ptr<db::Database> m_db;
+
+    std::optional<accounts::Session> login(const QString &user, const QString &password, QString *error = nullptr)
+    {
+        ui::LoginDialog dialog(*m_db);
+        dialog.show();
+        auto *u = dialog.findChild<QLineEdit *>(QStringLiteral("loginUser"));
+        auto *p = dialog.findChild<QLineEdit *>(QStringLiteral("loginPassword"));
+        u->clear();
+        QTest::keyClicks(u, user);
+        QTest::keyClicks(p, password);
+        QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("loginButton")), Qt::LeftButton);
+        if (error)
+            *error = dialog.errorText();
+        return dialog.session();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QApplication::setOrganizationName(QStringLiteral("TucaiTest"));
+        m_db = std::make_shared<db::Database>(db::DbTarget::sqlite(m_dir.filePath(QStringLiteral("shell.sqlite"))));
+        m_db->openAndMigrate(db::Database::OpenMode::CreateIfMissing);
+        demo::DemoOptions opt;
+        opt.students = 60;
+        opt.nowMs = 1772877348000;
+        demo::createDemoSchool(*m_db, opt);
+    }
+
+    void wrongPasswordIsExplained()
+    {
+        QString error;
+        QVERIFY(!login(QStringLiteral("admin"), QStringLiteral("wrong"), &error));
+        QVERIFY2(error.contains(QLatin1String("Wrong user name or password")), qPrintable(error));
+        QVERIFY(login(QStringLiteral("admin"), QStringLiteral("Admin@2026")));
+    }
+
+    void everyPageReachable()
+    {
+        const auto session = login(QStringLiteral("admin"), QStringLiteral("Admin@2026"));
+        QVERIFY(session);
+        QCOMPARE(session->role, StaffRole::SchoolAdmin);
+        ui::AppContext ctx(m_db, *session);
+        ui::MainWindow window(ctx);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *nav = window.findChild<QListWidget *>(QStringLiteral("navigation"));
+        auto *stack = window.findChild<QStackedWidget *>(QStringLiteral("pages"));
+        QStringList seen;
+        for (int i = 0; i < nav->count(); ++i) {
+            const QRect r = nav->visualItemRect(nav->item(i));
+            QTest::mouseClick(nav->viewport(), Qt::LeftButton, {}, r.center());
+            auto *page = qobject_cast<ui::Page *>(stack->currentWidget());
+            QVERIFY(page);
+            QVERIFY(page->isVisible());
+            QCOMPARE(page->title(), nav->item(i)->text());
+            seen << page->pageId();
+        }
+        for (const char *id : {"review", "students", "notices", "codes", "dashboard", "export", "settings", "staff", "audit"})
+            QVERIFY2(seen.contains(QString::fromLatin1(id)), id);
+        // Keyboard: Ctrl+1 goes back to the first page.
+        QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+        QCOMPARE(stack->currentIndex(), 0);
+        const auto *role = window.statusBar()->findChild<QLabel *>(QStringLiteral("statusRole"));
+        const auto *where = window.statusBar()->findChild<QLabel *>(QStringLiteral("statusDatabase"));
+        QVERIFY(role->text().contains(QLatin1String("admin")));
+        QVERIFY(where->text().contains(QLatin1String("shell.sqlite")));
+    }
+
+    void reviewerDoesNotSeeStaffPage()
+    {
+        const auto session = login(QStringLiteral("reviewer1"), QStringLiteral("Review@2026"));
+        QVERIFY(session);
+        ui::AppContext ctx(m_db, *session);
+        ui::MainWindow window(ctx);
+        QVERIFY(!window.page(QStringLiteral("staff")));
+        QVERIFY(window.page(QStringLiteral("review")));
+    }
+
+    void badDatabaseShowsMessage()
+    {
+        ui::MessageBox::setAutoAnswer(QMessageBox::Ok);
+        const QString missing = m_dir.filePath(QStringLiteral("missing.sqlite"));
+        QVERIFY(!ui::openDatabaseForGui(nullptr, db::DbTarget::sqlite(missing)));
+        QVERIFY(ui::MessageBox::lastText().contains(QLatin1String("does not exist")));
+        QVERIFY(!ui::openDatabaseForGui(nullptr, *db::DbTarget::parse(QStringLiteral("postgresql://postgres@127.0.0.1:1/x"))));
+        QVERIFY(ui::MessageBox::lastText().contains(QLatin1String("Cannot reach")));
+        ui::MessageBox::reset();
+    }
+
+    void connectionDialogRemembersWithoutPassword()
+    {
+        ui::ConnectionDialog dialog;
+        db::DbTarget t = *db::DbTarget::parse(QStringLiteral("postgresql://staff:secret@db.school:5433/tucai"));
+        dialog.setTarget(t);
+        QCOMPARE(dialog.target().port, 5433);
+        QCOMPARE(dialog.target().password, QStringLiteral("secret"));
+        dialog.remember();
+        const auto last = ui::ConnectionDialog::lastTarget();
+        QVERIFY(last);
+        QCOMPARE(last->host, QStringLiteral("db.school"));
+        QVERIFY(last->password.isEmpty());
+    }
+};
+
+QTEST_MAIN(TestShell)
+#include "test_shell.moc"

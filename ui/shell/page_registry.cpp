@@ -1,0 +1,45 @@
+#include "shell/page_registry.h"
+
+#include "pages/placeholder_page.h"
+
+#include <QCoreApplication>
+
+namespace tucai::ui {
+namespace {
+
+QString tr(const char *s) { return QCoreApplication::translate("Pages", s); }
+
+PageFactory placeholder(const char *id, const char *title, const char *description)
+{
+    return {QString::fromLatin1(id), [=](AppContext &ctx, QWidget *parent) -> Page * {
+                return new PlaceholderPage(ctx, QString::fromLatin1(id), tr(title), tr(description), parent);
+            }};
+}
+
+} // namespace
+
+QList<PageFactory> pageFactories()
+{
+    return {
+        placeholder("review", QT_TRANSLATE_NOOP("Pages", "Review"),
+                    QT_TRANSLATE_NOOP("Pages", "Review submitted photos with the rule violations drawn on them.")),
+        placeholder("students", QT_TRANSLATE_NOOP("Pages", "Students"),
+                    QT_TRANSLATE_NOOP("Pages", "Find students, unlock locked accounts, import rosters.")),
+        placeholder("notices", QT_TRANSLATE_NOOP("Pages", "Notices"),
+                    QT_TRANSLATE_NOOP("Pages", "Write and publish collection notices.")),
+        placeholder("codes", QT_TRANSLATE_NOOP("Pages", "Collection codes"),
+                    QT_TRANSLATE_NOOP("Pages", "Generate, print and revoke collection codes.")),
+        placeholder("dashboard", QT_TRANSLATE_NOOP("Pages", "Dashboard"),
+                    QT_TRANSLATE_NOOP("Pages", "Progress of the collection per college and class.")),
+        placeholder("export", QT_TRANSLATE_NOOP("Pages", "Export"),
+                    QT_TRANSLATE_NOOP("Pages", "Export approved photos as zip packages with a manifest.")),
+        placeholder("settings", QT_TRANSLATE_NOOP("Pages", "Collection settings"),
+                    QT_TRANSLATE_NOOP("Pages", "Collection window, lock thresholds, draft box and payment.")),
+        placeholder("staff", QT_TRANSLATE_NOOP("Pages", "Staff"),
+                    QT_TRANSLATE_NOOP("Pages", "Staff accounts, roles and assignments.")),
+        placeholder("audit", QT_TRANSLATE_NOOP("Pages", "Audit log"),
+                    QT_TRANSLATE_NOOP("Pages", "Every staff action: who, when, what and why.")),
+    };
+}
+
+} // namespace tucai::ui
