@@ -102,6 +102,9 @@ cv::Mat segmentPerson(const cv::Mat &small, cv::Point2f l, cv::Point2f r)
                   cv::Point(cvRound(mid.x + 1.3 * ipd), H - 1), cv::Scalar(cv::GC_FGD), cv::FILLED);
 
     cv::Mat bgdModel, fgdModel;
+    // GrabCut seeds its k-means from the thread's RNG: pin it so the same
+    // portrait always gives the same bytes (demo school: same seed, same database).
+    cv::theRNG().state = 0x1234ABCDull;
     try {
         cv::grabCut(small, mask, cv::Rect(), bgdModel, fgdModel, 3, cv::GC_INIT_WITH_MASK);
     } catch (const cv::Exception &) {
