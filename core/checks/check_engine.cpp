@@ -1,0 +1,172 @@
+#include "check_engine.h"
+#include "engine_context.h"
+
+#include <QElapsedTimer>
+
+#include <cmath>
+
+namespace tucai::checks {
+namespace detail {
+
+QString range(double lo, double hi, int decimals)
+{
+    return QStringLiteral("%1-%2").arg(lo, 0, 'f', decimals).arg(hi, 0, 'f', decimals);
+}
+
+QByteArray maskPng(const cv::Mat &mask8u)
+{
+    std::vector<uchar> out;
+    if (mask8u.empty() || !cv::imencode(".png", mask8u, out))
+        return {};
+    return QByteArray(reinterpret_cast<const char *>(out.data()), qsizetype(out.size()));
+}
+
+cv::Vec3f rgbToLabUnits(int r, int g, int b)
+{
+    cv::Mat px(1, 1, CV_8UC3, cv::Scalar(b, g, r));
+    cv::Mat lab;
+    cv::cvtColor(px, lab, cv::COLOR_BGR2Lab);
+    const cv::Vec3b v = lab.at<cv::Vec3b>(0, 0);
+    return labUnits(cv::Vec3f(v[0], v[1], v[2]));
+}
+
+RuleResult &Context::emit(const char *rule, RuleStatus status, std::optional<double> value, const QString &threshold,
+                          QList<Shape> geometry, const QString &why)
+{
+    const QString id = QLatin1String(rule);
+    RuleResult r;
+    r.rule = id;
+    r.status = status;
+    r.severity = profile.severity(id);
+    r.value = value;
+    r.threshold = threshold;
+    const bool bad = status == RuleStatus::Fail;
+    r.message = bad ? profile.text(id, QStringLiteral("message")) : profile.text(id, QStringLiteral("title"));
+    r.messageZh = bad ? profile.text(id, QStringLiteral("messageZh")) : profile.text(id, QStringLiteral("titleZh"));
+    r.why = why;
+    r.geometry = std::move(geometry);
+    report.results.append(r);
+    return report.results.last();
+}
+
+bool Context::needFace(const char *rule)
+{
+    if (face.found)
+        return true;
+    if (on(rule))
+        emit(rule, RuleStatus::Skipped, std::nullopt, {}, {}, QStringLiteral("no face found"));
+    return false;
+}
+
+void runFileRules(Context &c)
+{
+    if (c.on("file.format")) {
+        // The standard asks for JPEG with quality >= 60; the quality is estimated from the DQT table.
+        const double minQ = c.p("file.format", "minQuality", 60);
+        const bool jpeg = c.dec.format == QLatin1String("jpeg");
+        const QString thr = QStringLiteral("JPEG, quality>=%1").arg(minQ);
+        if (!jpeg)
+            c.emit("file.format", RuleStatus::Fail, std::nullopt, thr, {}, QStringLiteral("format is %1").arg(c.dec.format.toUpper()));
+        else if (c.dec.jpegQuality < 0)
+            c.emit("file.format", RuleStatus::Uncertain, std::nullopt, thr, {}, QStringLiteral("JPEG quality could not be estimated"));
+        else
+            c.emit("file.format", c.dec.jpegQuality >= minQ ? RuleStatus::Pass : RuleStatus::Fail, c.dec.jpegQuality, thr);
+    }
+    if (c.on("file.size")) {
+        const double kb = double(c.bytes.size()) / 1024.0;
+        const double lo = c.p("file.size", "minKB", 20), hi = c.p("file.size", "maxKB", 60);
+        c.emit("file.size", kb >= lo && kb <= hi ? RuleStatus::Pass : RuleStatus::Fail, kb, range(lo, hi) + QStringLiteral(" KB"));
+    }
+    if (c.on("image.dimensions")) {
+        const int w = int(c.p("image.dimensions", "width", 480)), h = int(c.p("image.dimensions", "height", 640));
+        const bool ok = c.bgr.cols == w && c.bgr.rows == h;
+        RuleResult &r = c.emit("image.dimensions", ok ? RuleStatus::Pass : RuleStatus::Fail, double(c.bgr.cols) / c.bgr.rows,
+                               QStringLiteral("%1x%2").arg(w).arg(h));
+        if (!ok)
+            r.why = QStringLiteral("image is %1x%2").arg(c.bgr.cols).arg(c.bgr.rows);
+    }
+}
+
+} // namespace detail
+
+CheckEngine::CheckEngine(const CheckProfile &profile)
+    : m_profile(profile.isValid() ? profile : CheckProfile::loadDefault())
+{
+}
+
+void CheckEngine::setLibraryThreads(int n)
+{
+    cv::setNumThreads(n <= 0 ? -1 : n);
+}
+
+QString CheckEngine::version()
+{
+    return QStringLiteral("tucai-checks 1.0.0");
+}
+
+CheckReport CheckEngine::check(const QByteArray &bytes, const QString &fileName) const
+{
+    Q_UNUSED(fileName);
+    QElapsedTimer timer;
+    timer.start();
+    CheckReport report;
+    report.engine = version();
+    report.profile = m_profile.id();
+    report.profileVersion = m_profile.version();
+
+    detail::Context c{m_profile, bytes, report};
+    c.dec = detail::decodePhoto(bytes, {m_profile.maxFileBytes(), m_profile.maxPixels(), m_profile.maxSide()});
+    if (!c.dec.errorCode.isEmpty()) {
+        report.error = c.dec.error;
+        report.errorCode = c.dec.errorCode;
+        report.width = c.dec.width;
+        report.height = c.dec.height;
+        report.finish();
+        report.ms = double(timer.nsecsElapsed()) / 1e6;
+        return report;
+    }
+    report.decoded = true;
+    try {
+        c.bgr = c.dec.bgr;
+        report.width = c.bgr.cols;
+        report.height = c.bgr.rows;
+        cv::cvtColor(c.bgr, c.grey, cv::COLOR_BGR2GRAY);
+        cv::cvtColor(c.bgr, c.lab, cv::COLOR_BGR2Lab);
+        c.standardFrame = std::abs(double(c.bgr.cols) / c.bgr.rows - 0.75) < 0.02;
+        c.toStd = 480.0 / c.bgr.cols;
+
+        detail::runFileRules(c);
+        QString cascadeError;
+        if (detail::cascadesAvailable(&cascadeError)) {
+            c.face = detail::fitFace(c.bgr, c.grey);
+            report.detector = c.face.method;
+        } else {
+            report.detector = QStringLiteral("none: ") + cascadeError;
+        }
+        if (c.face.found) {
+            FaceInfo &f = report.face;
+            f.found = true;
+            f.box = detail::qrect(c.face.box);
+            f.leftEye = detail::qpt(c.face.left.centre);
+            f.rightEye = detail::qpt(c.face.right.centre);
+            f.mouth = detail::qpt(c.face.mouth);
+            f.landmarks = {f.leftEye, f.rightEye, f.mouth};
+        }
+        detail::prepareBackground(c);
+        detail::prepareSkin(c);
+        detail::runGeometryRules(c);
+        detail::runFeatureRules(c);
+        detail::runBackgroundRules(c);
+        detail::runQualityRules(c);
+    } catch (const cv::Exception &e) {
+        // A bug or an image OpenCV cannot process: report it for this file instead of crashing.
+        report.error = QStringLiteral("internal error while checking: %1").arg(QString::fromUtf8(e.err.c_str()));
+        report.errorCode = QStringLiteral("engine.internal");
+        report.decoded = false;
+    }
+    report.finish();
+    report.ms = double(timer.nsecsElapsed()) / 1e6;
+    return report;
+}
+
+} // namespace tucai::checks

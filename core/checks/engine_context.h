@@ -1,0 +1,64 @@
+#pragma once
+// Private: what the rule families share while checking one photo (decoded pixels, face fit,
+// background matte) and the helper that turns a measurement into a report entry.
+
+#include "check_profile.h"
+#include "check_report.h"
+#include "decode.h"
+#include "face.h"
+
+#include <optional>
+
+namespace tucai::checks::detail {
+
+struct Context
+{
+    const CheckProfile &profile;
+    const QByteArray &bytes;
+    CheckReport &report;
+
+    Decoded dec;
+    cv::Mat bgr, grey, lab;      // the photo as decoded (Lab: OpenCV 8-bit scaling)
+    bool standardFrame = false;  // 3:4 aspect, so the px thresholds apply after scaling
+    double toStd = 1;            // photo px -> standard 480-wide px
+    FaceFit face;
+
+    // Background / person split, at half resolution (bgHalf: 255 = background).
+    cv::Mat bgHalf, personHalf;
+    bool bgReady = false;
+    cv::Vec3f bgLab;             // median background colour, Lab (L 0-100, a/b signed)
+    cv::Vec3f skinLab;           // reference skin colour (Lab 8-bit), from the cheeks
+    bool skinReady = false;
+
+    bool on(const char *rule) const { return profile.enabled(QLatin1String(rule)); }
+    double p(const char *rule, const char *key, double fallback) const
+    {
+        return profile.param(QLatin1String(rule), QLatin1String(key), fallback);
+    }
+    RuleResult &emit(const char *rule, RuleStatus status, std::optional<double> value, const QString &threshold,
+                     QList<Shape> geometry = {}, const QString &why = {});
+    // For a rule that needs the face: emits `skipped` and returns false when there is none.
+    bool needFace(const char *rule);
+};
+
+// Shapes in photo coordinates.
+inline QRectF qrect(const cv::Rect &r) { return QRectF(r.x, r.y, r.width, r.height); }
+inline QPointF qpt(cv::Point2f p) { return QPointF(p.x, p.y); }
+QString range(double lo, double hi, int decimals = 0);
+QByteArray maskPng(const cv::Mat &mask8u);
+
+// Lab in conventional units (L 0-100, a/b signed) from OpenCV's 8-bit Lab.
+inline cv::Vec3f labUnits(cv::Vec3f v) { return {v[0] * 100.f / 255.f, v[1] - 128.f, v[2] - 128.f}; }
+cv::Vec3f rgbToLabUnits(int r, int g, int b);
+inline double deltaE(cv::Vec3f a, cv::Vec3f b) { return cv::norm(a - b); }
+
+void prepareBackground(Context &c);
+void prepareSkin(Context &c);
+
+void runFileRules(Context &c);
+void runGeometryRules(Context &c);
+void runFeatureRules(Context &c);
+void runBackgroundRules(Context &c);
+void runQualityRules(Context &c);
+
+} // namespace tucai::checks::detail

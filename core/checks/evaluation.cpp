@@ -1,0 +1,222 @@
+#include "evaluation.h"
+#include "check_engine.h"
+#include "fixtures.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QMap>
+#include <QMutex>
+#include <QTextStream>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <algorithm>
+
+namespace tucai::checks {
+namespace {
+
+struct Outcome
+{
+    QString person, defect, source;   // source: "generated", "frll-smiling", "yale"
+    int level = 0;
+    QStringList expect, deviations;
+    CheckReport report;
+};
+
+struct RealCase
+{
+    QString file, person, defect;
+    QStringList expect;
+};
+
+QString pct(int num, int den) { return den ? QStringLiteral("%1% (%2/%3)").arg(100.0 * num / den, 0, 'f', 1).arg(num).arg(den) : QStringLiteral("-"); }
+
+bool anyFails(const CheckReport &r, const QStringList &rules)
+{
+    for (const QString &id : rules)
+        if (const RuleResult *x = r.result(id); x && x->status == RuleStatus::Fail)
+            return true;
+    return false;
+}
+
+bool anyUncertain(const CheckReport &r, const QStringList &rules)
+{
+    for (const QString &id : rules)
+        if (const RuleResult *x = r.result(id); x && (x->status == RuleStatus::Uncertain || x->status == RuleStatus::Skipped))
+            return true;
+    return false;
+}
+
+} // namespace
+
+bool runEvaluation(const EvalOptions &opt, QTextStream &out, QString *error)
+{
+    QStringList people = frllPeople(opt.facesDir);
+    if (people.isEmpty()) {
+        if (error)
+            *error = QStringLiteral("no FRLL portraits under %1/frll/neutral").arg(opt.facesDir);
+        return false;
+    }
+    if (opt.people > 0 && opt.people < people.size())
+        people = people.mid(0, opt.people);
+    QElapsedTimer timer;
+    timer.start();
+    const CheckEngine engine(opt.profile.isValid() ? opt.profile : CheckProfile::loadDefault());
+    QThreadPool pool;
+    pool.setMaxThreadCount(std::max(1, opt.jobs));
+
+    // Generated fixtures, one person per task (the fixtures of a person share one producing step).
+    const QString facesDir = opt.facesDir;
+    auto perPerson = [&](const QString &person) {
+        QList<Outcome> res;
+        QByteArray bytes, other;
+        QPointF l, r, ol, orr;
+        if (!loadFrll(facesDir, person, false, &bytes, &l, &r))
+            return res;
+        const QString otherId = people.at((people.indexOf(person) + 1) % people.size());
+        loadFrll(facesDir, otherId, false, &other, &ol, &orr);
+        const QList<Fixture> fx = makeFixtures(bytes, l, r, person, opt.defects, opt.levels, nullptr, other, ol, orr);
+        for (const Fixture &f : fx)
+            res.append({f.person, f.defect, QStringLiteral("generated"), f.level, f.expectRules, f.knownDeviations, engine.check(f.bytes)});
+        if (opt.real) {
+            // The same person smiling (teeth): a real mouth.closed defect, produced the same way.
+            QByteArray smile;
+            QPointF sl, sr;
+            if (loadFrll(facesDir, person, true, &smile, &sl, &sr)) {
+                const QByteArray jpeg = producePhoto(smile, sl, sr);
+                if (!jpeg.isEmpty())
+                    res.append({person, QStringLiteral("smiling"), QStringLiteral("frll-smiling"), 2, {QStringLiteral("mouth.closed")}, {}, engine.check(jpeg)});
+            }
+        }
+        return res;
+    };
+    QList<Outcome> all;
+    const QList<QList<Outcome>> parts = QtConcurrent::blockingMapped<QList<QList<Outcome>>>(&pool, people, std::function<QList<Outcome>(const QString &)>(perPerson));
+    for (const QList<Outcome> &p : parts)
+        all += p;
+
+    // Yale: greyscale 320x243 research photos; only the rule the condition is about is scored.
+    QList<RealCase> yale;
+    if (opt.real) {
+        const QDir yd(opt.facesDir + QStringLiteral("/yale"));
+        const QMap<QString, QStringList> expect{{QStringLiteral("sleepy"), {QStringLiteral("eyes.open")}},
+                                                {QStringLiteral("wink"), {QStringLiteral("eyes.open")}},
+                                                {QStringLiteral("surprised"), {QStringLiteral("mouth.closed")}},
+                                                {QStringLiteral("happy"), {QStringLiteral("mouth.closed")}},
+                                                {QStringLiteral("leftlight"), {QStringLiteral("lighting.face_even")}},
+                                                {QStringLiteral("rightlight"), {QStringLiteral("lighting.face_even")}},
+                                                {QStringLiteral("glasses"), {QStringLiteral("glasses.reflection"), QStringLiteral("glasses.tinted")}},
+                                                {QStringLiteral("normal"), {}}, {QStringLiteral("noglasses"), {}}, {QStringLiteral("centerlight"), {}}};
+        for (const QString &f : yd.entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name)) {
+            const QStringList parts2 = f.split(QLatin1Char('.'));
+            if (parts2.size() == 3 && expect.contains(parts2[1]))
+                yale.append({yd.filePath(f), parts2[0], parts2[1], expect.value(parts2[1])});
+        }
+        const QList<Outcome> yo = QtConcurrent::blockingMapped<QList<Outcome>>(&pool, yale, std::function<Outcome(const RealCase &)>([&](const RealCase &c) {
+            QFile f(c.file);
+            f.open(QIODevice::ReadOnly);
+            return Outcome{c.person, c.defect, QStringLiteral("yale"), 2, c.expect, {}, engine.check(f.readAll())};
+        }));
+        all += yo;
+    }
+
+    if (!opt.valuesCsv.isEmpty()) {
+        QFile csv(opt.valuesCsv);
+        if (csv.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            QTextStream cs(&csv);
+            cs << "source,person,defect,level,rule,status,value\n";
+            for (const Outcome &o : all)
+                for (const RuleResult &r : o.report.results)
+                    cs << o.source << ',' << o.person << ',' << o.defect << ',' << o.level << ',' << r.rule << ',' << toString(r.status) << ','
+                       << (r.value ? QString::number(*r.value, 'g', 5) : QString()) << '\n';
+        }
+    }
+
+    // 1. Compliant generated photos.
+    QList<const Outcome *> compliant;
+    for (const Outcome &o : all)
+        if (o.source == QLatin1String("generated") && o.defect == QLatin1String("none"))
+            compliant.append(&o);
+    int rejected = 0, rejectedAny = 0;
+    for (const Outcome *o : compliant) {
+        bool errorFail = false, anyFail = false;
+        for (const RuleResult &r : o->report.results)
+            if (r.status == RuleStatus::Fail && !o->deviations.contains(r.rule)) {
+                anyFail = true;
+                errorFail = errorFail || r.severity == Severity::Error;
+            }
+        rejected += errorFail || !o->report.decoded;
+        rejectedAny += anyFail || !o->report.decoded;
+    }
+    out << "## Compliant generated photos (" << compliant.size() << " FRLL people, produced 480x640)\n\n";
+    out << "False rejection (any error-severity rule fails): " << pct(rejected, int(compliant.size())) << "  \n";
+    out << "Flagged by any rule incl. warnings: " << pct(rejectedAny, int(compliant.size())) << "\n\n";
+    out << "| rule | severity | false rejections | uncertain |\n|---|---|---|---|\n";
+    for (const RuleInfo &ri : ruleCatalog()) {
+        int fail = 0, unc = 0, n = 0;
+        for (const Outcome *o : compliant) {
+            const RuleResult *r = o->report.result(ri.id);
+            if (!r || o->deviations.contains(ri.id))
+                continue;
+            ++n;
+            fail += r->status == RuleStatus::Fail;
+            unc += r->status == RuleStatus::Uncertain || r->status == RuleStatus::Skipped;
+        }
+        out << "| " << ri.id << " | " << toString(engine.profile().severity(ri.id)) << " | " << pct(fail, n) << " | " << pct(unc, n) << " |\n";
+    }
+
+    // 2. Injected defects per level.
+    out << "\n## Injected defects (detection = an expected rule fails)\n\n";
+    out << "| defect | expected rule(s) | level 1 (just past limit) | level 2 (clearly visible) | level 3 (strong) | uncertain (all levels) |\n|---|---|---|---|---|---|\n";
+    for (const DefectKind &d : defectKinds()) {
+        if (!opt.defects.isEmpty() && !opt.defects.contains(d.name))
+            continue;
+        QString cells[3];
+        int unc = 0, tot = 0;
+        for (int level = 1; level <= 3; ++level) {
+            int hit = 0, n = 0;
+            for (const Outcome &o : all)
+                if (o.source == QLatin1String("generated") && o.defect == d.name && o.level == level) {
+                    ++n;
+                    hit += anyFails(o.report, o.expect);
+                    unc += !anyFails(o.report, o.expect) && anyUncertain(o.report, o.expect);
+                }
+            tot += n;
+            cells[level - 1] = pct(hit, n);
+        }
+        out << "| " << d.name << " | " << d.rules.join(QStringLiteral(", ")) << " | " << cells[0] << " | " << cells[1] << " | " << cells[2] << " | " << pct(unc, tot) << " |\n";
+    }
+
+    // 3. Real defects.
+    if (opt.real) {
+        out << "\n## Real photos (../shared/faces)\n\n| set | condition | rule | flagged | uncertain |\n|---|---|---|---|---|\n";
+        QMap<QString, QList<const Outcome *>> groups;
+        for (const Outcome &o : all)
+            if (o.source != QLatin1String("generated"))
+                groups[o.source + QLatin1Char('|') + o.defect].append(&o);
+        for (auto it = groups.cbegin(); it != groups.cend(); ++it) {
+            const QStringList key = it.key().split(QLatin1Char('|'));
+            QStringList rules = it.value().first()->expect;
+            // Baseline conditions: how often the condition-specific rules fire on them (false alarms).
+            if (rules.isEmpty())
+                rules = {QStringLiteral("eyes.open"), QStringLiteral("mouth.closed"), QStringLiteral("lighting.face_even")};
+            for (const QString &rule : rules) {
+                int hit = 0, unc = 0;
+                for (const Outcome *o : it.value()) {
+                    hit += anyFails(o->report, {rule});
+                    unc += anyUncertain(o->report, {rule});
+                }
+                out << "| " << key[0] << " | " << key[1] << " | " << rule << " | " << pct(hit, int(it.value().size())) << " | " << pct(unc, int(it.value().size())) << " |\n";
+            }
+        }
+    }
+    double ms = 0;
+    for (const Outcome &o : all)
+        ms += o.report.ms;
+    out << "\n" << all.size() << " photos checked, mean " << QString::number(ms / std::max<qsizetype>(1, all.size()), 'f', 1)
+        << " ms per check, total " << QString::number(timer.elapsed() / 1000.0, 'f', 1) << " s wall with " << opt.jobs << " jobs.\n";
+    return true;
+}
+
+} // namespace tucai::checks

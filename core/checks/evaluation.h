@@ -1,0 +1,31 @@
+#pragma once
+// The labelled evaluation: generated fixtures (compliant + injected defects) and the real defects in
+// ../shared/faces, checked by the engine; prints per-rule false rejections and detection rates.
+
+#include "check_profile.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+class QTextStream;
+
+namespace tucai::checks {
+
+struct EvalOptions
+{
+    QString facesDir;             // ../shared/faces
+    CheckProfile profile;
+    int people = 0;               // 0 = every FRLL person
+    QStringList defects;          // empty = all
+    QList<int> levels{1, 2, 3};
+    bool real = true;             // also FRLL smiling and Yale
+    int jobs = 2;
+    QString valuesCsv;            // optional: every (photo, rule, status, value) for threshold tuning
+};
+
+// Runs the evaluation and writes Markdown tables to `out`. Returns false (with *error) when the
+// faces are missing.
+bool runEvaluation(const EvalOptions &opt, QTextStream &out, QString *error = nullptr);
+
+} // namespace tucai::checks

@@ -1,0 +1,230 @@
+#include "face.h"
+
+#include <opencv2/objdetect.hpp>
+
+
+#include <QFileInfo>
+#include <QStringList>
+
+#include <algorithm>
+#include <cmath>
+
+namespace tucai::checks::detail {
+namespace {
+
+QString findCascade(const QString &sub, const QString &name)
+{
+    const QStringList dirs = QString::fromUtf8(TUCAI_OPENCV_DATA_DIRS).split(QLatin1Char(':'), Qt::SkipEmptyParts);
+    for (const QString &d : dirs) {
+        const QString p = d + QLatin1Char('/') + sub + QLatin1Char('/') + name;
+        if (QFileInfo::exists(p))
+            return p;
+    }
+    return {};
+}
+
+struct Cascades
+{
+    cv::CascadeClassifier alt2, def, lbp, eye, eyeGlasses;
+    bool ok = false;
+    QString error;
+
+    Cascades()
+    {
+        auto load = [this](cv::CascadeClassifier &c, const char *sub, const char *name) {
+            const QString p = findCascade(QLatin1String(sub), QLatin1String(name));
+            if (p.isEmpty() || !c.load(p.toStdString())) {
+                error = QStringLiteral("OpenCV cascade %1 not found (install opencv-data)").arg(QLatin1String(name));
+                return false;
+            }
+            return true;
+        };
+        ok = load(alt2, "haarcascades", "haarcascade_frontalface_alt2.xml")
+             && load(def, "haarcascades", "haarcascade_frontalface_default.xml")
+             && load(lbp, "lbpcascades", "lbpcascade_frontalface_improved.xml")
+             && load(eye, "haarcascades", "haarcascade_eye.xml")
+             && load(eyeGlasses, "haarcascades", "haarcascade_eye_tree_eyeglasses.xml");
+    }
+};
+
+Cascades &cascades()
+{
+    thread_local Cascades c;
+    return c;
+}
+
+double iou(const cv::Rect &a, const cv::Rect &b)
+{
+    const double i = (a & b).area();
+    return i / double(a.area() + b.area() - i);
+}
+
+// Darkest blob centre (the iris/pupil) inside a region: blurred minimum, then the centroid of the
+// darkest pixels near it, which is steadier than a single minimum.
+cv::Point2f darkCentre(const cv::Mat &grey, cv::Rect r)
+{
+    r &= cv::Rect(0, 0, grey.cols, grey.rows);
+    if (r.width < 4 || r.height < 4)
+        return cv::Point2f(float(r.x + r.width / 2.0), float(r.y + r.height / 2.0));
+    cv::Mat roi;
+    const int k = std::max(3, (r.width / 6) | 1);
+    cv::GaussianBlur(grey(r), roi, cv::Size(k, k), 0);
+    double minV = 0, maxV = 0;
+    cv::Point minP;
+    cv::minMaxLoc(roi, &minV, &maxV, &minP);
+    const double cut = minV + (maxV - minV) * 0.15;
+    double sx = 0, sy = 0, sw = 0;
+    const int rad = std::max(2, r.width / 5);
+    for (int y = std::max(0, minP.y - rad); y < std::min(roi.rows, minP.y + rad + 1); ++y)
+        for (int x = std::max(0, minP.x - rad); x < std::min(roi.cols, minP.x + rad + 1); ++x) {
+            const double v = roi.at<uchar>(y, x);
+            if (v <= cut) {
+                const double w = cut - v + 1;
+                sx += w * x;
+                sy += w * y;
+                sw += w;
+            }
+        }
+    if (sw <= 0)
+        return cv::Point2f(float(r.x + minP.x), float(r.y + minP.y));
+    return cv::Point2f(float(r.x + sx / sw), float(r.y + sy / sw));
+}
+
+void findEyes(const cv::Mat &grey, FaceFit &f)
+{
+    Cascades &c = cascades();
+    const cv::Rect b = f.box;
+    // The eye cascade runs at half resolution when the face is large (eyes stay >= 24 px): 4x cheaper.
+    const double es = b.width >= 160 ? 0.5 : 1.0;
+    const cv::Rect band = cv::Rect(b.x, b.y + int(0.18 * b.height), b.width, int(0.40 * b.height)) & cv::Rect(0, 0, grey.cols, grey.rows);
+    const cv::Point2f expL(float(b.x + 0.31 * b.width), float(b.y + 0.39 * b.height));
+    const cv::Point2f expR(float(b.x + 0.69 * b.width), float(b.y + 0.39 * b.height));
+    std::vector<cv::Rect> eyes;
+    if (band.width > 8 && band.height > 8) {
+        cv::Mat roi;
+        if (es < 1)
+            cv::resize(grey(band), roi, cv::Size(), es, es, cv::INTER_AREA);
+        else
+            roi = grey(band);
+        const int minE = std::max(12, int(b.width * es / 9));
+        const cv::Size minEye(minE, minE);
+        const cv::Size maxEye(int(b.width * es / 2), int(b.width * es / 2));
+        c.eye.detectMultiScale(roi, eyes, 1.1, 3, 0, minEye, maxEye);
+        if (eyes.size() < 2) {
+            std::vector<cv::Rect> more;
+            c.eyeGlasses.detectMultiScale(roi, more, 1.1, 3, 0, minEye, maxEye);
+            eyes.insert(eyes.end(), more.begin(), more.end());
+        }
+        for (cv::Rect &e : eyes)
+            e = cv::Rect(int(e.x / es), int(e.y / es), int(e.width / es), int(e.height / es)) + band.tl();
+    }
+    // Pick per side the candidate closest to where an eye is expected.
+    auto pick = [&](cv::Point2f expected, bool leftSide) -> EyeFit {
+        EyeFit best;
+        double bestD = 0.16 * b.width;
+        for (const cv::Rect &e : eyes) {
+            const cv::Point2f ctr(float(e.x + e.width / 2.0), float(e.y + e.height / 2.0));
+            if ((ctr.x < b.x + b.width / 2.0) != leftSide)
+                continue;
+            const double d = std::hypot(ctr.x - expected.x, ctr.y - expected.y);
+            if (d < bestD) {
+                bestD = d;
+                best.box = e;
+                best.fromCascade = true;
+            }
+        }
+        if (!best.fromCascade) {
+            const int w = int(0.26 * b.width), h = int(0.16 * b.height);
+            best.box = cv::Rect(int(expected.x - w / 2.0), int(expected.y - h / 2.0), w, h);
+        }
+        // The inner part of the box: the cascade box includes brows and lids.
+        const cv::Rect inner(best.box.x + best.box.width / 6, best.box.y + best.box.height / 4,
+                             best.box.width * 2 / 3, best.box.height / 2);
+        best.centre = darkCentre(grey, inner);
+        return best;
+    };
+    f.left = pick(expL, true);
+    f.right = pick(expR, false);
+}
+
+void findMouth(const cv::Mat &bgr, FaceFit &f)
+{
+    const cv::Point2f mid = (f.left.centre + f.right.centre) * 0.5f;
+    const double ipd = std::max(8.0, f.interPupil);
+    const cv::Rect roi = cv::Rect(int(mid.x - 0.6 * ipd), int(mid.y + 0.75 * ipd), int(1.2 * ipd), int(0.75 * ipd)) & cv::Rect(0, 0, bgr.cols, bgr.rows);
+    cv::Point2f m(mid.x, float(mid.y + 1.12 * ipd));
+    if (roi.width > 4 && roi.height > 4) {
+        // Lips are redder than the skin around them: the a* channel's row profile peaks on the lips.
+        cv::Mat lab;
+        cv::cvtColor(bgr(roi), lab, cv::COLOR_BGR2Lab);
+        std::vector<cv::Mat> ch;
+        cv::split(lab, ch);
+        cv::Mat a;
+        ch[1].convertTo(a, CV_32F);
+        cv::Mat rowMean;
+        cv::reduce(a, rowMean, 1, cv::REDUCE_AVG);
+        double minV = 0, maxV = 0;
+        cv::minMaxLoc(rowMean, &minV, &maxV);
+        double sy = 0, sw = 0;
+        for (int y = 0; y < rowMean.rows; ++y) {
+            const double w = std::max(0.0, rowMean.at<float>(y) - (minV + 0.6 * (maxV - minV)));
+            sy += w * y;
+            sw += w;
+        }
+        if (sw > 0 && maxV - minV > 3)
+            m.y = float(roi.y + sy / sw);
+    }
+    f.mouth = m;
+    f.mouthBox = cv::Rect(int(m.x - 0.45 * ipd), int(m.y - 0.22 * ipd), int(0.9 * ipd), int(0.44 * ipd));
+}
+
+} // namespace
+
+bool cascadesAvailable(QString *error)
+{
+    Cascades &c = cascades();
+    if (!c.ok && error)
+        *error = c.error;
+    return c.ok;
+}
+
+FaceFit fitFace(const cv::Mat &bgr, const cv::Mat &grey, FaceMethod method)
+{
+    FaceFit f;
+    Cascades &c = cascades();
+    if (!c.ok)
+        return f;
+    // Faces on a produced photo are ~200 px wide: detect at quarter resolution (minimum face 96 px).
+    const double s = grey.cols > 320 ? 0.25 : 1.0;
+    const double sf = 1.1;
+    cv::Mat small;
+    if (s < 1)
+        cv::resize(grey, small, cv::Size(), s, s, cv::INTER_AREA);
+    else
+        small = grey;
+    cv::equalizeHist(small, small);
+    cv::CascadeClassifier &fc = method == FaceMethod::LbpImproved ? c.lbp : method == FaceMethod::HaarDefault ? c.def : c.alt2;
+    f.method = method == FaceMethod::LbpImproved ? QStringLiteral("lbp") : method == FaceMethod::HaarDefault ? QStringLiteral("haar-default") : QStringLiteral("haar");
+    std::vector<cv::Rect> raw;
+    const int minSide = std::max(20, small.cols / 5);
+    fc.detectMultiScale(small, raw, sf, 4, 0, cv::Size(minSide, minSide));
+    std::sort(raw.begin(), raw.end(), [](const cv::Rect &a, const cv::Rect &b) { return a.area() > b.area(); });
+    for (const cv::Rect &r : raw) {
+        const cv::Rect full(int(r.x / s), int(r.y / s), int(r.width / s), int(r.height / s));
+        bool dup = false;
+        for (const cv::Rect &k : f.faces)
+            dup = dup || iou(k, full) > 0.3 || (k & full).area() > 0.6 * full.area();
+        if (!dup)
+            f.faces.push_back(full);
+    }
+    if (f.faces.empty())
+        return f;
+    f.found = true;
+    f.box = f.faces.front();
+    findEyes(grey, f);
+    f.interPupil = std::hypot(f.right.centre.x - f.left.centre.x, f.right.centre.y - f.left.centre.y);
+    findMouth(bgr, f);
+    return f;
+}
+
+} // namespace tucai::checks::detail

@@ -1,0 +1,277 @@
+// Background and clothing rules: colour, uniformity, cut-out edge, clothing contrast and colour.
+#include "engine_context.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace tucai::checks::detail {
+namespace {
+
+constexpr double kBgTolerance = 20;   // Lab units from the border colour still counted as background
+
+cv::Vec3f medianLab(const cv::Mat &lab8, const cv::Mat &mask)
+{
+    std::vector<float> ch[3];
+    for (int y = 0; y < lab8.rows; ++y) {
+        const cv::Vec3b *p = lab8.ptr<cv::Vec3b>(y);
+        const uchar *m = mask.empty() ? nullptr : mask.ptr<uchar>(y);
+        for (int x = 0; x < lab8.cols; ++x)
+            if (!m || m[x])
+                for (int k = 0; k < 3; ++k)
+                    ch[k].push_back(p[x][k]);
+    }
+    cv::Vec3f out(0, 128, 128);
+    for (int k = 0; k < 3; ++k) {
+        if (ch[k].empty())
+            return labUnits(out);
+        auto mid = ch[k].begin() + ch[k].size() / 2;
+        std::nth_element(ch[k].begin(), mid, ch[k].end());
+        out[k] = *mid;
+    }
+    return labUnits(out);
+}
+
+// Lab-unit distance image of an 8-bit Lab image to a colour.
+cv::Mat distanceTo(const cv::Mat &lab8, cv::Vec3f ref)
+{
+    cv::Mat d(lab8.size(), CV_32F);
+    for (int y = 0; y < lab8.rows; ++y) {
+        const cv::Vec3b *p = lab8.ptr<cv::Vec3b>(y);
+        float *o = d.ptr<float>(y);
+        for (int x = 0; x < lab8.cols; ++x)
+            o[x] = float(deltaE(labUnits(cv::Vec3f(p[x][0], p[x][1], p[x][2])), ref));
+    }
+    return d;
+}
+
+} // namespace
+
+void prepareBackground(Context &c)
+{
+    cv::Mat half, labH;
+    cv::resize(c.bgr, half, cv::Size((c.bgr.cols + 1) / 2, (c.bgr.rows + 1) / 2), 0, 0, cv::INTER_AREA);
+    cv::cvtColor(half, labH, cv::COLOR_BGR2Lab);
+    const int W = labH.cols, H = labH.rows;
+    if (W < 8 || H < 8)
+        return;
+    // The border above the shoulders is background on any ID photo; its median is the colour.
+    cv::Mat border = cv::Mat::zeros(labH.size(), CV_8U);
+    border.rowRange(0, 2).setTo(255);
+    border(cv::Rect(0, 0, 2, H / 2)).setTo(255);
+    border(cv::Rect(W - 2, 0, 2, H / 2)).setTo(255);
+    const cv::Vec3f ref = medianLab(labH, border);
+    const cv::Mat dist = distanceTo(labH, ref);
+    cv::Mat close = dist < kBgTolerance;
+    // Background = close pixels connected to the border band.
+    cv::Mat labels;
+    const int n = cv::connectedComponents(close, labels, 4);
+    std::vector<char> keep(size_t(std::max(n, 1)), 0);
+    for (int y = 0; y < H; ++y)
+        for (int x = 0; x < W; ++x)
+            if (border.at<uchar>(y, x) && close.at<uchar>(y, x))
+                keep[size_t(labels.at<int>(y, x))] = 1;
+    c.bgHalf = cv::Mat::zeros(labH.size(), CV_8U);
+    for (int y = 0; y < H; ++y)
+        for (int x = 0; x < W; ++x)
+            if (keep[size_t(labels.at<int>(y, x))])
+                c.bgHalf.at<uchar>(y, x) = 255;
+    const int bgCount = cv::countNonZero(c.bgHalf);
+    if (bgCount < W * H / 20)
+        return;   // no recognisable background: the background rules say uncertain
+    cv::Mat eroded;
+    cv::erode(c.bgHalf, eroded, cv::getStructuringElement(cv::MORPH_RECT, {5, 5}));
+    c.bgLab = medianLab(labH, cv::countNonZero(eroded) > 100 ? eroded : c.bgHalf);
+    // Person: the non-background component under the face (or the largest one).
+    cv::Mat notBg = ~c.bgHalf;
+    const int m = cv::connectedComponents(notBg, labels, 8);
+    int personLabel = -1;
+    if (c.face.found) {
+        const cv::Point fc(std::clamp((c.face.box.x + c.face.box.width / 2) / 2, 0, W - 1),
+                           std::clamp((c.face.box.y + c.face.box.height / 2) / 2, 0, H - 1));
+        personLabel = labels.at<int>(fc);
+    }
+    if (personLabel <= 0 && m > 1) {
+        std::vector<int> area(size_t(m), 0);
+        for (int y = 0; y < H; ++y)
+            for (int x = 0; x < W; ++x)
+                ++area[size_t(labels.at<int>(y, x))];
+        personLabel = int(std::max_element(area.begin() + 1, area.end()) - area.begin());
+    }
+    c.personHalf = personLabel > 0 ? (labels == personLabel) : cv::Mat::zeros(labH.size(), CV_8U);
+    c.bgReady = true;
+}
+
+void runBackgroundRules(Context &c)
+{
+    const cv::Vec3f want = rgbToLabUnits(c.profile.background().red(), c.profile.background().green(), c.profile.background().blue());
+    const QString noBg = QStringLiteral("no plain background found along the top and side edges");
+    if (c.on("background.colour")) {
+        const double maxDE = c.p("background.colour", "maxDeltaE", 10);
+        if (!c.bgReady) {
+            c.emit("background.colour", RuleStatus::Fail, std::nullopt, QStringLiteral("dE<=%1").arg(maxDE), {}, noBg);
+        } else {
+            const double de = deltaE(c.bgLab, want);
+            QList<Shape> geo;
+            if (de > maxDE)
+                geo.append(Shape::mask(maskPng(c.bgHalf)));
+            c.emit("background.colour", de <= maxDE ? RuleStatus::Pass : RuleStatus::Fail, de, QStringLiteral("dE<=%1").arg(maxDE), geo);
+        }
+    }
+    if (c.on("background.uniform")) {
+        const double maxSpread = c.p("background.uniform", "maxSpread", 7);
+        const double maxBlob = c.p("background.uniform", "maxBlobFraction", 0.004);
+        if (!c.bgReady) {
+            c.emit("background.uniform", RuleStatus::Uncertain, std::nullopt, QStringLiteral("spread<=%1").arg(maxSpread), {}, noBg);
+        } else {
+            cv::Mat half, labH;
+            cv::resize(c.bgr, half, c.bgHalf.size(), 0, 0, cv::INTER_AREA);
+            cv::cvtColor(half, labH, cv::COLOR_BGR2Lab);
+            // Cell means over the background: a gradient or a shadow moves some cells away from the median.
+            const int cell = 16;
+            std::vector<std::pair<double, cv::Rect>> cells;
+            for (int y = 0; y + cell <= labH.rows; y += cell)
+                for (int x = 0; x + cell <= labH.cols; x += cell) {
+                    const cv::Rect r(x, y, cell, cell);
+                    const cv::Mat m = c.bgHalf(r);
+                    if (cv::countNonZero(m) < cell * cell * 9 / 10)
+                        continue;
+                    const cv::Scalar mean = cv::mean(labH(r), m);
+                    const double de = deltaE(labUnits(cv::Vec3f(float(mean[0]), float(mean[1]), float(mean[2]))), c.bgLab);
+                    cells.push_back({de, cv::Rect(r.x * 2, r.y * 2, r.width * 2, r.height * 2)});
+                }
+            std::sort(cells.begin(), cells.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+            // The 3rd worst cell: one odd cell next to the hair is not a gradient.
+            const double spread = cells.size() > 6 ? cells[2].first : 0;
+            // Objects: non-background blobs apart from the person.
+            cv::Mat others = ~c.bgHalf & ~c.personHalf;
+            cv::morphologyEx(others, others, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
+            cv::Mat labels, stats, centroids;
+            const int n = cv::connectedComponentsWithStats(others, labels, stats, centroids, 8);
+            QList<Shape> geo;
+            double blobFrac = 0;
+            for (int i = 1; i < n; ++i) {
+                const double frac = double(stats.at<int>(i, cv::CC_STAT_AREA)) / double(others.total());
+                if (frac >= maxBlob) {
+                    blobFrac += frac;
+                    geo.append(Shape::box(QRectF(stats.at<int>(i, cv::CC_STAT_LEFT) * 2, stats.at<int>(i, cv::CC_STAT_TOP) * 2,
+                                                 stats.at<int>(i, cv::CC_STAT_WIDTH) * 2, stats.at<int>(i, cv::CC_STAT_HEIGHT) * 2)));
+                }
+            }
+            const bool bad = spread > maxSpread || blobFrac > 0;
+            if (spread > maxSpread)
+                for (size_t i = 0; i < std::min<size_t>(cells.size(), 8); ++i)
+                    if (cells[i].first > maxSpread)
+                        geo.append(Shape::box(qrect(cells[i].second)));
+            RuleResult &r = c.emit("background.uniform", bad ? RuleStatus::Fail : RuleStatus::Pass, spread,
+                                   QStringLiteral("spread<=%1, no objects").arg(maxSpread), geo);
+            if (blobFrac > 0)
+                r.why = QStringLiteral("objects cover %1% of the photo").arg(blobFrac * 100, 0, 'f', 1);
+        }
+    }
+    if (c.on("background.edge")) {
+        // Halo: along the head outline, a band of light neutral pixels (the old backdrop) between
+        // the person and the new background.
+        const double maxHalo = c.p("background.edge", "maxHalo", 14);
+        if (!c.bgReady || !c.face.found) {
+            c.emit("background.edge", RuleStatus::Uncertain, std::nullopt, QStringLiteral("halo<=%1%").arg(maxHalo), {},
+                   c.bgReady ? QStringLiteral("no face") : noBg);
+        } else {
+            cv::Mat half, labH;
+            cv::resize(c.bgr, half, c.bgHalf.size(), 0, 0, cv::INTER_AREA);
+            cv::cvtColor(half, labH, cv::COLOR_BGR2Lab);
+            cv::Mat inner;
+            cv::erode(c.personHalf, inner, cv::getStructuringElement(cv::MORPH_ELLIPSE, {7, 7}));
+            cv::Mat band = c.personHalf & ~inner;
+            const int headBottom = std::clamp(int((c.face.mouth.y) / 2), 0, band.rows);
+            band.rowRange(headBottom, band.rows).setTo(0);
+            int total = 0, halo = 0;
+            cv::Mat haloMask = cv::Mat::zeros(band.size(), CV_8U);
+            for (int y = 0; y < band.rows; ++y)
+                for (int x = 0; x < band.cols; ++x) {
+                    if (!band.at<uchar>(y, x))
+                        continue;
+                    ++total;
+                    const cv::Vec3b v = labH.at<cv::Vec3b>(y, x);
+                    const cv::Vec3f u = labUnits(cv::Vec3f(v[0], v[1], v[2]));
+                    const double chroma = std::hypot(u[1], u[2]);
+                    if (u[0] > 72 && chroma < 14 && deltaE(u, c.bgLab) > kBgTolerance) {
+                        ++halo;
+                        haloMask.at<uchar>(y, x) = 255;
+                    }
+                }
+            if (total < 50) {
+                c.emit("background.edge", RuleStatus::Uncertain, std::nullopt, QStringLiteral("halo<=%1%").arg(maxHalo), {},
+                       QStringLiteral("head outline not found"));
+            } else {
+                const double pct = 100.0 * halo / total;
+                QList<Shape> geo;
+                if (pct > maxHalo)
+                    geo.append(Shape::mask(maskPng(haloMask)));
+                c.emit("background.edge", pct <= maxHalo ? RuleStatus::Pass : RuleStatus::Fail, pct, QStringLiteral("halo<=%1%").arg(maxHalo), geo);
+            }
+        }
+    }
+
+    if (!c.on("clothing.contrast") && !c.on("clothing.blue"))
+        return;
+    // Clothing: under the chin, across the chest, minus skin.
+    cv::Rect region;
+    if (c.face.found) {
+        const cv::Point2f mid = (c.face.left.centre + c.face.right.centre) * 0.5f;
+        const double ipd = std::max(20.0, c.face.interPupil);
+        region = cv::Rect(int(mid.x - 1.3 * ipd), int(mid.y + 2.8 * ipd), int(2.6 * ipd), c.bgr.rows);
+    } else {
+        region = cv::Rect(c.bgr.cols / 4, c.bgr.rows * 5 / 6, c.bgr.cols / 2, c.bgr.rows);
+    }
+    region &= cv::Rect(0, 0, c.bgr.cols, c.bgr.rows);
+    const QString why = QStringLiteral("too little clothing visible in the frame");
+    if (region.area() < 400 || !c.bgReady || !c.skinReady) {
+        const QString w = !c.bgReady ? noBg : !c.skinReady ? QStringLiteral("no face to tell skin from clothing") : why;
+        if (c.on("clothing.contrast"))
+            c.emit("clothing.contrast", RuleStatus::Uncertain, std::nullopt, {}, {}, w);
+        if (c.on("clothing.blue"))
+            c.emit("clothing.blue", RuleStatus::Uncertain, std::nullopt, {}, {}, w);
+        return;
+    }
+    const cv::Mat lab = c.lab(region);
+    cv::Mat hsv;
+    cv::cvtColor(c.bgr(region), hsv, cv::COLOR_BGR2HSV);
+    cv::Mat bgFull;
+    cv::resize(c.bgHalf, bgFull, c.bgr.size(), 0, 0, cv::INTER_NEAREST);
+    cv::Mat notSkin(lab.size(), CV_8U), clothes(lab.size(), CV_8U), blue(lab.size(), CV_8U);
+    for (int y = 0; y < lab.rows; ++y)
+        for (int x = 0; x < lab.cols; ++x) {
+            const cv::Vec3b v = lab.at<cv::Vec3b>(y, x);
+            const bool skin = deltaE(labUnits(cv::Vec3f(v[0], v[1], v[2])), c.skinLab) < 16;
+            notSkin.at<uchar>(y, x) = skin ? 0 : 255;
+            clothes.at<uchar>(y, x) = (!skin && !bgFull.at<uchar>(y + region.y, x + region.x)) ? 255 : 0;
+            const cv::Vec3b h = hsv.at<cv::Vec3b>(y, x);
+            blue.at<uchar>(y, x) = (h[0] >= 92 && h[0] <= 130 && h[1] >= 70 && h[2] >= 40) ? 255 : 0;
+        }
+    const int notSkinCount = cv::countNonZero(notSkin);
+    if (c.on("clothing.contrast")) {
+        const double minDE = c.p("clothing.contrast", "minDeltaE", 15);
+        if (notSkinCount < region.area() / 5) {
+            c.emit("clothing.contrast", RuleStatus::Uncertain, std::nullopt, QStringLiteral("dE>=%1").arg(minDE), {}, why);
+        } else {
+            const double de = deltaE(medianLab(lab, notSkin), c.bgLab);
+            c.emit("clothing.contrast", de >= minDE ? RuleStatus::Pass : RuleStatus::Fail, de, QStringLiteral("dE>=%1").arg(minDE),
+                   de >= minDE ? QList<Shape>{} : QList<Shape>{Shape::box(qrect(region))});
+        }
+    }
+    if (c.on("clothing.blue")) {
+        const double maxBlue = c.p("clothing.blue", "maxBlueFraction", 0.35);
+        const int clothesCount = cv::countNonZero(clothes);
+        if (clothesCount < region.area() / 6) {
+            // Clothing indistinguishable from the background: clothing.contrast reports it.
+            c.emit("clothing.blue", RuleStatus::Uncertain, std::nullopt, QStringLiteral("<=%1").arg(maxBlue), {},
+                   QStringLiteral("clothing not separable from the background"));
+        } else {
+            const double frac = double(cv::countNonZero(blue & clothes)) / clothesCount;
+            c.emit("clothing.blue", frac <= maxBlue ? RuleStatus::Pass : RuleStatus::Fail, frac, QStringLiteral("<=%1").arg(maxBlue),
+                   frac <= maxBlue ? QList<Shape>{} : QList<Shape>{Shape::box(qrect(region))});
+        }
+    }
+}
+
+} // namespace tucai::checks::detail

@@ -1,0 +1,225 @@
+// Lighting on the face and technical image quality: exposure, evenness, highlights, sharpness, noise,
+// colour cast, recapture (moire) and skin smoothing.
+#include "engine_context.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace tucai::checks::detail {
+namespace {
+
+cv::Rect clampRect(const cv::Rect &r, const cv::Mat &m) { return r & cv::Rect(0, 0, m.cols, m.rows); }
+
+double meanL(const Context &c, const cv::Rect &r) { return r.area() ? cv::mean(c.lab(r))[0] * 100.0 / 255.0 : 0; }
+
+// Variance of the detail a Gaussian of `sigma` removes.
+double detailEnergy(const cv::Mat &grey, const cv::Rect &r, double sigma)
+{
+    if (r.width < 8 || r.height < 8)
+        return 0;
+    cv::Mat g, b;
+    grey(r).convertTo(g, CV_32F);
+    cv::GaussianBlur(g, b, cv::Size(0, 0), sigma);
+    cv::Scalar mean, sd;
+    cv::meanStdDev(g - b, mean, sd);
+    return sd[0] * sd[0];
+}
+
+double bandEnergy(const cv::Mat &grey, const cv::Rect &r, double s1, double s2)
+{
+    if (r.width < 8 || r.height < 8)
+        return 0;
+    cv::Mat g, a, b;
+    grey(r).convertTo(g, CV_32F);
+    cv::GaussianBlur(g, a, cv::Size(0, 0), s1);
+    cv::GaussianBlur(g, b, cv::Size(0, 0), s2);
+    cv::Scalar mean, sd;
+    cv::meanStdDev(a - b, mean, sd);
+    return sd[0] * sd[0];
+}
+
+// Periodic patterns (screen pixels, print rasters) show as isolated peaks in the spectrum; natural
+// photos fall off smoothly. Peak over the median magnitude at the same radius, JPEG block
+// frequencies excluded.
+double moireScore(const cv::Mat &grey, cv::Rect *area)
+{
+    const int n = 256;
+    if (grey.cols < n || grey.rows < n) {
+        *area = cv::Rect();
+        return -1;
+    }
+    const cv::Rect r((grey.cols - n) / 2, std::max(0, (grey.rows - n) / 2 - grey.rows / 8), n, n);
+    *area = r;
+    cv::Mat f;
+    grey(r).convertTo(f, CV_32F);
+    cv::Mat win;
+    cv::createHanningWindow(win, f.size(), CV_32F);
+    f = (f - cv::mean(f)[0]).mul(win);
+    cv::Mat spec;
+    cv::dft(f, spec, cv::DFT_COMPLEX_OUTPUT);
+    std::vector<cv::Mat> parts;
+    cv::split(spec, parts);
+    cv::Mat mag;
+    cv::magnitude(parts[0], parts[1], mag);
+    const int half = n / 2;
+    std::vector<std::vector<float>> rings(size_t(half + 1));
+    auto freq = [&](int i) { return i <= half ? i : i - n; };
+    for (int y = 0; y < n; ++y)
+        for (int x = 0; x <= half; ++x) {
+            const int fy = freq(y), fx = x;
+            const int rad = int(std::lround(std::hypot(fx, fy)));
+            if (rad >= 24 && rad <= half)
+                rings[size_t(rad)].push_back(mag.at<float>(y, x));
+        }
+    std::vector<float> med(size_t(half + 1), 0);
+    for (int k = 24; k <= half; ++k) {
+        auto &v = rings[size_t(k)];
+        if (v.empty())
+            continue;
+        std::nth_element(v.begin(), v.begin() + long(v.size() / 2), v.end());
+        med[size_t(k)] = v[v.size() / 2];
+    }
+    double best = 0;
+    for (int y = 0; y < n; ++y)
+        for (int x = 0; x <= half; ++x) {
+            const int fy = freq(y), fx = x;
+            if (std::abs(fx) % 32 <= 1 || std::abs(fx) % 32 >= 31 || std::abs(fy) % 32 <= 1 || std::abs(fy) % 32 >= 31)
+                continue;   // 8x8 JPEG block grid harmonics
+            const int rad = int(std::lround(std::hypot(fx, fy)));
+            if (rad < 24 || rad > half || med[size_t(rad)] <= 0)
+                continue;
+            best = std::max(best, double(mag.at<float>(y, x)) / med[size_t(rad)]);
+        }
+    return std::log2(std::max(1.0, best));
+}
+
+} // namespace
+
+void runQualityRules(Context &c)
+{
+    const cv::Point2f l = c.face.left.centre, r = c.face.right.centre, mid = (l + r) * 0.5f;
+    const double ipd = std::max(10.0, c.face.interPupil);
+    const cv::Rect cheekL = clampRect(cv::Rect(int(l.x - 0.22 * ipd), int(mid.y + 0.35 * ipd), int(0.4 * ipd), int(0.35 * ipd)), c.lab);
+    const cv::Rect cheekR = clampRect(cv::Rect(int(r.x - 0.18 * ipd), int(mid.y + 0.35 * ipd), int(0.4 * ipd), int(0.35 * ipd)), c.lab);
+    const cv::Rect forehead = clampRect(cv::Rect(int(mid.x - 0.5 * ipd), int(mid.y - 0.85 * ipd), int(1.0 * ipd), int(0.3 * ipd)), c.lab);
+    const cv::Rect faceBox = clampRect(cv::Rect(int(l.x - 0.4 * ipd), int(mid.y - 0.8 * ipd), int(1.8 * ipd), int(2.1 * ipd)), c.lab);
+    const cv::Rect eyesBox = clampRect(cv::Rect(int(l.x - 0.3 * ipd), int(mid.y - 0.2 * ipd), int(1.6 * ipd), int(0.4 * ipd)), c.lab);
+
+    if (c.needFace("lighting.face_even") && c.on("lighting.face_even")) {
+        const double maxDiff = c.p("lighting.face_even", "maxDifference", 22);
+        const double v = meanL(c, cheekL) - meanL(c, cheekR);
+        c.emit("lighting.face_even", std::abs(v) <= maxDiff ? RuleStatus::Pass : RuleStatus::Fail, v, QStringLiteral("|dL|<=%1").arg(maxDiff),
+               {Shape::box(qrect(cheekL)), Shape::box(qrect(cheekR))});
+    }
+    if (c.needFace("lighting.highlights") && c.on("lighting.highlights")) {
+        const double maxFrac = c.p("lighting.highlights", "maxFraction", 0.006);
+        // Skin near white, outside the eyes (sclera and catchlights are bright by nature).
+        cv::Mat bright = cv::Mat::zeros(c.lab.size(), CV_8U);
+        int count = 0, total = 0;
+        for (int y = faceBox.y; y < faceBox.y + faceBox.height; ++y)
+            for (int x = faceBox.x; x < faceBox.x + faceBox.width; ++x) {
+                if (eyesBox.contains(cv::Point(x, y)))
+                    continue;
+                ++total;
+                const cv::Vec3b v = c.lab.at<cv::Vec3b>(y, x);
+                if (v[0] >= 240 && std::abs(v[1] - 128) + std::abs(v[2] - 128) < 16) {
+                    ++count;
+                    bright.at<uchar>(y, x) = 255;
+                }
+            }
+        const double v = total ? double(count) / total : 0.0;
+        QList<Shape> geo{Shape::box(qrect(faceBox))};
+        if (v > maxFrac)
+            geo.append(Shape::mask(maskPng(bright)));
+        c.emit("lighting.highlights", v <= maxFrac ? RuleStatus::Pass : RuleStatus::Fail, v, QStringLiteral("<=%1").arg(maxFrac), geo);
+    }
+    if (c.needFace("lighting.exposure") && c.on("lighting.exposure")) {
+        const double lo = c.p("lighting.exposure", "minL", 42), hi = c.p("lighting.exposure", "maxL", 88);
+        // Brightest of the skin patches: a dark complexion still has a lit forehead or cheek.
+        const double v = std::max({meanL(c, cheekL), meanL(c, cheekR), meanL(c, forehead)});
+        c.emit("lighting.exposure", v >= lo && v <= hi ? RuleStatus::Pass : RuleStatus::Fail, v, range(lo, hi),
+               {Shape::box(qrect(cheekL)), Shape::box(qrect(cheekR)), Shape::box(qrect(forehead))});
+    }
+    if (c.on("image.sharpness")) {
+        const double minSharp = c.p("image.sharpness", "minSharpness", 0.32);
+        const cv::Rect area = c.face.found ? faceBox : clampRect(cv::Rect(c.grey.cols / 4, c.grey.rows / 4, c.grey.cols / 2, c.grey.rows / 2), c.grey);
+        // Finest detail relative to the next coarser band: blur removes the first, contrast cancels out.
+        const double hi = detailEnergy(c.grey, area, 0.8), mid2 = bandEnergy(c.grey, area, 0.8, 2.5);
+        if (mid2 < 1) {
+            c.emit("image.sharpness", RuleStatus::Uncertain, std::nullopt, QStringLiteral(">=%1").arg(minSharp), {}, QStringLiteral("no detail to measure"));
+        } else {
+            const double v = hi / mid2;
+            c.emit("image.sharpness", v >= minSharp ? RuleStatus::Pass : RuleStatus::Fail, v, QStringLiteral(">=%1").arg(minSharp), {Shape::box(qrect(area))});
+        }
+    }
+    if (c.needFace("image.noise") && c.on("image.noise")) {
+        const double maxNoise = c.p("image.noise", "maxNoise", 3.2);
+        // Robust noise sigma on the cheeks: median absolute deviation of the residual of a 3x3 median.
+        std::vector<float> res;
+        for (const cv::Rect &b : {cheekL, cheekR}) {
+            if (b.width < 5 || b.height < 5)
+                continue;
+            cv::Mat med;
+            cv::medianBlur(c.grey(b), med, 3);
+            for (int y = 1; y < b.height - 1; ++y)
+                for (int x = 1; x < b.width - 1; ++x)
+                    res.push_back(std::abs(float(c.grey(b).at<uchar>(y, x)) - float(med.at<uchar>(y, x))));
+        }
+        if (res.size() < 50) {
+            c.emit("image.noise", RuleStatus::Uncertain, std::nullopt, QStringLiteral("<=%1").arg(maxNoise), {}, QStringLiteral("cheeks not visible"));
+        } else {
+            std::nth_element(res.begin(), res.begin() + long(res.size() / 2), res.end());
+            // Mean would be steadier than a median of integers; use a blend of the median and mean.
+            double mean = 0;
+            for (float v : res)
+                mean += v;
+            mean /= double(res.size());
+            const double v = 1.4826 * (0.5 * res[res.size() / 2] + 0.5 * mean);
+            c.emit("image.noise", v <= maxNoise ? RuleStatus::Pass : RuleStatus::Fail, v, QStringLiteral("<=%1").arg(maxNoise),
+                   {Shape::box(qrect(cheekL)), Shape::box(qrect(cheekR))});
+        }
+    }
+    if (c.needFace("image.colour_cast") && c.on("image.colour_cast")) {
+        // Skin colour in a*/b* must fall in the natural range (OFIQ's "natural colour" idea).
+        const double maxCast = c.p("image.colour_cast", "maxCast", 9);
+        const double aLo = c.p("image.colour_cast", "minA", 3), aHi = c.p("image.colour_cast", "maxA", 26);
+        const double bLo = c.p("image.colour_cast", "minB", 5), bHi = c.p("image.colour_cast", "maxB", 32);
+        if (!c.skinReady) {
+            c.emit("image.colour_cast", RuleStatus::Uncertain, std::nullopt, {}, {}, QStringLiteral("skin not measurable"));
+        } else {
+            const double a = c.skinLab[1], b = c.skinLab[2];
+            const double da = a < aLo ? aLo - a : a > aHi ? a - aHi : 0;
+            const double db = b < bLo ? bLo - b : b > bHi ? b - bHi : 0;
+            const double v = std::hypot(da, db);
+            RuleResult &res = c.emit("image.colour_cast", v <= maxCast ? RuleStatus::Pass : RuleStatus::Fail, v,
+                                     QStringLiteral("<=%1 outside a*%2..%3 b*%4..%5").arg(maxCast).arg(aLo).arg(aHi).arg(bLo).arg(bHi),
+                                     {Shape::box(qrect(cheekL)), Shape::box(qrect(cheekR))});
+            res.why = QStringLiteral("skin a*=%1 b*=%2").arg(a, 0, 'f', 1).arg(b, 0, 'f', 1);
+        }
+    }
+    if (c.on("image.recapture")) {
+        const double maxMoire = c.p("image.recapture", "maxMoire", 4.0);
+        cv::Rect area;
+        const double v = moireScore(c.grey, &area);
+        if (v < 0)
+            c.emit("image.recapture", RuleStatus::Uncertain, std::nullopt, QStringLiteral("<=%1").arg(maxMoire), {}, QStringLiteral("photo too small for the spectrum test"));
+        else
+            c.emit("image.recapture", v <= maxMoire ? RuleStatus::Pass : RuleStatus::Fail, v, QStringLiteral("<=%1").arg(maxMoire),
+                   v <= maxMoire ? QList<Shape>{} : QList<Shape>{Shape::box(qrect(area))});
+    }
+    if (c.needFace("image.retouched") && c.on("image.retouched")) {
+        // Smoothing filters flatten skin texture but keep edges (eyes, hair): compare the two.
+        const double minTex = c.p("image.retouched", "minSkinTexture", 0.55);
+        const double skinTex = (detailEnergy(c.grey, cheekL, 1.2) + detailEnergy(c.grey, cheekR, 1.2)) / 2;
+        const double eyeTex = detailEnergy(c.grey, eyesBox, 1.2);
+        if (eyeTex < 1) {
+            c.emit("image.retouched", RuleStatus::Uncertain, std::nullopt, QStringLiteral(">=%1").arg(minTex), {}, QStringLiteral("no detail around the eyes"));
+        } else {
+            const double v = std::sqrt(skinTex / eyeTex) * 4;
+            c.emit("image.retouched", v >= minTex ? RuleStatus::Pass : RuleStatus::Fail, v, QStringLiteral(">=%1").arg(minTex),
+                   {Shape::box(qrect(cheekL)), Shape::box(qrect(cheekR))});
+        }
+    }
+}
+
+} // namespace tucai::checks::detail
