@@ -35,7 +35,7 @@ bool needDb(const QString &dbArg, const char *usage)
 int runDemoCommand(const QStringList &argsIn)
 {
     QStringList args = argsIn;
-    const char *usage = "tucai demo create --db DB [--students N] [--seed S] [--now ISO] [--faces DIR]";
+    const char *usage = "tucai demo create --db DB [--students N] [--seed S] [--now ISO] [--faces DIR] [--no-checks] [--quiet]";
     if (args.isEmpty() || args.takeFirst() != QLatin1String("create")) {
         cli::err() << QStringLiteral("usage: ") << QString::fromLatin1(usage) << Qt::endl;
         return cli::Usage;
@@ -64,6 +64,7 @@ int runDemoCommand(const QStringList &argsIn)
     }
     opt.facesDir = cli::findFacesDir(cli::takeOption(args, QStringLiteral("--faces")));
     const bool quiet = cli::takeFlag(args, QStringLiteral("--quiet"));
+    opt.runChecks = !cli::takeFlag(args, QStringLiteral("--no-checks"));
     if (!args.isEmpty()) {
         cli::err() << tr("error: unknown arguments: %1").arg(args.join(QLatin1Char(' '))) << Qt::endl;
         return cli::Usage;
@@ -96,6 +97,7 @@ int runDemoCommand(const QStringList &argsIn)
         cli::out() << (s.realFaces ? tr("Photos made from the FRLL portraits in %1.").arg(opt.facesDir)
                                    : tr("No ../shared/faces found: photos are labelled placeholders."))
                    << Qt::endl;
+        cli::out() << tr("%1 submitted photos carry a check report.").arg(s.checkedPhotos) << Qt::endl;
         cli::out() << tr("%1 s, %2 students/s").arg(secs, 0, 'f', 2).arg(s.students / std::max(secs, 0.001), 0, 'f', 0) << Qt::endl;
     } catch (const db::DbError &e) {
         cli::err() << tr("error: %1").arg(e.message()) << Qt::endl;

@@ -11,6 +11,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QTransform>
+#include <QtConcurrent/QtConcurrentMap>
 
 namespace tucai::demo {
 namespace {
@@ -82,7 +83,29 @@ QByteArray DemoFaces::photo(Variant variant, int index)
     return bytes;
 }
 
-QByteArray DemoFaces::produce(Variant variant, int person)
+QList<DemoFaces::Variant> DemoFaces::allVariants()
+{
+    return {Variant::Compliant, Variant::Smiling, Variant::Dark, Variant::Blurred, Variant::OffCentre};
+}
+
+void DemoFaces::prepareAll()
+{
+    QList<quint64> keys;
+    for (Variant v : allVariants())
+        for (int person = 0; person < people(); ++person)
+            keys.append((quint64(v) << 32) | quint64(person));
+    // Each item only reads shared state; results are merged on this thread.
+    const QList<QByteArray> photos = QtConcurrent::blockingMapped(keys, [this](quint64 key) {
+        const auto v = Variant(key >> 32);
+        const int person = int(key & 0xffffffffu);
+        QByteArray bytes = realFaces() ? produce(v, person) : QByteArray();
+        return bytes.isEmpty() ? placeholder(v, person) : bytes;
+    });
+    for (qsizetype i = 0; i < keys.size(); ++i)
+        m_cache.insert(keys.at(i), photos.at(i));
+}
+
+QByteArray DemoFaces::produce(Variant variant, int person) const
 {
     const QString id = m_ids.at(person);
     const QString neutralDir = m_dir + QStringLiteral("/frll/neutral/");

@@ -17,9 +17,12 @@ public:
     int people() const { return m_people > 0 ? m_people : 12; }
     // JPEG bytes of person `index % people()` in the given variant (cached).
     QByteArray photo(Variant variant, int index);
+    // Produces every person in every variant on all cores (photo() is then a lookup).
+    void prepareAll();
+    static QList<Variant> allVariants();
 
 private:
-    QByteArray produce(Variant variant, int person);
+    QByteArray produce(Variant variant, int person) const;
     QByteArray placeholder(Variant variant, int person) const;
     QString m_dir;
     int m_people = 0;

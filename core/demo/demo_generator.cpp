@@ -1,6 +1,7 @@
 #include "demo/demo_generator.h"
 
 #include "accounts/password.h"
+#include "checks/check_engine.h"
 #include "db/audit_repo.h"
 #include "db/batch_insert.h"
 #include "db/database.h"
@@ -18,6 +19,7 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QtConcurrent/QtConcurrentMap>
 
 namespace tucai::demo {
 namespace {
@@ -119,6 +121,9 @@ DemoSummary createDemoSchool(const db::Database &db, const DemoOptions &opt)
     DemoRandom rnd(opt.seed);
     DemoFaces faces(opt.facesDir);
     summary.realFaces = faces.realFaces();
+    if (opt.progress)
+        opt.progress(0, 1, QCoreApplication::translate("Demo", "photos"));
+    faces.prepareAll();
     auto report = [&](int done, int total, const QString &stage) {
         if (opt.progress)
             opt.progress(done, total, stage);
@@ -245,7 +250,10 @@ DemoSummary createDemoSchool(const db::Database &db, const DemoOptions &opt)
                            {QStringLiteral("id"), QStringLiteral("student_id"), QStringLiteral("college_id"), QStringLiteral("class_id"),
                             QStringLiteral("kind"), QStringLiteral("status"), QStringLiteral("sha256"), QStringLiteral("stored_at"),
                             QStringLiteral("submitted_at"), QStringLiteral("decision"), QStringLiteral("reasons"),
-                            QStringLiteral("reviewer_id"), QStringLiteral("decided_at"), QStringLiteral("row_version")});
+                            QStringLiteral("reviewer_id"), QStringLiteral("decided_at"), QStringLiteral("row_version"),
+                            QStringLiteral("check_report"), QStringLiteral("check_passed"), QStringLiteral("engine_version"),
+                            QStringLiteral("profile_version"), QStringLiteral("checked_at")});
+    db::BatchInsert violations(db, QStringLiteral("photo_violations"), {QStringLiteral("photo_id"), QStringLiteral("rule")});
     db::BatchInsert outbox(db, QStringLiteral("notification_outbox"),
                            {QStringLiteral("created_at"), QStringLiteral("student_id"), QStringLiteral("kind"),
                             QStringLiteral("payload_json"), QStringLiteral("idempotency_key"), QStringLiteral("status"),
@@ -253,7 +261,32 @@ DemoSummary createDemoSchool(const db::Database &db, const DemoOptions &opt)
 
     attempts.dependsOn(students);
     photos.dependsOn(students);
+    violations.dependsOn(photos);
     outbox.dependsOn(students);
+
+    // One check per distinct photo, on all cores; stored on every submitted photo with those bytes.
+    struct Checked { QString json; bool passed = false; QStringList violated; };
+    QHash<QString, Checked> checkedBySha;
+    const checks::CheckProfile profile = checks::CheckProfile::loadDefault();
+    if (opt.runChecks) {
+        QList<QByteArray> distinct;
+        for (DemoFaces::Variant v : DemoFaces::allVariants())
+            for (int person = 0; person < faces.people(); ++person)
+                distinct.append(faces.photo(v, person));
+        const checks::CheckEngine engine(profile);
+        const QList<Checked> results = QtConcurrent::blockingMapped(distinct, [&engine](const QByteArray &bytes) {
+            checks::CheckReport r = engine.check(bytes);
+            r.ms = 0; // timings differ run to run; the stored report should not
+            Checked c;
+            c.json = QString::fromUtf8(QJsonDocument(r.toJson()).toJson(QJsonDocument::Compact));
+            c.passed = r.passed;
+            for (const checks::RuleResult &v : r.violations())
+                c.violated.append(v.rule);
+            return c;
+        });
+        for (qsizetype i = 0; i < distinct.size(); ++i)
+            checkedBySha.insert(db::PhotoRepo::sha256Hex(distinct.at(i)), results.at(i));
+    }
 
     db::PhotoRepo photoRepo(db);
     QHash<QByteArray, QString> shaOf; // bytes cache key -> sha
@@ -268,14 +301,24 @@ DemoSummary createDemoSchool(const db::Database &db, const DemoOptions &opt)
     };
 
     // Rows of the current student are held back until the student row itself is queued.
-    QList<QVariantList> pendingPhotos, pendingAttempts, pendingOutbox;
+    QList<QVariantList> pendingPhotos, pendingAttempts, pendingOutbox, pendingViolations;
     qint64 photoId = 0;
     auto addPhoto = [&](const Student &s, const QString &kind, const QString &status, const QString &sha, qint64 storedAt,
                         qint64 submittedAt, const QString &decision, const QString &reasons, qint64 reviewer, qint64 decidedAt) {
         ++photoId;
+        const auto checked = kind == QLatin1String("submitted") ? checkedBySha.constFind(sha) : checkedBySha.constEnd();
+        const bool hasCheck = checked != checkedBySha.constEnd();
         pendingPhotos.append({photoId, s.id, s.collegeId, s.classId, kind, status, sha, storedAt,
                     submittedAt ? QVariant(submittedAt) : QVariant(), decision.isEmpty() ? QVariant() : QVariant(decision), reasons,
-                    reviewer ? QVariant(reviewer) : QVariant(), decidedAt ? QVariant(decidedAt) : QVariant(), 1});
+                    reviewer ? QVariant(reviewer) : QVariant(), decidedAt ? QVariant(decidedAt) : QVariant(), 1,
+                    hasCheck ? QVariant(checked->json) : QVariant(), hasCheck ? QVariant(checked->passed ? 1 : 0) : QVariant(),
+                    hasCheck ? QVariant(checks::CheckEngine::version()) : QVariant(),
+                    hasCheck ? QVariant(profile.version()) : QVariant(), hasCheck ? QVariant(submittedAt + 1000) : QVariant()});
+        if (hasCheck) {
+            ++summary.checkedPhotos;
+            for (const QString &rule : checked->violated)
+                pendingViolations.append({photoId, rule});
+        }
         return photoId;
     };
     auto addAttempt = [&](const Student &s, qint64 at, const char *kind, bool passed, const QString &reason) {
@@ -405,6 +448,9 @@ DemoSummary createDemoSchool(const db::Database &db, const DemoOptions &opt)
             attempts.add(row);
         for (const QVariantList &row : std::as_const(pendingOutbox))
             outbox.add(row);
+        for (const QVariantList &row : std::as_const(pendingViolations))
+            violations.add(row);
+        pendingViolations.clear();
         pendingPhotos.clear();
         pendingAttempts.clear();
         pendingOutbox.clear();
@@ -415,6 +461,7 @@ DemoSummary createDemoSchool(const db::Database &db, const DemoOptions &opt)
     // Students first: photos and attempts refer to them.
     students.flush();
     photos.flush();
+    violations.flush();
     attempts.flush();
     outbox.flush();
     db::BatchInsert::syncIds(db, QStringLiteral("students"));

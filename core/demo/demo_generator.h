@@ -17,6 +17,8 @@ struct DemoOptions
     // Folder with FRLL portraits (frll/neutral/*.jpg + .tem). Empty or missing:
     // clearly labelled placeholder portraits are drawn instead.
     QString facesDir;
+    // Store a check report (engine + profile versions, violated rules) on every submitted photo.
+    bool runChecks = true;
     std::function<void(int done, int total, const QString &stage)> progress;
     const std::atomic_bool *cancel = nullptr;
 };
@@ -29,6 +31,7 @@ struct DemoSummary
     int photos = 0;
     int distinctPhotos = 0;
     int staff = 0;
+    int checkedPhotos = 0;
     bool realFaces = false;
     bool cancelled = false;
 };

@@ -42,7 +42,7 @@ class TestDemo : public QObject
     Q_OBJECT
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<db::Database> create(const QString &engine, const QString &name, int students, quint64 seed)
+    std::unique_ptr<db::Database> create(const QString &engine, const QString &name, int students, quint64 seed, bool checks = false)
     {
         auto d = test::freshDatabase(engine, m_dir, name);
         if (!d)
@@ -53,6 +53,7 @@ private:
         opt.seed = seed;
         opt.nowMs = kNow;
         opt.facesDir = test::facesDir();
+        opt.runChecks = checks;
         const auto summary = demo::createDemoSchool(*d, opt);
         if (summary.students != students)
             qFatal("demo created %d students", summary.students);
@@ -64,7 +65,7 @@ private Q_SLOTS:
     void everyStateAndRealPhotos()
     {
         QFETCH(QString, engine);
-        auto d = create(engine, QStringLiteral("demo_states"), 800, 7);
+        auto d = create(engine, QStringLiteral("demo_states"), 800, 7, /*checks=*/true);
         if (!d)
             QSKIP("no PostgreSQL test cluster");
         db::StudentRepo students(*d);
@@ -115,6 +116,17 @@ private Q_SLOTS:
             ++n;
         }
         QVERIFY(n > 10);
+
+        // Submitted photos carry a stored check report with engine and profile versions.
+        QVERIFY(db::Query(*d, QStringLiteral("SELECT COUNT(*) FROM photos WHERE kind = 'submitted' AND check_report IS NOT NULL "
+                                             "AND engine_version IS NOT NULL AND profile_version IS NOT NULL"))
+                    .scalar()
+                    .toInt() > 0);
+        QCOMPARE(db::Query(*d, QStringLiteral("SELECT COUNT(*) FROM photo_violations v JOIN photos p ON p.id = v.photo_id "
+                                              "WHERE p.check_passed = 1 AND v.rule NOT LIKE '%.%'"))
+                     .scalar()
+                     .toInt(),
+                 0);
     }
 
     void sameSeedSameDatabase()
@@ -144,6 +156,7 @@ private Q_SLOTS:
         demo::DemoOptions opt;
         opt.students = 20;
         opt.nowMs = kNow;
+        opt.runChecks = false;
         demo::createDemoSchool(*d, opt);
         try {
             demo::createDemoSchool(*d, opt);
@@ -162,6 +175,7 @@ private Q_SLOTS:
         demo::DemoOptions opt;
         opt.students = 3000;
         opt.nowMs = kNow;
+        opt.runChecks = false;
         opt.cancel = &cancel;
         opt.progress = [&](int done, int, const QString &) {
             if (done >= 1000)
