@@ -9,6 +9,7 @@
 #include "util/version.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QHBoxLayout>
@@ -99,6 +100,23 @@ void MainWindow::buildMenus()
         if (i < 9)
             a->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + i)));
         a->setObjectName(QStringLiteral("goTo_") + p->pageId());
+    }
+
+    // Language: takes effect at the next start (every page is built translated).
+    QMenu *language = menuBar()->addMenu(tr("&Language"));
+    auto *languages = new QActionGroup(this);
+    const QString current = QSettings().value(QStringLiteral("ui/language"), QStringLiteral("zh_CN")).toString();
+    for (const auto &[code, name] : {std::pair{QStringLiteral("zh_CN"), QStringLiteral("中文（简体）")},
+                                     std::pair{QStringLiteral("en"), QStringLiteral("English")}}) {
+        QAction *a = language->addAction(name);
+        a->setObjectName(QStringLiteral("language_") + code);
+        a->setCheckable(true);
+        a->setChecked(code == current);
+        languages->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code = code] {
+            QSettings().setValue(QStringLiteral("ui/language"), code);
+            MessageBox::information(this, tr("Language"), tr("The new language is used from the next start of Tucai Admin."));
+        });
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
