@@ -186,29 +186,3 @@ int runSummaryCommand(const QStringList &argsIn)
     }
     return cli::Ok;
 }
-
-int runAuditCommand(const QStringList &argsIn)
-{
-    QStringList args = argsIn;
-    const QString sub = args.isEmpty() ? QString() : args.takeFirst();
-    const QString dbArg = cli::takeOption(args, QStringLiteral("--db"));
-    if (sub != QLatin1String("verify") || !needDb(dbArg, "tucai audit verify --db DB"))
-        return cli::Usage;
-    auto database = cli::openDatabase(dbArg, false);
-    if (!database)
-        return cli::Usage;
-    try {
-        db::AuditRepo audit(*database);
-        QString why;
-        const qint64 bad = audit.verify(&why);
-        if (bad) {
-            cli::out() << tr("audit log broken at entry %1: %2").arg(bad).arg(why) << Qt::endl;
-            return cli::Failed;
-        }
-        cli::out() << tr("audit log intact: %1 entries").arg(audit.count()) << Qt::endl;
-    } catch (const db::DbError &e) {
-        cli::err() << tr("error: %1").arg(e.message()) << Qt::endl;
-        return cli::Usage;
-    }
-    return cli::Ok;
-}

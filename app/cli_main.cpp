@@ -19,7 +19,11 @@ void printUsage()
         "  summary --db DB                         progress of the collection per college and state\n"
         "  check [--profile F] [--json] [--jobs N] PATH...\n"
         "                                          run the photo checks on files or folders\n"
-        "  audit verify --db DB                    check the audit log's hash chain\n"
+        "  audit verify --db DB                    check the audit log's hash chain (exit 1 names the first bad entry)\n"
+        "  audit list|export --db DB [--out F.csv] [--action A] [--staff U] [--text T] [--since ISO]\n"
+        "  import --db DB FILE [--dry-run] [--as USER] [--problems OUT.csv]\n"
+        "                                          import a student roster (CSV UTF-8/GBK or XLSX)\n"
+        "  staff list|sync-roles|add --db DB ...   staff accounts; PostgreSQL login roles\n"
         "DB is a SQLite file path or postgresql://user[:password]@host:port/database\n"
         "(the password may also come from PGPASSWORD).\n");
 }
@@ -54,6 +58,10 @@ int main(int argc, char **argv)
         return runSummaryCommand(args);
     if (command == QLatin1String("audit"))
         return runAuditCommand(args);
+    if (command == QLatin1String("import"))
+        return runImportCommand(args);
+    if (command == QLatin1String("staff"))
+        return runStaffCommand(args);
     tucai::cli::err() << QStringLiteral("tucai: unknown command '%1'\n").arg(command);
     printUsage();
     return tucai::cli::Usage;

@@ -111,6 +111,10 @@ int main(int argc, char **argv)
                 return 1;
             }
             session = r.session;
+        } else if (auto own = accounts::AuthService(*database).databaseSession()) {
+            // PostgreSQL: the server already checked this staff member's own
+            // database user and password; their row-level security applies.
+            session = own;
         } else {
             ui::LoginDialog login(*database);
             if (login.exec() != QDialog::Accepted)

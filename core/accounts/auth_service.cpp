@@ -3,6 +3,7 @@
 #include "accounts/password.h"
 #include "db/audit_repo.h"
 #include "db/database.h"
+#include "db/server_security.h"
 #include "db/staff_repo.h"
 
 #include <QCoreApplication>
@@ -75,6 +76,53 @@ LoginResult AuthService::login(const QString &username, const QString &password)
     result.status = LoginResult::Status::Ok;
     result.session = Session{staff->id, staff->schoolId, staff->username, staff->displayName, staff->role, staff->collegeId};
     return result;
+}
+
+std::optional<Session> AuthService::databaseSession()
+{
+    db::ServerSecurity security(m_db);
+    const auto id = security.staffIdForCurrentUser();
+    if (!id)
+        return std::nullopt;
+    const auto staff = db::StaffRepo(m_db).get(*id);
+    if (!staff || !staff->active)
+        return std::nullopt;
+    return Session{staff->id, staff->schoolId, staff->username, staff->displayName, staff->role, staff->collegeId};
+}
+
+QString AuthService::passwordProblem(const QString &password)
+{
+    bool letter = false, digit = false;
+    for (QChar c : password) {
+        letter = letter || c.isLetter();
+        digit = digit || c.isDigit();
+    }
+    if (password.size() < 8 || !letter || !digit)
+        return QCoreApplication::translate("AuthService", "The new password needs at least 8 characters with letters and digits.");
+    return {};
+}
+
+QString AuthService::changePassword(qint64 staffId, const QString &oldPassword, const QString &newPassword)
+{
+    db::StaffRepo repo(m_db);
+    const auto staff = repo.get(staffId);
+    if (!staff)
+        return QCoreApplication::translate("AuthService", "This staff account does not exist.");
+    if (!verifyPassword(oldPassword, staff->passwordHash))
+        return QCoreApplication::translate("AuthService", "The current password is wrong.");
+    if (const QString problem = passwordProblem(newPassword); !problem.isEmpty())
+        return problem;
+    db::Transaction tx(m_db);
+    repo.setPasswordHash(staffId, hashPassword(newPassword));
+    AuditEntry e;
+    e.staffId = staff->id;
+    e.staffName = staff->username;
+    e.action = QStringLiteral("staff.password_changed");
+    e.targetType = QStringLiteral("staff");
+    e.targetId = QString::number(staff->id);
+    db::AuditRepo(m_db).append(e);
+    tx.commit();
+    return {};
 }
 
 } // namespace tucai::accounts

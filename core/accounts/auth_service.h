@@ -37,6 +37,15 @@ public:
     static constexpr qint64 kLockMs = 15 * 60 * 1000;
     explicit AuthService(const db::Database &db) : m_db(db) {}
     LoginResult login(const QString &username, const QString &password);
+    // PostgreSQL: the staff member whose own database role this connection
+    // logged in as (the server checked the password). nullopt on SQLite, for
+    // the owner or for an unknown/disabled role.
+    std::optional<Session> databaseSession();
+    // Checks the old password (argon2id) and stores a new hash. Returns an
+    // empty string on success, otherwise a translated reason.
+    QString changePassword(qint64 staffId, const QString &oldPassword, const QString &newPassword);
+    // At least 8 characters with letters and digits.
+    static QString passwordProblem(const QString &password);
 
 private:
     const db::Database &m_db;

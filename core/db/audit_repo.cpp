@@ -47,7 +47,9 @@ qint64 AuditRepo::append(AuditEntry &e)
 {
     // Take the chain's write lock first (row lock on PostgreSQL, write lock on SQLite).
     Query(m_db, QStringLiteral("UPDATE audit_chain_head SET last_id = last_id WHERE id = 1")).exec();
-    Query head(m_db, QStringLiteral("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1"));
+    // The previous hash comes from the head row, not from audit_log: on
+    // PostgreSQL a staff login only sees part of the log (row-level security).
+    Query head(m_db, QStringLiteral("SELECT last_hash FROM audit_chain_head WHERE id = 1"));
     head.exec();
     e.prevHash = head.next() ? head.toString(0) : QString();
     if (!e.occurredAt)

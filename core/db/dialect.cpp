@@ -143,6 +143,7 @@ public:
             .arg(table);
     }
     int maxBoundParameters() const override { return 30000; }
+    bool hasDatabaseRoles() const override { return true; }
 };
 
 } // namespace

@@ -40,6 +40,9 @@ public:
     virtual QString syncIdSequenceSql(const QString &table) const = 0;
     // Largest number of bound parameters in one statement.
     virtual int maxBoundParameters() const = 0;
+    // True when staff log in as their own database roles and row-level
+    // security enforces their scope (db/server_security.h).
+    virtual bool hasDatabaseRoles() const { return false; }
 };
 
 } // namespace tucai::db

@@ -2,6 +2,7 @@
 
 #include "db/database.h"
 #include "db/dialect.h"
+#include "db/server_security.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
@@ -246,7 +247,7 @@ const QString kVersionTable = QStringLiteral("tucai_schema");
 const QList<Migrations::Step> &Migrations::steps()
 {
     static const QList<Step> all{
-        {1, QStringLiteral("collection database v1"), schemaV1(), {}},
+        {1, QStringLiteral("collection database v1"), schemaV1(), serverSecurityStatements()},
     };
     return all;
 }

@@ -1,0 +1,202 @@
+#include "db/server_security.h"
+
+#include "db/database.h"
+#include "db/dialect.h"
+
+namespace tucai::db {
+namespace {
+
+QString groupsList() { return QStringLiteral("tucai_school_admin, tucai_college_admin, tucai_reviewer"); }
+
+QString createGroup(const char *name)
+{
+    // Roles are cluster-wide: another database (or a parallel test) may have made it already.
+    return QStringLiteral("DO $$ BEGIN CREATE ROLE %1 NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$")
+        .arg(QLatin1String(name));
+}
+
+} // namespace
+
+QStringList serverSecurityStatements()
+{
+    QStringList s;
+    s << createGroup("tucai_school_admin") << createGroup("tucai_college_admin") << createGroup("tucai_reviewer");
+    s << QStringLiteral("CREATE UNIQUE INDEX staff_db_role ON staff (db_role) WHERE db_role <> ''")
+      << QStringLiteral("CREATE INDEX photos_sha ON photos (sha256)");
+
+    // Helpers: who is signed in (by database user) and what may they see/manage.
+    // SECURITY DEFINER so that they read staff/staff_scopes past those tables' own policies.
+    const QString fn = QStringLiteral(" LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$ %1 $$");
+    s << QStringLiteral("CREATE OR REPLACE FUNCTION tucai_staff_id() RETURNS BIGINT")
+             + fn.arg(QStringLiteral("SELECT id FROM staff WHERE db_role = session_user::text AND active = 1"))
+      << QStringLiteral("CREATE OR REPLACE FUNCTION tucai_staff_role() RETURNS TEXT")
+             + fn.arg(QStringLiteral("SELECT role FROM staff WHERE db_role = session_user::text AND active = 1"))
+      << QStringLiteral("CREATE OR REPLACE FUNCTION tucai_can_see(p_college BIGINT, p_class BIGINT) RETURNS BOOLEAN")
+             + fn.arg(QStringLiteral(
+                 "SELECT EXISTS (SELECT 1 FROM staff s WHERE s.db_role = session_user::text AND s.active = 1 AND ("
+                 " s.role = 'school_admin'"
+                 " OR (s.role = 'college_admin' AND s.college_id = p_college)"
+                 " OR (s.role = 'reviewer' AND EXISTS (SELECT 1 FROM staff_scopes sc WHERE sc.staff_id = s.id"
+                 "     AND sc.college_id = p_college AND (sc.class_id IS NULL OR p_class IS NULL OR sc.class_id = p_class)))))"))
+      << QStringLiteral("CREATE OR REPLACE FUNCTION tucai_can_manage(p_college BIGINT) RETURNS BOOLEAN")
+             + fn.arg(QStringLiteral(
+                 "SELECT EXISTS (SELECT 1 FROM staff s WHERE s.db_role = session_user::text AND s.active = 1 AND ("
+                 " s.role = 'school_admin' OR (s.role = 'college_admin' AND s.college_id = p_college)))"));
+
+    // Login role per staff member. The role name is always derived from the
+    // database and the staff id, never taken from the table, so that nobody can
+    // point it at another role (e.g. the owner).
+    s << QStringLiteral(R"(CREATE OR REPLACE FUNCTION tucai_sync_staff_role(p_staff BIGINT, p_password TEXT) RETURNS TEXT
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  r staff%ROWTYPE;
+  rname TEXT;
+  g TEXT;
+BEGIN
+  SELECT * INTO r FROM staff WHERE id = p_staff;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'staff % does not exist', p_staff USING ERRCODE = 'no_data_found';
+  END IF;
+  rname := left('tucai_' || trim(both '_' from regexp_replace(lower(current_database()), '[^a-z0-9]+', '_', 'g')), 40)
+           || '_staff_' || p_staff;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = rname) THEN
+    EXECUTE format('CREATE ROLE %I LOGIN', rname);
+  END IF;
+  IF p_password IS NOT NULL AND p_password <> '' THEN
+    EXECUTE format('ALTER ROLE %I PASSWORD %L', rname, p_password);
+  END IF;
+  FOREACH g IN ARRAY ARRAY['tucai_school_admin', 'tucai_college_admin', 'tucai_reviewer'] LOOP
+    IF g = 'tucai_' || r.role THEN
+      EXECUTE format('GRANT %I TO %I', g, rname);
+    ELSIF EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles a ON a.oid = m.roleid JOIN pg_roles b ON b.oid = m.member
+                  WHERE a.rolname = g AND b.rolname = rname) THEN
+      EXECUTE format('REVOKE %I FROM %I', g, rname);
+    END IF;
+  END LOOP;
+  EXECUTE format('ALTER ROLE %I %s', rname, CASE WHEN r.active = 1 THEN 'LOGIN' ELSE 'NOLOGIN' END);
+  UPDATE staff SET db_role = rname WHERE id = p_staff AND db_role <> rname;
+  RETURN rname;
+END $$)");
+    s << QStringLiteral("REVOKE ALL ON FUNCTION tucai_sync_staff_role(BIGINT, TEXT) FROM PUBLIC")
+      << QStringLiteral("GRANT EXECUTE ON FUNCTION tucai_sync_staff_role(BIGINT, TEXT) TO tucai_school_admin");
+
+    // Table privileges: read everything the policies let through; write only
+    // what the role's work needs. Reviewers may move a student between review
+    // states but not touch lock columns (no unlocks).
+    const QString all = groupsList();
+    s << QStringLiteral("GRANT SELECT ON ALL TABLES IN SCHEMA public TO %1").arg(all)
+      << QStringLiteral("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO %1").arg(all)
+      << QStringLiteral("GRANT INSERT, UPDATE ON students TO tucai_school_admin, tucai_college_admin")
+      << QStringLiteral("GRANT UPDATE (state, return_reasons, updated_at, row_version) ON students TO tucai_reviewer")
+      << QStringLiteral("GRANT UPDATE ON photos TO %1").arg(all)
+      << QStringLiteral("GRANT INSERT, UPDATE, DELETE ON photo_violations TO %1").arg(all)
+      << QStringLiteral("GRANT INSERT ON audit_log, notification_outbox TO %1").arg(all)
+      << QStringLiteral("GRANT UPDATE (hash) ON audit_log TO %1").arg(all)
+      << QStringLiteral("GRANT UPDATE ON audit_chain_head TO %1").arg(all)
+      << QStringLiteral("GRANT INSERT, UPDATE, DELETE ON notices, notice_versions, notice_attachments, code_batches, collection_codes "
+                        "TO tucai_school_admin, tucai_college_admin")
+      << QStringLiteral("GRANT INSERT, UPDATE ON settings TO tucai_school_admin")
+      << QStringLiteral("GRANT INSERT, UPDATE ON staff TO tucai_school_admin")
+      << QStringLiteral("GRANT INSERT, DELETE ON staff_scopes TO tucai_school_admin")
+      // Secrets stay with the owner (the keyed hash of collection codes).
+      << QStringLiteral("DO $$ BEGIN IF to_regclass('code_keys') IS NOT NULL THEN "
+                        "REVOKE ALL ON code_keys FROM %1; END IF; END $$").arg(all);
+
+    // Row-level security.
+    const auto enable = [&](const char *table) {
+        s << QStringLiteral("ALTER TABLE %1 ENABLE ROW LEVEL SECURITY").arg(QLatin1String(table));
+    };
+    enable("students");
+    s << QStringLiteral("CREATE POLICY students_see ON students FOR SELECT USING (tucai_can_see(college_id, class_id))")
+      << QStringLiteral("CREATE POLICY students_add ON students FOR INSERT WITH CHECK (tucai_can_manage(college_id))")
+      << QStringLiteral("CREATE POLICY students_manage ON students FOR UPDATE USING (tucai_can_manage(college_id)) "
+                        "WITH CHECK (tucai_can_manage(college_id))")
+      << QStringLiteral("CREATE POLICY students_review ON students FOR UPDATE USING (tucai_staff_role() = 'reviewer' "
+                        "AND tucai_can_see(college_id, class_id) AND state IN ('awaiting_review', 'approved', 'returned')) "
+                        "WITH CHECK (tucai_can_see(college_id, class_id) AND state IN ('awaiting_review', 'approved', 'returned'))");
+    enable("photos");
+    s << QStringLiteral("CREATE POLICY photos_see ON photos FOR SELECT USING (tucai_can_see(college_id, class_id))")
+      << QStringLiteral("CREATE POLICY photos_change ON photos FOR UPDATE USING (tucai_can_see(college_id, class_id)) "
+                        "WITH CHECK (tucai_can_see(college_id, class_id))");
+    enable("photo_blobs");
+    s << QStringLiteral("CREATE POLICY blobs_see ON photo_blobs FOR SELECT USING "
+                        "(EXISTS (SELECT 1 FROM photos p WHERE p.sha256 = photo_blobs.sha256))");
+    enable("photo_violations");
+    s << QStringLiteral("CREATE POLICY violations_all ON photo_violations FOR ALL USING "
+                        "(EXISTS (SELECT 1 FROM photos p WHERE p.id = photo_violations.photo_id)) "
+                        "WITH CHECK (EXISTS (SELECT 1 FROM photos p WHERE p.id = photo_violations.photo_id))");
+    // Policies on students apply inside the sub-select: attempts follow their student.
+    enable("capture_attempts");
+    s << QStringLiteral("CREATE POLICY attempts_see ON capture_attempts FOR SELECT USING "
+                        "(EXISTS (SELECT 1 FROM students st WHERE st.id = capture_attempts.student_id))");
+    // School-wide codes and batches (college_id NULL) belong to the school administrators.
+    for (const char *t : {"code_batches", "collection_codes"}) {
+        const QString table = QLatin1String(t);
+        enable(t);
+        s << QStringLiteral("CREATE POLICY %1_see ON %1 FOR SELECT USING (tucai_can_see(college_id, NULL))").arg(table)
+          << QStringLiteral("CREATE POLICY %1_add ON %1 FOR INSERT WITH CHECK (tucai_can_manage(college_id))").arg(table)
+          << QStringLiteral("CREATE POLICY %1_change ON %1 FOR UPDATE USING (tucai_can_manage(college_id)) "
+                            "WITH CHECK (tucai_can_manage(college_id))").arg(table)
+          << QStringLiteral("CREATE POLICY %1_remove ON %1 FOR DELETE USING (tucai_can_manage(college_id))").arg(table);
+    }
+    // School-wide notices are read by every staff member; college notices by those who see the college.
+    enable("notices");
+    s << QStringLiteral("CREATE POLICY notices_see ON notices FOR SELECT USING "
+                        "(tucai_staff_id() IS NOT NULL AND (college_id IS NULL OR tucai_can_see(college_id, NULL)))")
+      << QStringLiteral("CREATE POLICY notices_add ON notices FOR INSERT WITH CHECK (tucai_can_manage(college_id))")
+      << QStringLiteral("CREATE POLICY notices_change ON notices FOR UPDATE USING (tucai_can_manage(college_id)) "
+                        "WITH CHECK (tucai_can_manage(college_id))")
+      << QStringLiteral("CREATE POLICY notices_remove ON notices FOR DELETE USING (tucai_can_manage(college_id))");
+    enable("staff");
+    s << QStringLiteral("CREATE POLICY staff_see ON staff FOR SELECT USING "
+                        "(db_role = session_user::text OR tucai_staff_role() = 'school_admin')")
+      << QStringLiteral("CREATE POLICY staff_manage ON staff FOR ALL USING (tucai_staff_role() = 'school_admin') "
+                        "WITH CHECK (tucai_staff_role() = 'school_admin')");
+    enable("staff_scopes");
+    s << QStringLiteral("CREATE POLICY scopes_see ON staff_scopes FOR SELECT USING "
+                        "(staff_id = tucai_staff_id() OR tucai_staff_role() = 'school_admin')")
+      << QStringLiteral("CREATE POLICY scopes_manage ON staff_scopes FOR ALL USING (tucai_staff_role() = 'school_admin') "
+                        "WITH CHECK (tucai_staff_role() = 'school_admin')");
+    // Audit: everyone appends under their own name and may only fill in the
+    // hash of their own fresh entry; nobody but the owner edits history.
+    enable("audit_log");
+    s << QStringLiteral("CREATE POLICY audit_see ON audit_log FOR SELECT USING (tucai_staff_role() = 'school_admin' "
+                        "OR staff_id = tucai_staff_id() OR (college_id IS NOT NULL AND tucai_can_manage(college_id)))")
+      << QStringLiteral("CREATE POLICY audit_add ON audit_log FOR INSERT WITH CHECK (staff_id = tucai_staff_id())")
+      << QStringLiteral("CREATE POLICY audit_seal ON audit_log FOR UPDATE USING (staff_id = tucai_staff_id() AND hash = '') "
+                        "WITH CHECK (staff_id = tucai_staff_id())");
+    return s;
+}
+
+bool ServerSecurity::available() const { return m_db.dialect().hasDatabaseRoles(); }
+
+QString ServerSecurity::syncStaffRole(qint64 staffId, const QString &password)
+{
+    if (!available())
+        return {};
+    return Query(m_db, QStringLiteral("SELECT tucai_sync_staff_role(:id, :pw)"))
+        .bind(QStringLiteral(":id"), staffId)
+        .bind(QStringLiteral(":pw"), password.isEmpty() ? QVariant() : QVariant(password))
+        .scalar()
+        .toString();
+}
+
+std::optional<qint64> ServerSecurity::staffIdForCurrentUser() const
+{
+    if (!available())
+        return std::nullopt;
+    Query q(m_db, QStringLiteral("SELECT id FROM staff WHERE db_role = CAST(session_user AS TEXT) AND active = 1"));
+    q.exec();
+    if (!q.next())
+        return std::nullopt;
+    return q.toLongLong(0);
+}
+
+QString ServerSecurity::currentUser() const
+{
+    if (!available())
+        return {};
+    return Query(m_db, QStringLiteral("SELECT CAST(session_user AS TEXT)")).scalar().toString();
+}
+
+} // namespace tucai::db

@@ -1,0 +1,387 @@
+#include "import/table_reader.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QStringDecoder>
+#include <QStringEncoder>
+#include <QXmlStreamReader>
+
+#include <zip.h>
+
+#if __has_include(<iconv.h>)
+#include <iconv.h>
+#define TUCAI_HAVE_ICONV 1
+#endif
+
+namespace tucai::import {
+namespace {
+
+QString tr(const char *s) { return QCoreApplication::translate("TableReader", s); }
+
+constexpr qint64 kMaxFileBytes = 200LL * 1024 * 1024;
+constexpr qint64 kMaxXmlBytes = 512LL * 1024 * 1024;
+
+#ifdef TUCAI_HAVE_ICONV
+// glibc's iconv: the fallback when Qt was built without ICU (no GB18030 codec).
+QByteArray iconvConvert(const QByteArray &in, const char *from, const char *to, bool *ok)
+{
+    *ok = false;
+    iconv_t cd = iconv_open(to, from);
+    if (cd == iconv_t(-1))
+        return {};
+    QByteArray out(in.size() * 4 + 16, Qt::Uninitialized);
+    char *src = const_cast<char *>(in.constData());
+    size_t srcLeft = size_t(in.size());
+    char *dst = out.data();
+    size_t dstLeft = size_t(out.size());
+    const size_t r = iconv(cd, &src, &srcLeft, &dst, &dstLeft);
+    iconv_close(cd);
+    if (r == size_t(-1))
+        return {};
+    out.truncate(out.size() - int(dstLeft));
+    *ok = true;
+    return out;
+}
+#endif
+
+QString decodeGb18030(const QByteArray &bytes, bool *ok)
+{
+    QStringDecoder dec("GB18030");
+    if (dec.isValid()) {
+        QString s = dec.decode(bytes);
+        *ok = !dec.hasError();
+        return s;
+    }
+#ifdef TUCAI_HAVE_ICONV
+    const QByteArray utf8 = iconvConvert(bytes, "GB18030", "UTF-8", ok);
+    return *ok ? QString::fromUtf8(utf8) : QString();
+#else
+    *ok = false;
+    return {};
+#endif
+}
+
+QString columnLettersToIndexKey(QStringView ref, int *col)
+{
+    int c = 0;
+    int i = 0;
+    while (i < ref.size() && ref[i].isLetter()) {
+        c = c * 26 + (ref[i].toUpper().unicode() - 'A' + 1);
+        ++i;
+    }
+    *col = c - 1;
+    return ref.mid(i).toString();
+}
+
+QByteArray readZipEntry(zip_t *z, const char *name, bool required)
+{
+    zip_stat_t st;
+    zip_stat_init(&st);
+    if (zip_stat(z, name, 0, &st) != 0) {
+        if (required)
+            throw ImportError(tr("The XLSX file has no %1: it is damaged or not a spreadsheet.").arg(QString::fromLatin1(name)));
+        return {};
+    }
+    if ((st.valid & ZIP_STAT_SIZE) && st.size > quint64(kMaxXmlBytes))
+        throw ImportError(tr("The XLSX file is too large to read (%1 inside is over 512 MB).").arg(QString::fromLatin1(name)));
+    zip_file_t *f = zip_fopen(z, name, 0);
+    if (!f)
+        throw ImportError(tr("Cannot read %1 inside the XLSX file.").arg(QString::fromLatin1(name)));
+    QByteArray data(qsizetype(st.size), Qt::Uninitialized);
+    const zip_int64_t n = zip_fread(f, data.data(), st.size);
+    zip_fclose(f);
+    if (n < 0 || quint64(n) != st.size)
+        throw ImportError(tr("Cannot read %1 inside the XLSX file.").arg(QString::fromLatin1(name)));
+    return data;
+}
+
+// Numbers like 2.0220101E12 from a spreadsheet cell: back to digits.
+QString numberText(const QString &v)
+{
+    if (v.contains(QLatin1Char('E')) || v.contains(QLatin1Char('e'))) {
+        bool ok = false;
+        const double d = v.toDouble(&ok);
+        if (ok && d == double(qint64(d)))
+            return QString::number(qint64(d));
+    }
+    if (v.endsWith(QLatin1String(".0")))
+        return v.chopped(2);
+    return v;
+}
+
+} // namespace
+
+QString decodeText(const QByteArray &bytes, QString *encoding)
+{
+    auto set = [&](const char *e) {
+        if (encoding)
+            *encoding = QString::fromLatin1(e);
+    };
+    if (bytes.startsWith("\xEF\xBB\xBF")) {
+        set("UTF-8 (BOM)");
+        return QString::fromUtf8(bytes.mid(3));
+    }
+    if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF")) {
+        set("UTF-16");
+        QStringDecoder dec(QStringConverter::Utf16);
+        return dec.decode(bytes);
+    }
+    QStringDecoder utf8(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
+    QString text = utf8.decode(bytes);
+    if (!utf8.hasError()) {
+        set("UTF-8");
+        return text;
+    }
+    bool ok = false;
+    text = decodeGb18030(bytes, &ok);
+    if (ok) {
+        set("GB18030");
+        return text;
+    }
+    throw ImportError(tr("The file's text encoding was not recognised (expected UTF-8 or GBK/GB18030)."));
+}
+
+QByteArray encodeGb18030(const QString &text)
+{
+    QStringEncoder enc("GB18030");
+    if (enc.isValid())
+        return enc.encode(text);
+#ifdef TUCAI_HAVE_ICONV
+    bool ok = false;
+    const QByteArray out = iconvConvert(text.toUtf8(), "UTF-8", "GB18030", &ok);
+    if (ok)
+        return out;
+#endif
+    throw ImportError(tr("This system cannot write GB18030 text."));
+}
+
+QList<QStringList> parseCsv(const QString &text)
+{
+    // Delimiter from the first line (outside quotes).
+    QChar delim = QLatin1Char(',');
+    {
+        int comma = 0, semi = 0, tab = 0;
+        bool q = false;
+        for (QChar c : text) {
+            if (c == QLatin1Char('"'))
+                q = !q;
+            else if (!q && (c == QLatin1Char('\n') || c == QLatin1Char('\r')))
+                break;
+            else if (!q && c == QLatin1Char(','))
+                ++comma;
+            else if (!q && c == QLatin1Char(';'))
+                ++semi;
+            else if (!q && c == QLatin1Char('\t'))
+                ++tab;
+        }
+        if (tab > comma && tab >= semi)
+            delim = QLatin1Char('\t');
+        else if (semi > comma)
+            delim = QLatin1Char(';');
+    }
+    QList<QStringList> rows;
+    QStringList row;
+    QString cell;
+    bool inQuotes = false;
+    bool rowHasContent = false;
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = text.at(i);
+        if (inQuotes) {
+            if (c == QLatin1Char('"')) {
+                if (i + 1 < n && text.at(i + 1) == QLatin1Char('"')) {
+                    cell += QLatin1Char('"');
+                    ++i;
+                } else {
+                    inQuotes = false;
+                }
+            } else {
+                cell += c;
+            }
+            continue;
+        }
+        if (c == QLatin1Char('"') && cell.isEmpty()) {
+            inQuotes = true;
+            rowHasContent = true;
+        } else if (c == delim) {
+            row << cell;
+            cell.clear();
+            rowHasContent = true;
+        } else if (c == QLatin1Char('\r') || c == QLatin1Char('\n')) {
+            if (c == QLatin1Char('\r') && i + 1 < n && text.at(i + 1) == QLatin1Char('\n'))
+                ++i;
+            row << cell;
+            cell.clear();
+            // Empty lines stay as empty rows so that row numbers match the file.
+            rows << (rowHasContent || !row.constFirst().isEmpty() ? row : QStringList());
+            row.clear();
+            rowHasContent = false;
+        } else {
+            cell += c;
+            rowHasContent = true;
+        }
+    }
+    if (rowHasContent || !cell.isEmpty()) {
+        row << cell;
+        rows << row;
+    }
+    while (!rows.isEmpty() && rows.constLast().isEmpty())
+        rows.removeLast();
+    return rows;
+}
+
+TableData readCsvBytes(const QByteArray &bytes)
+{
+    TableData t;
+    t.format = QStringLiteral("csv");
+    t.rows = parseCsv(decodeText(bytes, &t.encoding));
+    return t;
+}
+
+TableData readXlsxFile(const QString &path)
+{
+    int err = 0;
+    zip_t *z = zip_open(QFile::encodeName(path).constData(), ZIP_RDONLY, &err);
+    if (!z)
+        throw ImportError(tr("%1 is not a readable XLSX file (not a zip archive).").arg(QFileInfo(path).fileName()));
+    struct Closer { zip_t *z; ~Closer() { zip_discard(z); } } closer{z};
+
+    // First sheet: workbook.xml names it, the relationships give its part.
+    QString sheetPath = QStringLiteral("xl/worksheets/sheet1.xml");
+    {
+        const QByteArray wb = readZipEntry(z, "xl/workbook.xml", true);
+        QString firstRid;
+        QXmlStreamReader x(wb);
+        while (!x.atEnd() && firstRid.isEmpty()) {
+            if (x.readNext() == QXmlStreamReader::StartElement && x.name() == QLatin1String("sheet"))
+                for (const auto &a : x.attributes())
+                    if (a.name() == QLatin1String("id"))
+                        firstRid = a.value().toString();
+        }
+        const QByteArray rels = readZipEntry(z, "xl/_rels/workbook.xml.rels", false);
+        QXmlStreamReader r(rels);
+        while (!r.atEnd() && !firstRid.isEmpty()) {
+            if (r.readNext() == QXmlStreamReader::StartElement && r.name() == QLatin1String("Relationship")
+                && r.attributes().value(QLatin1String("Id")) == firstRid) {
+                QString target = r.attributes().value(QLatin1String("Target")).toString();
+                if (target.startsWith(QLatin1Char('/')))
+                    target = target.mid(1);
+                else
+                    target = QStringLiteral("xl/") + target;
+                if (!target.contains(QLatin1String("..")))
+                    sheetPath = target;
+                break;
+            }
+        }
+    }
+
+    QStringList shared;
+    {
+        const QByteArray ss = readZipEntry(z, "xl/sharedStrings.xml", false);
+        QXmlStreamReader x(ss);
+        QString current;
+        bool inSi = false;
+        while (!x.atEnd()) {
+            const auto tok = x.readNext();
+            if (tok == QXmlStreamReader::StartElement) {
+                if (x.name() == QLatin1String("si")) {
+                    inSi = true;
+                    current.clear();
+                } else if (inSi && x.name() == QLatin1String("t")) {
+                    current += x.readElementText();
+                } else if (x.name() == QLatin1String("rPh")) {
+                    x.skipCurrentElement(); // phonetic hints are not cell text
+                }
+            } else if (tok == QXmlStreamReader::EndElement && x.name() == QLatin1String("si")) {
+                shared << current;
+                inSi = false;
+            }
+        }
+        if (x.hasError())
+            throw ImportError(tr("The XLSX file's shared strings are damaged: %1").arg(x.errorString()));
+    }
+
+    TableData t;
+    t.format = QStringLiteral("xlsx");
+    t.encoding = QStringLiteral("UTF-8");
+    const QByteArray sheet = readZipEntry(z, sheetPath.toUtf8().constData(), true);
+    QXmlStreamReader x(sheet);
+    QStringList row;
+    int rowNumber = 0;
+    while (!x.atEnd()) {
+        const auto tok = x.readNext();
+        if (tok == QXmlStreamReader::StartElement && x.name() == QLatin1String("row")) {
+            const int r = x.attributes().value(QLatin1String("r")).toInt();
+            // Rows left out of the file are empty rows: keep line numbers true.
+            while (rowNumber + 1 < r && r - rowNumber < 100000) {
+                t.rows << QStringList();
+                ++rowNumber;
+            }
+            rowNumber = r > 0 ? r : rowNumber + 1;
+            row.clear();
+        } else if (tok == QXmlStreamReader::StartElement && x.name() == QLatin1String("c")) {
+            int col = int(row.size());
+            const auto ref = x.attributes().value(QLatin1String("r"));
+            if (!ref.isEmpty())
+                columnLettersToIndexKey(ref, &col);
+            const QString type = x.attributes().value(QLatin1String("t")).toString();
+            QString value, formula;
+            while (!(x.readNext() == QXmlStreamReader::EndElement && x.name() == QLatin1String("c")) && !x.atEnd()) {
+                if (x.tokenType() != QXmlStreamReader::StartElement)
+                    continue;
+                if (x.name() == QLatin1String("v"))
+                    value = x.readElementText();
+                else if (x.name() == QLatin1String("f"))
+                    formula = x.readElementText();
+                else if (x.name() == QLatin1String("t"))
+                    value += x.readElementText(); // inline string
+            }
+            QString text;
+            if (!formula.isEmpty())
+                text = QLatin1Char('=') + formula;
+            else if (type == QLatin1String("s"))
+                text = shared.value(value.toInt());
+            else if (type.isEmpty() || type == QLatin1String("n"))
+                text = numberText(value);
+            else
+                text = value;
+            if (col < 0 || col > 16383)
+                continue;
+            while (row.size() < col)
+                row << QString();
+            if (row.size() == col)
+                row << text;
+            else
+                row[col] = text;
+        } else if (tok == QXmlStreamReader::EndElement && x.name() == QLatin1String("row")) {
+            t.rows << row;
+        }
+    }
+    if (x.hasError())
+        throw ImportError(tr("The XLSX sheet is damaged: %1").arg(x.errorString()));
+    // Trailing empty rows are noise.
+    while (!t.rows.isEmpty() && t.rows.constLast().join(QString()).trimmed().isEmpty())
+        t.rows.removeLast();
+    return t;
+}
+
+TableData readTableFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        throw ImportError(tr("Cannot open %1: %2").arg(path, f.errorString()));
+    if (f.size() > kMaxFileBytes)
+        throw ImportError(tr("%1 is larger than 200 MB: split the roster.").arg(QFileInfo(path).fileName()));
+    const QByteArray head = f.peek(4);
+    if (head.startsWith("PK\x03\x04")) {
+        f.close();
+        return readXlsxFile(path);
+    }
+    if (head.startsWith("\xD0\xCF\x11\xE0"))
+        throw ImportError(tr("%1 is an old Excel (.xls) file: save it as .xlsx or .csv first.").arg(QFileInfo(path).fileName()));
+    return readCsvBytes(f.readAll());
+}
+
+} // namespace tucai::import

@@ -1,0 +1,253 @@
+// PostgreSQL enforcement: each staff member logs in as their own database
+// role; row-level security keeps a college administrator's raw SQL inside
+// their college and keeps reviewers from unlocking accounts.
+#include "test_accounts_fixture.h"
+#include "test_support.h"
+
+#include "accounts/account_actions.h"
+#include "accounts/auth_service.h"
+#include "accounts/staff_service.h"
+#include "db/audit_repo.h"
+#include "db/server_security.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QtTest>
+
+using namespace tucai;
+
+namespace {
+const QString kPassword = QStringLiteral("Staff-Pass-2026");
+}
+
+class TestRls : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<db::Database> m_owner;
+    test::MiniSchool m;
+    QString m_collegeRole, m_reviewerRole, m_adminRole;
+
+    // A plain Qt connection as a staff member's own role: no app code involved.
+    QSqlDatabase staffConnection(const QString &name, const QString &role)
+    {
+        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        c.setHostName(m_owner->target().host);
+        c.setPort(m_owner->target().port);
+        c.setDatabaseName(m_owner->target().database);
+        c.setUserName(role);
+        c.setPassword(kPassword);
+        if (!c.open())
+            qFatal("cannot log in as %s: %s", qPrintable(role), qPrintable(c.lastError().text()));
+        return c;
+    }
+    static qint64 scalar(QSqlDatabase &c, const QString &sql)
+    {
+        QSqlQuery q(c);
+        if (!q.exec(sql) || !q.next())
+            qFatal("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+        return q.value(0).toLongLong();
+    }
+    // Runs a change; returns rows affected, or -1 when the server refused it.
+    static int change(QSqlDatabase &c, const QString &sql, QString *error = nullptr)
+    {
+        QSqlQuery q(c);
+        if (!q.exec(sql)) {
+            if (error)
+                *error = q.lastError().text();
+            return -1;
+        }
+        return q.numRowsAffected();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        TUCAI_REQUIRE_PG();
+        m_owner = test::freshPgDatabase(QStringLiteral("tucai_test_rls"));
+        m_owner->openAndMigrate(db::Database::OpenMode::CreateIfMissing);
+        m = test::buildMiniSchool(*m_owner);
+        QVERIFY(db::ServerSecurity(*m_owner).available());
+        // The owner gives every staff member a login role (as `tucai staff sync-roles` does).
+        const QStringList roles = accounts::StaffService::syncAllRoles(*m_owner);
+        QCOMPARE(roles.size(), 3);
+        db::ServerSecurity security(*m_owner);
+        m_adminRole = security.syncStaffRole(m.admin, kPassword);
+        m_collegeRole = security.syncStaffRole(m.collegeAdmin, kPassword);
+        m_reviewerRole = security.syncStaffRole(m.reviewer, kPassword);
+        QVERIFY(m_collegeRole.startsWith(QStringLiteral("tucai_tucai_test_rls_staff_")));
+        QCOMPARE(db::StaffRepo(*m_owner).get(m.collegeAdmin)->dbRole, m_collegeRole);
+    }
+
+    void collegeAdminSeesOnlyOwnCollege()
+    {
+        QSqlDatabase c = staffConnection(QStringLiteral("college"), m_collegeRole);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT COUNT(*) FROM students")), 4);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT COUNT(*) FROM students WHERE college_id = %1").arg(m.college2)), 0);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT COUNT(*) FROM students WHERE college_id = %1").arg(m.college1)), 4);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT COUNT(*) FROM photos WHERE college_id = %1").arg(m.college2)), 0);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT COUNT(*) FROM photos")), 2);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT COUNT(*) FROM photo_blobs WHERE sha256 = '%1'").arg(m.sha2)), 0);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT COUNT(*) FROM capture_attempts WHERE student_id = %1").arg(m.locked2)), 0);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT COUNT(*) FROM capture_attempts WHERE student_id = %1").arg(m.locked1)), 3);
+    }
+
+    void collegeAdminCannotChangeAnotherCollege()
+    {
+        QSqlDatabase c = staffConnection(QStringLiteral("college2"), m_collegeRole);
+        QCOMPARE(change(c, QStringLiteral("UPDATE students SET name = 'x', lock_kind = 'none' WHERE college_id = %1").arg(m.college2)), 0);
+        QCOMPARE(change(c, QStringLiteral("UPDATE photos SET status = 'approved' WHERE id = %1").arg(m.photo2)), 0);
+        QCOMPARE(change(c, QStringLiteral("UPDATE students SET name = 'y'")), 4); // only their own four
+        QString error;
+        // Moving one of their students into the other college is refused.
+        QCOMPARE(change(c, QStringLiteral("UPDATE students SET college_id = %1 WHERE id = %2").arg(m.college2).arg(m.fresh1), &error), -1);
+        QVERIFY2(error.contains(QStringLiteral("row-level security")), qPrintable(error));
+        QCOMPARE(change(c, QStringLiteral("INSERT INTO students (school_id, college_id, class_id, student_no, name, created_at, updated_at) "
+                                          "VALUES (%1, %2, %3, 'X1', 'x', 0, 0)").arg(m.school).arg(m.college2).arg(m.class2), &error), -1);
+        // History cannot be rewritten or removed from a staff login.
+        QCOMPARE(change(c, QStringLiteral("DELETE FROM audit_log"), &error), -1);
+        QCOMPARE(change(c, QStringLiteral("UPDATE audit_log SET reason = 'x'"), &error), -1);
+        QCOMPARE(change(c, QStringLiteral("DELETE FROM students WHERE id = %1").arg(m.fresh1), &error), -1);
+        // Staff accounts (and their roles) are not theirs to change.
+        QCOMPARE(change(c, QStringLiteral("UPDATE staff SET role = 'school_admin'"), &error), -1);
+        QString owner = db::ServerSecurity(*m_owner).currentUser();
+        QCOMPARE(scalar(c, QStringLiteral("SELECT COUNT(*) FROM staff")), 1);
+        // The owner still sees the untouched rows.
+        QCOMPARE(db::Query(*m_owner, QStringLiteral("SELECT COUNT(*) FROM students WHERE name = 'x'")).scalar().toInt(), 0);
+        QVERIFY(!owner.isEmpty());
+        // Undo the renames for the next tests.
+        for (qint64 id : {m.locked1, m.cooling1, m.review1, m.fresh1})
+            db::Query(*m_owner, QStringLiteral("UPDATE students SET name = :n WHERE id = :id"))
+                .bind(QStringLiteral(":n"), QStringLiteral("学生"))
+                .bind(QStringLiteral(":id"), id)
+                .exec();
+    }
+
+    void reviewerCannotUnlock()
+    {
+        QSqlDatabase c = staffConnection(QStringLiteral("reviewer"), m_reviewerRole);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT COUNT(*) FROM students")), 4); // their assigned college
+        QString error;
+        QCOMPARE(change(c, QStringLiteral("UPDATE students SET lock_kind = 'none', liveness_failures = 0, state = 'verified' "
+                                          "WHERE id = %1").arg(m.locked1), &error), -1);
+        QVERIFY2(error.contains(QStringLiteral("permission denied")), qPrintable(error));
+        // Even the columns a review may touch cannot move a locked student out of the lock.
+        QCOMPARE(change(c, QStringLiteral("UPDATE students SET state = 'verified' WHERE id = %1").arg(m.locked1)), 0);
+        QCOMPARE(db::StudentRepo(*m_owner).get(m.locked1)->lockKind, QStringLiteral("liveness"));
+        // Reviewing stays possible: a submitted photo of their college can be decided.
+        QCOMPARE(change(c, QStringLiteral("UPDATE students SET state = 'approved' WHERE id = %1").arg(m.review1)), 1);
+        QCOMPARE(change(c, QStringLiteral("UPDATE students SET state = 'awaiting_review' WHERE id = %1").arg(m.review1)), 1);
+        QCOMPARE(change(c, QStringLiteral("UPDATE photos SET status = 'approved' WHERE id = %1").arg(m.photo2)), 0);
+    }
+
+    void appOnStaffLoginMapsRoleAndAudits()
+    {
+        // The app connected with the college admin's own database user.
+        db::DbTarget t = m_owner->target();
+        t.user = m_collegeRole;
+        t.password = kPassword;
+        db::Database staffDb(t);
+        staffDb.openAndMigrate();
+        const auto session = accounts::AuthService(staffDb).databaseSession();
+        QVERIFY(session.has_value());
+        QCOMPARE(session->staffId, m.collegeAdmin);
+        QCOMPARE(session->role, StaffRole::CollegeAdmin);
+
+        accounts::AccountActions actions(staffDb, *session);
+        accounts::AccountActions::Request r;
+        r.kind = accounts::AccountActions::Kind::UnlockLiveness;
+        r.targets = {{m.locked1, 0}};
+        r.reason = QStringLiteral("student came to the office with their ID card");
+        QCOMPARE(actions.run(r).changed, 1);
+        QCOMPARE(db::StudentRepo(*m_owner).get(m.locked1)->lockKind, QStringLiteral("none"));
+        // Another college's student does not even exist for this login.
+        r.targets = {{m.locked2, 0}};
+        QVERIFY_THROWS_EXCEPTION(db::DbError, actions.run(r));
+        QCOMPARE(db::StudentRepo(*m_owner).get(m.locked2)->lockKind, QStringLiteral("liveness"));
+        // The entry written from the staff login continues the chain.
+        db::AuditRepo audit(*m_owner);
+        QCOMPARE(audit.recent(1).constFirst().staffName, QStringLiteral("college01"));
+        QCOMPARE(audit.verify(), 0);
+        // A staff login cannot forge an entry in someone else's name.
+        QSqlDatabase c = staffConnection(QStringLiteral("college3"), m_collegeRole);
+        QCOMPARE(change(c, QStringLiteral("INSERT INTO audit_log (occurred_at, staff_id, staff_name, action, target_type, target_id, "
+                                          "prev_hash, hash) VALUES (0, %1, 'admin', 'x', 'x', '1', '', '')").arg(m.admin)), -1);
+
+        // A reviewer's login through the app: refused before SQL, and by the server.
+        t.user = m_reviewerRole;
+        db::Database reviewerDb(t);
+        reviewerDb.open();
+        const auto rs = accounts::AuthService(reviewerDb).databaseSession();
+        QVERIFY(rs.has_value());
+        QCOMPARE(rs->role, StaffRole::Reviewer);
+        db::Query(*m_owner, QStringLiteral("UPDATE students SET lock_kind = 'liveness', state = 'locked_liveness' WHERE id = :id"))
+            .bind(QStringLiteral(":id"), m.locked1)
+            .exec();
+        r.targets = {{m.locked1, 0}};
+        try {
+            accounts::AccountActions(reviewerDb, *rs).run(r);
+            QFAIL("a reviewer unlocked an account");
+        } catch (const db::DbError &e) {
+            QCOMPARE(int(e.kind()), int(db::DbError::Kind::Permission));
+        }
+        // Even with a forged school-admin session the server says no.
+        accounts::Session forged = *rs;
+        forged.role = StaffRole::SchoolAdmin;
+        try {
+            accounts::AccountActions(reviewerDb, forged).run(r);
+            QFAIL("the server let a reviewer's login unlock an account");
+        } catch (const db::DbError &e) {
+            QVERIFY(e.kind() == db::DbError::Kind::Permission || e.kind() == db::DbError::Kind::Conflict);
+        }
+        QCOMPARE(db::StudentRepo(*m_owner).get(m.locked1)->lockKind, QStringLiteral("liveness"));
+    }
+
+    void disabledStaffCannotLogIn()
+    {
+        accounts::Session admin{m.admin, m.school, QStringLiteral("admin"), QStringLiteral("admin"), StaffRole::SchoolAdmin, 0};
+        accounts::StaffService(*m_owner, admin).setActive(m.reviewer, false, QStringLiteral("left the school"));
+        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("disabled"));
+        c.setHostName(m_owner->target().host);
+        c.setPort(m_owner->target().port);
+        c.setDatabaseName(m_owner->target().database);
+        c.setUserName(m_reviewerRole);
+        c.setPassword(kPassword);
+        QVERIFY(!c.open());
+        accounts::StaffService(*m_owner, admin).setActive(m.reviewer, true, QStringLiteral("came back"));
+        QVERIFY(c.open());
+    }
+
+    void schoolAdminCreatesStaffWithRole()
+    {
+        // A school admin's own login creates a new staff member: the server makes the login role.
+        db::DbTarget t = m_owner->target();
+        t.user = m_adminRole;
+        t.password = kPassword;
+        db::Database adminDb(t);
+        adminDb.open();
+        const auto session = accounts::AuthService(adminDb).databaseSession();
+        QVERIFY(session.has_value());
+        accounts::StaffService::NewStaff n;
+        n.username = QStringLiteral("reviewer9");
+        n.displayName = QStringLiteral("审核员9");
+        n.role = StaffRole::Reviewer;
+        n.scopes = {{m.college2, 0}};
+        n.password = kPassword;
+        const qint64 id = accounts::StaffService(adminDb, *session).create(n);
+        const QString role = db::StaffRepo(*m_owner).get(id)->dbRole;
+        QVERIFY(!role.isEmpty());
+        QSqlDatabase c = staffConnection(QStringLiteral("reviewer9"), role);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT COUNT(*) FROM students")), 2); // college 2 only
+    }
+
+    void cleanupTestCase()
+    {
+        for (const QString &n : QSqlDatabase::connectionNames())
+            if (n != QLatin1String("qt_sql_default_connection"))
+                QSqlDatabase::database(n, false).close();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRls)
+#include "test_rls.moc"
