@@ -34,5 +34,6 @@ int runDemoCommand(const QStringList &args);
 int runDbCommand(const QStringList &args);
 int runSummaryCommand(const QStringList &args);
 int runAuditCommand(const QStringList &args);
+int runExportCommand(const QStringList &args);
 int runImportCommand(const QStringList &args);
 int runStaffCommand(const QStringList &args);

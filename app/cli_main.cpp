@@ -24,6 +24,8 @@ void printUsage()
         "  import --db DB FILE [--dry-run] [--as USER] [--problems OUT.csv]\n"
         "                                          import a student roster (CSV UTF-8/GBK or XLSX)\n"
         "  staff list|sync-roles|add --db DB ...   staff accounts; PostgreSQL login roles\n"
+        "  export --db DB --out DIR [--college C] [--class K] [--paid-only] [--name-template T] [--single-zip]\n"
+        "                                          export approved photos as zips with a manifest\n"
         "DB is a SQLite file path or postgresql://user[:password]@host:port/database\n"
         "(the password may also come from PGPASSWORD).\n");
 }
@@ -58,6 +60,8 @@ int main(int argc, char **argv)
         return runSummaryCommand(args);
     if (command == QLatin1String("audit"))
         return runAuditCommand(args);
+    if (command == QLatin1String("export"))
+        return runExportCommand(args);
     if (command == QLatin1String("import"))
         return runImportCommand(args);
     if (command == QLatin1String("staff"))

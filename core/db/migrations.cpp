@@ -108,6 +108,9 @@ QStringList schemaV1()
         QStringLiteral("CREATE INDEX photos_queue ON photos (status, submitted_at, id)"),
         QStringLiteral("CREATE INDEX photos_student ON photos (student_id, stored_at)"),
         QStringLiteral("CREATE INDEX photos_college ON photos (college_id, status)"),
+        // Dashboard trend and reviewer figures: range scans on the time columns that the index covers.
+        QStringLiteral("CREATE INDEX photos_submitted ON photos (submitted_at, kind, college_id)"),
+        QStringLiteral("CREATE INDEX photos_decided ON photos (decided_at, decision, reviewer_id, college_id)"),
         // One row per failed rule of the stored report: the "violated rule" filter.
         QStringLiteral(R"(CREATE TABLE photo_violations (
   photo_id BIGINT NOT NULL REFERENCES photos(id) ON DELETE CASCADE,

@@ -1,0 +1,317 @@
+#include "export/photo_exporter.h"
+
+#include "db/database.h"
+#include "db/photo_repo.h"
+#include "export/file_names.h"
+#include "export/table_file.h"
+#include "export/zip_writer.h"
+#include "model/records.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QTimeZone>
+#include <QDir>
+#include <QFile>
+#include <QHash>
+#include <QMap>
+#include <filesystem>
+#include <memory>
+#include <spdlog/spdlog.h>
+#include <zip.h>
+
+namespace tucai::exporting {
+namespace {
+
+QString tr(const char *s) { return QCoreApplication::translate("Export", s); }
+
+QString sha256Hex(const QByteArray &b) { return QString::fromLatin1(QCryptographicHash::hash(b, QCryptographicHash::Sha256).toHex()); }
+
+// One zip being written: its final name, writer and what went in.
+struct Package
+{
+    QString fileName;            // final name inside outDir
+    std::unique_ptr<ZipWriter> writer;
+    QStringList names, shas;
+    UniqueNames folders;         // class folders
+    QHash<qint64, QString> folderOfClass;
+    QHash<QString, UniqueNames> filesInFolder;
+};
+
+bool renameOver(const QString &from, const QString &to, QString *error)
+{
+    std::error_code ec;
+    // Replaces an older package of the same name in one step (POSIX rename; MoveFileEx on Windows).
+    std::filesystem::rename(std::filesystem::path(from.toStdU16String()), std::filesystem::path(to.toStdU16String()), ec);
+    if (ec && error)
+        *error = QString::fromStdString(ec.message());
+    return !ec;
+}
+
+Table manifestTable(const QList<ExportedFile> &files)
+{
+    Table t;
+    t.sheetName = tr("Manifest");
+    t.headers = {tr("College"), tr("Class"), tr("Student number"), tr("Name"), tr("ID number (masked)"), tr("Reviewer"),
+                 tr("Decided at"), tr("Paid"), tr("File name"), tr("SHA-256"), tr("Bytes"), tr("Package"), tr("Re-encoded"),
+                 tr("Source SHA-256"), tr("Note")};
+    t.columnWidths = {16, 14, 14, 10, 22, 10, 20, 6, 28, 66, 9, 24, 10, 66, 30};
+    for (const ExportedFile &f : files)
+        t.rows.append({f.row.collegeName, f.row.className, f.row.studentNo, f.row.name, maskIdNumber(f.row.idNumber),
+                       f.row.reviewer, chinaTime(f.row.decidedAt), f.row.paid ? tr("yes") : tr("no"), f.path, f.sha256,
+                       qint64(f.bytes), f.package, f.reencoded ? tr("yes") : tr("no"), f.row.sha256, f.note});
+    return t;
+}
+
+Table failureTable(const QList<ExportFailure> &failures)
+{
+    Table t;
+    t.sheetName = tr("Failures");
+    t.headers = {tr("College"), tr("Class"), tr("Student number"), tr("Name"), tr("Photo"), tr("Reason")};
+    for (const ExportFailure &f : failures)
+        t.rows.append({f.row.collegeName, f.row.className, f.row.studentNo, f.row.name, f.row.photoId, f.reason});
+    return t;
+}
+
+} // namespace
+
+QString chinaTime(qint64 ms)
+{
+    if (!ms)
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(ms + 8 * 3600 * 1000, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+int ExportResult::reencodedCount() const
+{
+    return int(std::count_if(files.cbegin(), files.cend(), [](const ExportedFile &f) { return f.reencoded; }));
+}
+
+QString verifyZip(const QString &path, const QStringList &names, const QStringList &shas)
+{
+    int err = 0;
+    const QByteArray file = QFile::encodeName(path);
+    zip_t *z = zip_open(file.constData(), ZIP_RDONLY | ZIP_CHECKCONS, &err);
+    if (!z) {
+        zip_error_t ze;
+        zip_error_init_with_code(&ze, err);
+        const QString msg = tr("%1 cannot be read back: %2").arg(path, QString::fromUtf8(zip_error_strerror(&ze)));
+        zip_error_fini(&ze);
+        return msg;
+    }
+    QString problem;
+    const zip_int64_t n = zip_get_num_entries(z, 0);
+    if (n != names.size())
+        problem = tr("%1 holds %2 entries instead of %3").arg(path).arg(n).arg(names.size());
+    QByteArray buf;
+    for (zip_int64_t i = 0; problem.isEmpty() && i < n; ++i) {
+        const QString name = QString::fromUtf8(zip_get_name(z, zip_uint64_t(i), ZIP_FL_ENC_GUESS));
+        zip_stat_t st;
+        zip_stat_init(&st);
+        if (name != names.at(i) || zip_stat_index(z, zip_uint64_t(i), 0, &st) != 0) {
+            problem = tr("%1: entry %2 is %3 instead of %4").arg(path).arg(i).arg(name, names.at(i));
+            break;
+        }
+        zip_file_t *f = zip_fopen_index(z, zip_uint64_t(i), 0);
+        buf.resize(qsizetype(st.size));
+        const zip_int64_t got = f ? zip_fread(f, buf.data(), st.size) : -1;
+        if (f)
+            zip_fclose(f); // also checks the CRC of what was read
+        if (got != zip_int64_t(st.size) || sha256Hex(buf) != shas.at(i))
+            problem = tr("%1: %2 does not read back as written").arg(path, name);
+    }
+    zip_discard(z);
+    return problem;
+}
+
+PhotoExporter::PhotoExporter(const db::Database &db, ExportOptions options) : m_db(db), m_options(std::move(options))
+{
+    if (m_options.nameTemplate.isEmpty())
+        m_options.nameTemplate = defaultNameTemplate();
+    if (m_options.packageName.isEmpty())
+        m_options.packageName = QStringLiteral("approved_photos");
+}
+
+ExportResult PhotoExporter::run(const Progress &progress, const std::atomic_bool *cancel)
+{
+    ExportResult result;
+    const QString templateProblem = validateNameTemplate(m_options.nameTemplate);
+    if (!templateProblem.isEmpty()) {
+        result.error = templateProblem;
+        return result;
+    }
+    QDir out(m_options.outDir);
+    if (m_options.outDir.isEmpty() || !out.mkpath(QStringLiteral("."))) {
+        result.error = tr("Cannot create the output folder %1").arg(QDir::toNativeSeparators(m_options.outDir));
+        return result;
+    }
+    db::ExportRepo repo(m_db);
+    const QList<db::ExportRow> rows = repo.approvedPhotos(m_options.selection);
+    result.selected = int(rows.size());
+    const bool single = m_options.layout == ExportOptions::Layout::SingleZip;
+
+    QList<std::shared_ptr<Package>> packages; // in creation order
+    QHash<qint64, std::shared_ptr<Package>> packageOfCollege;
+    UniqueNames zipNames;
+    QHash<qint64, QString> collegeFolder;      // single zip: college folder names
+    UniqueNames collegeFolders;
+    QStringList partFiles;
+    auto cleanup = [&] {
+        for (const auto &p : std::as_const(packages))
+            if (p->writer)
+                p->writer->abandon();
+        for (const QString &f : std::as_const(partFiles))
+            QFile::remove(f);
+    };
+    auto packageFor = [&](const db::ExportRow &r) -> std::shared_ptr<Package> {
+        const qint64 key = single ? 0 : r.collegeId;
+        auto it = packageOfCollege.constFind(key);
+        if (it != packageOfCollege.constEnd())
+            return *it;
+        auto p = std::make_shared<Package>();
+        const QString base = single ? m_options.packageName : r.collegeCode + QLatin1Char('_') + r.collegeName;
+        p->fileName = zipNames.take(safeFileName(base, QStringLiteral(".zip")));
+        packages.append(p);
+        packageOfCollege.insert(key, p);
+        return p;
+    };
+
+    const qint64 total = rows.size();
+    int done = 0;
+    for (const db::ExportRow &r : rows) {
+        if (cancel && cancel->load()) {
+            cleanup();
+            result.cancelled = true;
+            return result;
+        }
+        auto pkg = packageFor(r);
+        // Folder: <class> (per-college zips) or <college>/<class> (one zip).
+        QString folder = pkg->folderOfClass.value(r.classId);
+        if (folder.isEmpty()) {
+            QString prefix;
+            if (single) {
+                if (!collegeFolder.contains(r.collegeId))
+                    collegeFolder.insert(r.collegeId, collegeFolders.take(safeFileName(r.collegeName)));
+                prefix = collegeFolder.value(r.collegeId) + QLatin1Char('/');
+            }
+            folder = prefix + pkg->folders.take(safeFileName(r.className));
+            pkg->folderOfClass.insert(r.classId, folder);
+        }
+        const QString wanted = expandNameTemplate(m_options.nameTemplate,
+                                                  {r.studentNo, r.idNumber, r.collegeName, r.className, r.name});
+        QString url;
+        const QByteArray source = repo.blobBytes(r.sha256, &url);
+        FitResult fit;
+        if (source.isEmpty())
+            fit.error = url.isEmpty() ? tr("the photo's bytes are missing from the database")
+                                      : tr("the photo is kept at %1 and was not fetched").arg(url);
+        else if (db::PhotoRepo::sha256Hex(source) != r.sha256)
+            fit.error = tr("the stored bytes do not match their SHA-256 (damaged photo)");
+        else
+            fit = fitToSpec(source, m_options.spec);
+        if (!fit.error.isEmpty()) {
+            result.failures.append({r, fit.error});
+        } else {
+            bool renamed = false;
+            const QString fileName = pkg->filesInFolder[folder].take(wanted, &renamed);
+            const QString path = folder + QLatin1Char('/') + fileName;
+            if (!pkg->writer) {
+                const QString part = out.filePath(pkg->fileName + partSuffix());
+                partFiles << part;
+                pkg->writer = std::make_unique<ZipWriter>(part);
+                if (!pkg->writer->open()) {
+                    result.error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(part), pkg->writer->errorString());
+                    cleanup();
+                    return result;
+                }
+            }
+            if (!pkg->writer->add(path, fit.bytes, r.decidedAt)) {
+                result.error = tr("Writing %1 failed: %2").arg(pkg->fileName, pkg->writer->errorString());
+                cleanup();
+                return result;
+            }
+            ExportedFile f;
+            f.row = r;
+            f.package = pkg->fileName;
+            f.path = path;
+            f.sha256 = fit.reencoded ? sha256Hex(fit.bytes) : r.sha256;
+            f.bytes = fit.bytes.size();
+            f.reencoded = fit.reencoded;
+            if (renamed) {
+                f.note = tr("renamed from %1 (duplicate name)").arg(wanted);
+                result.renamed << QStringLiteral("%1: %2 -> %3").arg(pkg->fileName, folder + QLatin1Char('/') + wanted, path);
+            }
+            pkg->names << path;
+            pkg->shas << f.sha256;
+            result.files.append(f);
+        }
+        ++done;
+        if (progress && (done % 16 == 0 || done == total))
+            progress(done, int(total));
+    }
+
+    // Close and re-read every zip before anything gets its final name.
+    for (const auto &p : std::as_const(packages)) {
+        if (!p->writer)
+            continue; // every photo of this college failed: no empty zip
+        if (cancel && cancel->load()) {
+            cleanup();
+            result.cancelled = true;
+            return result;
+        }
+        if (!p->writer->finish()) {
+            result.error = tr("Writing %1 failed: %2").arg(p->fileName, p->writer->errorString());
+            cleanup();
+            return result;
+        }
+        const QString problem = verifyZip(out.filePath(p->fileName + partSuffix()), p->names, p->shas);
+        if (!problem.isEmpty()) {
+            result.error = problem;
+            cleanup();
+            return result;
+        }
+    }
+    const QString csvPart = out.filePath(QStringLiteral("manifest.csv") + partSuffix());
+    const QString xlsxPart = out.filePath(QStringLiteral("manifest.xlsx") + partSuffix());
+    const QString failPart = out.filePath(QStringLiteral("failures.csv") + partSuffix());
+    partFiles << csvPart << xlsxPart << failPart;
+    const Table manifest = manifestTable(result.files);
+    QString error;
+    if (!writeCsv(manifest, csvPart, &error) || !writeXlsx(manifest, xlsxPart, &error)
+        || !writeCsv(failureTable(result.failures), failPart, &error)) {
+        result.error = tr("Writing the manifest failed: %1").arg(error);
+        cleanup();
+        return result;
+    }
+    if (cancel && cancel->load()) {
+        cleanup();
+        result.cancelled = true;
+        return result;
+    }
+    // Everything is complete: now the final names.
+    for (const auto &p : std::as_const(packages)) {
+        if (!p->writer)
+            continue;
+        const QString finalPath = out.filePath(p->fileName);
+        if (!renameOver(finalPath + partSuffix(), finalPath, &error)) {
+            result.error = tr("Cannot rename to %1: %2").arg(QDir::toNativeSeparators(finalPath), error);
+            cleanup();
+            return result;
+        }
+        result.packages << finalPath;
+    }
+    result.manifestCsv = out.filePath(QStringLiteral("manifest.csv"));
+    result.manifestXlsx = out.filePath(QStringLiteral("manifest.xlsx"));
+    result.failureLog = out.filePath(QStringLiteral("failures.csv"));
+    for (const QString &f : {result.manifestCsv, result.manifestXlsx, result.failureLog})
+        if (!renameOver(f + partSuffix(), f, &error)) {
+            result.error = tr("Cannot rename to %1: %2").arg(QDir::toNativeSeparators(f), error);
+            return result;
+        }
+    spdlog::info("export: {} selected, {} exported ({} re-encoded), {} failed, {} packages in {}", result.selected,
+                 result.files.size(), result.reencodedCount(), result.failures.size(), result.packages.size(),
+                 m_options.outDir.toStdString());
+    return result;
+}
+
+} // namespace tucai::exporting
