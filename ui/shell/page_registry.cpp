@@ -1,6 +1,9 @@
 #include "shell/page_registry.h"
 
+#include "pages/audit/audit_page.h"
 #include "pages/placeholder_page.h"
+#include "pages/staff/staff_page.h"
+#include "pages/students/students_page.h"
 
 #include <QCoreApplication>
 
@@ -23,8 +26,7 @@ QList<PageFactory> pageFactories()
     return {
         placeholder("review", QT_TRANSLATE_NOOP("Pages", "Review"),
                     QT_TRANSLATE_NOOP("Pages", "Review submitted photos with the rule violations drawn on them.")),
-        placeholder("students", QT_TRANSLATE_NOOP("Pages", "Students"),
-                    QT_TRANSLATE_NOOP("Pages", "Find students, unlock locked accounts, import rosters.")),
+        {QStringLiteral("students"), [](AppContext &ctx, QWidget *parent) -> Page * { return new StudentsPage(ctx, parent); }},
         placeholder("notices", QT_TRANSLATE_NOOP("Pages", "Notices"),
                     QT_TRANSLATE_NOOP("Pages", "Write and publish collection notices.")),
         placeholder("codes", QT_TRANSLATE_NOOP("Pages", "Collection codes"),
@@ -35,10 +37,8 @@ QList<PageFactory> pageFactories()
                     QT_TRANSLATE_NOOP("Pages", "Export approved photos as zip packages with a manifest.")),
         placeholder("settings", QT_TRANSLATE_NOOP("Pages", "Collection settings"),
                     QT_TRANSLATE_NOOP("Pages", "Collection window, lock thresholds, draft box and payment.")),
-        placeholder("staff", QT_TRANSLATE_NOOP("Pages", "Staff"),
-                    QT_TRANSLATE_NOOP("Pages", "Staff accounts, roles and assignments.")),
-        placeholder("audit", QT_TRANSLATE_NOOP("Pages", "Audit log"),
-                    QT_TRANSLATE_NOOP("Pages", "Every staff action: who, when, what and why.")),
+        {QStringLiteral("staff"), [](AppContext &ctx, QWidget *parent) -> Page * { return new StaffPage(ctx, parent); }},
+        {QStringLiteral("audit"), [](AppContext &ctx, QWidget *parent) -> Page * { return new AuditPage(ctx, parent); }},
     };
 }
 

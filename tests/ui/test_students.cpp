@@ -1,0 +1,154 @@
+// Students page: find a liveness-locked student, unlock with a reason, see the
+// state change and the audit entry; lazy loading of thousands of rows; ID
+// numbers masked for reviewers.
+#include "../core/test_accounts_fixture.h"
+#include "test_support.h"
+
+#include "db/audit_repo.h"
+#include "pages/audit/audit_page.h"
+#include "pages/students/reason_dialog.h"
+#include "pages/students/student_list_model.h"
+#include "pages/students/students_page.h"
+#include "shell/app_context.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QTreeWidget>
+#include <QtTest>
+
+using namespace tucai;
+
+class TestStudents : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::shared_ptr<db::Database> m_db;
+    test::MiniSchool m;
+
+    accounts::Session session(qint64 id)
+    {
+        const auto s = db::StaffRepo(*m_db).get(id);
+        return {s->id, s->schoolId, s->username, s->displayName, s->role, s->collegeId};
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_db = test::freshSqliteDatabase(m_dir, QStringLiteral("students_gui"));
+        m_db->openAndMigrate(db::Database::OpenMode::CreateIfMissing);
+        m = test::buildMiniSchool(*m_db);
+        // Thousands of rows for the lazy model.
+        db::StudentRepo repo(*m_db);
+        db::Transaction tx(*m_db);
+        for (int i = 0; i < 2500; ++i) {
+            Student s = test::makeStudent(m, m.college2, m.class2, QStringLiteral("2022029%1").arg(i, 4, 10, QLatin1Char('0')),
+                                          StudentState::Approved);
+            repo.insert(s);
+        }
+        tx.commit();
+    }
+
+    void unlockLockedStudent()
+    {
+        ui::AppContext context(m_db, session(m.collegeAdmin));
+        ui::StudentsPage page(context);
+        page.resize(1200, 700);
+        page.show();
+        page.applyFilter({{QStringLiteral("status"), QStringLiteral("locked_liveness")}});
+        ui::StudentListModel *model = page.model();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // The college admin sees only the locked student of their own college.
+        QTRY_COMPARE(model->rowCount(), 1);
+        QTRY_VERIFY(model->rowAt(0) != nullptr);
+        QCOMPARE(model->rowAt(0)->student.id, m.locked1);
+        QCOMPARE(model->index(0, ui::StudentListModel::Liveness).data().toInt(), 3);
+
+        auto *table = page.findChild<QTableView *>(QStringLiteral("studentsTable"));
+        table->selectRow(0);
+        auto *unlock = page.findChild<QAction *>(QStringLiteral("unlockAction"));
+        QVERIFY(unlock->isEnabled());
+        QVERIFY(unlock->toolTip().contains(QStringLiteral("Ctrl+U")));
+        // Cancelling the reason changes nothing.
+        ui::ReasonDialog::setNextAnswer(std::nullopt);
+        unlock->trigger();
+        QCOMPARE(db::StudentRepo(*m_db).get(m.locked1)->lockKind, QStringLiteral("liveness"));
+
+        const qint64 auditBefore = db::AuditRepo(*m_db).count();
+        ui::ReasonDialog::setNextAnswer(ui::ReasonDialog::Answer{QStringLiteral("checked the student's ID card"), 0, 0});
+        unlock->trigger();
+        QCOMPARE(ui::ReasonDialog::lastTitle(), QStringLiteral("Unlock liveness lock"));
+        QCOMPARE(db::StudentRepo(*m_db).get(m.locked1)->state, StudentState::Verified);
+        QCOMPARE(db::AuditRepo(*m_db).count(), auditBefore + 1);
+        // The locked list is empty now; the student shows up as verified.
+        QTRY_COMPARE(model->rowCount(), 0);
+        page.applyFilter({{QStringLiteral("search"), QStringLiteral("2022010001")}});
+        QTRY_COMPARE(model->rowCount(), 1);
+        QTRY_VERIFY(model->rowAt(0) != nullptr);
+        QCOMPARE(model->index(0, ui::StudentListModel::State).data().toString(), displayName(StudentState::Verified));
+        table->selectRow(0);
+        auto *history = page.findChild<QTreeWidget *>(QStringLiteral("studentHistory"));
+        QCOMPARE(history->topLevelItemCount(), 1);
+        QCOMPARE(history->topLevelItem(0)->text(2), QStringLiteral("student.unlock"));
+        QCOMPARE(history->topLevelItem(0)->text(3), QStringLiteral("checked the student's ID card"));
+        QCOMPARE(page.findChild<QTreeWidget *>(QStringLiteral("studentAttempts"))->topLevelItemCount(), 3);
+        QVERIFY(!unlock->isEnabled()); // nothing left to unlock
+
+        // The audit page shows the entry and the chain holds.
+        ui::AuditPage audit(context);
+        audit.activate();
+        auto *list = audit.findChild<QTreeWidget *>(QStringLiteral("auditList"));
+        QVERIFY(list->topLevelItemCount() >= 1);
+        QCOMPARE(list->topLevelItem(0)->text(3), QStringLiteral("student.unlock"));
+        QCOMPARE(list->topLevelItem(0)->text(2), QStringLiteral("college01"));
+        QVERIFY(audit.verifyChain().contains(QStringLiteral("intact")));
+        const QString csv = m_dir.filePath(QStringLiteral("audit.csv"));
+        QCOMPARE(audit.exportTo(csv), QString());
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(QString::fromUtf8(f.readAll()).contains(QStringLiteral("checked the student's ID card")));
+    }
+
+    void lazyModelWithThousandsOfRows()
+    {
+        ui::AppContext context(m_db, session(m.admin));
+        ui::StudentsPage page(context);
+        page.applyFilter({});
+        ui::StudentListModel *model = page.model();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_COMPARE(model->rowCount(), 2506);
+        // A far row is a placeholder until its block arrives from the worker thread.
+        const QModelIndex far = model->index(2400, ui::StudentListModel::Number);
+        QVERIFY(!model->rowAt(2400));
+        far.data();
+        QTRY_VERIFY(model->rowAt(2400) != nullptr);
+        QVERIFY(model->index(2400, ui::StudentListModel::Number).data().toString().startsWith(QStringLiteral("2022029")));
+        // The school admin sees full ID numbers.
+        QCOMPARE(model->index(2400, ui::StudentListModel::IdNumber).data().toString().size(), 18);
+        QVERIFY(!model->index(2400, ui::StudentListModel::IdNumber).data().toString().contains(QLatin1Char('*')));
+        page.applyFilter({{QStringLiteral("status"), QStringLiteral("approved")}});
+        QTRY_COMPARE(model->rowCount(), 2500);
+    }
+
+    void reviewerSeesMaskedIdsAndCannotAct()
+    {
+        ui::AppContext context(m_db, session(m.reviewer));
+        ui::StudentsPage page(context);
+        page.applyFilter({});
+        ui::StudentListModel *model = page.model();
+        QTRY_COMPARE(model->rowCount(), 4); // their assigned college
+        QTRY_VERIFY(model->rowAt(0) != nullptr);
+        const QString id = model->index(0, ui::StudentListModel::IdNumber).data().toString();
+        QVERIFY2(id.contains(QStringLiteral("**********")), qPrintable(id));
+        page.findChild<QTableView *>(QStringLiteral("studentsTable"))->selectRow(0);
+        QVERIFY(!page.findChild<QAction *>(QStringLiteral("resetAction"))->isEnabled());
+        QVERIFY(!page.findChild<QAction *>(QStringLiteral("importAction"))->isEnabled());
+    }
+};
+
+QTEST_MAIN(TestStudents)
+#include "test_students.moc"

@@ -1,0 +1,218 @@
+#include "pages/audit/audit_page.h"
+
+#include "audit/audit_export.h"
+#include "db/audit_repo.h"
+#include "db/database.h"
+#include "shell/app_context.h"
+#include "shell/message_box.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace tucai::ui {
+namespace {
+constexpr int kLimit = 2000;
+QString pretty(const QString &json)
+{
+    const QJsonDocument d = QJsonDocument::fromJson(json.toUtf8());
+    return d.isNull() ? json : QString::fromUtf8(d.toJson(QJsonDocument::Indented));
+}
+} // namespace
+
+AuditPage::AuditPage(AppContext &context, QWidget *parent) : Page(context, parent)
+{
+    setObjectName(QStringLiteral("auditPage"));
+    auto *layout = new QVBoxLayout(this);
+    auto *bar = new QHBoxLayout;
+    m_staff = new QComboBox(this);
+    m_staff->setObjectName(QStringLiteral("auditStaff"));
+    m_action = new QComboBox(this);
+    m_action->setObjectName(QStringLiteral("auditAction"));
+    m_text = new QLineEdit(this);
+    m_text->setObjectName(QStringLiteral("auditText"));
+    m_text->setPlaceholderText(tr("Search reason, before, after"));
+    m_text->setClearButtonEnabled(true);
+    m_since = new QDateEdit(QDate::currentDate().addDays(-30), this);
+    m_since->setObjectName(QStringLiteral("auditSince"));
+    m_since->setCalendarPopup(true);
+    m_since->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_since->setSpecialValueText(tr("any time"));
+    m_since->setMinimumDate(QDate(2000, 1, 1));
+    m_since->setDate(m_since->minimumDate());
+    auto *exportButton = new QPushButton(tr("Export CSV…"), this);
+    exportButton->setObjectName(QStringLiteral("auditExport"));
+    exportButton->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportButton->setToolTip(tr("Export the filtered entries (Ctrl+E)"));
+    auto *verifyButton = new QPushButton(tr("Verify chain"), this);
+    verifyButton->setObjectName(QStringLiteral("auditVerify"));
+    bar->addWidget(new QLabel(tr("Staff"), this));
+    bar->addWidget(m_staff, 1);
+    bar->addWidget(new QLabel(tr("Action"), this));
+    bar->addWidget(m_action, 1);
+    bar->addWidget(new QLabel(tr("Since"), this));
+    bar->addWidget(m_since);
+    bar->addWidget(m_text, 2);
+    bar->addWidget(exportButton);
+    bar->addWidget(verifyButton);
+    layout->addLayout(bar);
+
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_list = new QTreeWidget(m_splitter);
+    m_list->setObjectName(QStringLiteral("auditList"));
+    m_list->setRootIsDecorated(false);
+    m_list->setHeaderLabels({tr("#"), tr("Time"), tr("Staff"), tr("Action"), tr("Target"), tr("Reason")});
+    m_detail = new QPlainTextEdit(m_splitter);
+    m_detail->setObjectName(QStringLiteral("auditDetail"));
+    m_detail->setReadOnly(true);
+    layout->addWidget(m_splitter, 1);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("auditStatus"));
+    layout->addWidget(m_status);
+
+    connect(m_staff, &QComboBox::currentIndexChanged, this, &AuditPage::reload);
+    connect(m_action, &QComboBox::currentIndexChanged, this, &AuditPage::reload);
+    connect(m_since, &QDateEdit::dateChanged, this, &AuditPage::reload);
+    connect(m_text, &QLineEdit::returnPressed, this, &AuditPage::reload);
+    connect(m_list, &QTreeWidget::currentItemChanged, this, &AuditPage::showEntry);
+    connect(verifyButton, &QPushButton::clicked, this, [this] { verifyChain(); });
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export audit log"), QStringLiteral("audit.csv"), tr("CSV (*.csv)"));
+        if (path.isEmpty())
+            return;
+        const QString error = exportTo(path);
+        if (!error.isEmpty())
+            MessageBox::warning(this, tr("Export audit log"), error);
+    });
+    connect(&context, &AppContext::dataChanged, this, [this] {
+        if (isVisible())
+            reload();
+    });
+    m_splitter->restoreState(QSettings().value(QStringLiteral("audit/splitter")).toByteArray());
+}
+
+AuditPage::~AuditPage() { QSettings().setValue(QStringLiteral("audit/splitter"), m_splitter->saveState()); }
+
+void AuditPage::activate()
+{
+    try {
+        db::AuditQueryRepo repo(context().database());
+        const QSignalBlocker b1(m_staff), b2(m_action);
+        const QString staff = m_staff->currentData().toString(), action = m_action->currentData().toString();
+        m_staff->clear();
+        m_staff->addItem(tr("Everyone"), QString());
+        for (const QString &s : repo.staffNames())
+            m_staff->addItem(s, s);
+        m_action->clear();
+        m_action->addItem(tr("All actions"), QString());
+        QStringList groups;
+        for (const QString &a : repo.actions()) {
+            const QString group = a.section(QLatin1Char('.'), 0, 0) + QLatin1Char('.');
+            if (!groups.contains(group)) {
+                groups << group;
+                m_action->addItem(group + QLatin1Char('*'), group);
+            }
+            m_action->addItem(a, a);
+        }
+        m_staff->setCurrentIndex(std::max(0, m_staff->findData(staff)));
+        m_action->setCurrentIndex(std::max(0, m_action->findData(action)));
+    } catch (const db::DbError &e) {
+        m_status->setText(e.message());
+    }
+    reload();
+}
+
+void AuditPage::applyFilter(const QVariantMap &filter)
+{
+    activate();
+    const QSignalBlocker b1(m_staff), b2(m_action);
+    m_action->setCurrentIndex(std::max(0, m_action->findData(filter.value(QStringLiteral("action")).toString())));
+    m_staff->setCurrentIndex(std::max(0, m_staff->findData(filter.value(QStringLiteral("staff")).toString())));
+    m_text->setText(filter.value(QStringLiteral("text")).toString());
+    reload();
+}
+
+db::AuditFilter AuditPage::currentFilter() const
+{
+    db::AuditFilter f;
+    f.staffName = m_staff->currentData().toString();
+    f.action = m_action->currentData().toString();
+    f.text = m_text->text().trimmed();
+    if (m_since->date() > m_since->minimumDate())
+        f.fromMs = m_since->date().startOfDay().toMSecsSinceEpoch();
+    return f;
+}
+
+void AuditPage::reload()
+{
+    m_list->clear();
+    m_detail->clear();
+    try {
+        db::AuditQueryRepo repo(context().database());
+        const db::AuditFilter f = currentFilter();
+        m_entries = repo.list(f, 0, kLimit);
+        const qint64 total = repo.count(f);
+        for (const AuditEntry &e : std::as_const(m_entries))
+            new QTreeWidgetItem(m_list, {QString::number(e.id), audit::formatTime(e.occurredAt), e.staffName, e.action,
+                                         e.targetType + QLatin1Char(' ') + e.targetId, e.reason});
+        m_status->setText(total > kLimit ? tr("%1 of %2 entries shown (newest first); narrow the filter or export.").arg(kLimit).arg(total)
+                                         : tr("%n entries", nullptr, int(total)));
+    } catch (const db::DbError &e) {
+        m_status->setText(e.message());
+    }
+}
+
+void AuditPage::showEntry()
+{
+    const int i = m_list->indexOfTopLevelItem(m_list->currentItem());
+    if (i < 0 || i >= m_entries.size()) {
+        m_detail->clear();
+        return;
+    }
+    const AuditEntry &e = m_entries.at(i);
+    m_detail->setPlainText(tr("Entry %1 at %2 by %3\nAction: %4\nTarget: %5 %6\nReason: %7\n\nBefore:\n%8\n\nAfter:\n%9\n\nHash: %10")
+                               .arg(e.id)
+                               .arg(audit::formatTime(e.occurredAt), e.staffName, e.action, e.targetType, e.targetId, e.reason,
+                                    pretty(e.beforeJson), pretty(e.afterJson))
+                               .arg(e.hash));
+}
+
+QString AuditPage::verifyChain()
+{
+    QString text;
+    try {
+        QString why;
+        db::AuditRepo audit(context().database());
+        const qint64 bad = audit.verify(&why);
+        text = bad ? tr("The audit log was tampered with: %1").arg(why) : tr("The audit log is intact (%n entries).", nullptr, int(audit.count()));
+    } catch (const db::DbError &e) {
+        text = e.message();
+    }
+    m_status->setText(text);
+    return text;
+}
+
+QString AuditPage::exportTo(const QString &path)
+{
+    try {
+        const QString error = audit::exportCsv(db::AuditQueryRepo(context().database()).list(currentFilter(), 0, std::numeric_limits<int>::max()), path);
+        if (error.isEmpty())
+            m_status->setText(tr("Exported to %1").arg(path));
+        return error;
+    } catch (const db::DbError &e) {
+        return e.message();
+    }
+}
+
+} // namespace tucai::ui

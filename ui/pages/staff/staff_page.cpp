@@ -1,0 +1,187 @@
+#include "pages/staff/staff_page.h"
+
+#include "accounts/permissions.h"
+#include "accounts/staff_service.h"
+#include "db/account_repo.h"
+#include "db/database.h"
+#include "db/school_repo.h"
+#include "db/staff_repo.h"
+#include "pages/students/reason_dialog.h"
+#include "shell/app_context.h"
+#include "shell/message_box.h"
+
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace tucai::ui {
+
+StaffPage::StaffPage(AppContext &context, QWidget *parent) : Page(context, parent)
+{
+    setObjectName(QStringLiteral("staffPage"));
+    auto *layout = new QVBoxLayout(this);
+    auto *bar = new QHBoxLayout;
+    m_create = new QPushButton(tr("New staff member…"), this);
+    m_create->setObjectName(QStringLiteral("staffCreate"));
+    m_toggle = new QPushButton(tr("Disable / enable…"), this);
+    m_toggle->setObjectName(QStringLiteral("staffToggle"));
+    m_reset = new QPushButton(tr("Reset password…"), this);
+    m_reset->setObjectName(QStringLiteral("staffResetPassword"));
+    bar->addWidget(m_create);
+    bar->addWidget(m_toggle);
+    bar->addWidget(m_reset);
+    bar->addStretch(1);
+    layout->addLayout(bar);
+    m_list = new QTreeWidget(this);
+    m_list->setObjectName(QStringLiteral("staffList"));
+    m_list->setRootIsDecorated(false);
+    m_list->setHeaderLabels({tr("User name"), tr("Name"), tr("Role"), tr("College / assignments"), tr("Status"), tr("Database role")});
+    layout->addWidget(m_list, 1);
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    layout->addWidget(m_status);
+    const bool admin = accounts::mayManageStaff(context.session());
+    m_create->setEnabled(admin);
+    m_toggle->setEnabled(admin);
+    m_reset->setEnabled(admin);
+    if (!admin)
+        m_status->setText(tr("Only school administrators manage staff accounts."));
+    connect(m_create, &QPushButton::clicked, this, &StaffPage::createStaff);
+    connect(m_toggle, &QPushButton::clicked, this, &StaffPage::toggleActive);
+    connect(m_reset, &QPushButton::clicked, this, &StaffPage::resetPassword);
+}
+
+void StaffPage::reload()
+{
+    m_list->clear();
+    try {
+        const db::Database &db = context().database();
+        QHash<qint64, QString> colleges, classes;
+        db::SchoolRepo schools(db);
+        for (const College &c : schools.colleges(context().session().schoolId))
+            colleges.insert(c.id, c.name);
+        for (const ClassInfo &k : schools.classes())
+            classes.insert(k.id, k.name);
+        db::AccountRepo accounts(db);
+        for (const Staff &s : db::StaffRepo(db).all()) {
+            QStringList where;
+            if (s.collegeId)
+                where << colleges.value(s.collegeId);
+            for (const auto &sc : accounts.staffScopes(s.id))
+                where << (sc.classId ? classes.value(sc.classId) : colleges.value(sc.collegeId));
+            auto *item = new QTreeWidgetItem(m_list, {s.username, s.displayName, displayName(s.role), where.join(QStringLiteral(", ")),
+                                                      s.active ? (s.lockedUntil > db::nowMs() ? tr("locked (failed log-ins)") : tr("active"))
+                                                               : tr("disabled"),
+                                                      s.dbRole});
+            item->setData(0, Qt::UserRole, s.id);
+        }
+    } catch (const db::DbError &e) {
+        m_status->setText(e.message());
+    }
+}
+
+qint64 StaffPage::currentId() const { return m_list->currentItem() ? m_list->currentItem()->data(0, Qt::UserRole).toLongLong() : 0; }
+
+void StaffPage::createStaff()
+{
+    QDialog d(this);
+    d.setObjectName(QStringLiteral("staffCreateDialog"));
+    d.setWindowTitle(tr("New staff member"));
+    auto *form = new QFormLayout(&d);
+    auto *user = new QLineEdit(&d);
+    auto *name = new QLineEdit(&d);
+    auto *role = new QComboBox(&d);
+    for (StaffRole r : {StaffRole::Reviewer, StaffRole::CollegeAdmin, StaffRole::SchoolAdmin})
+        role->addItem(displayName(r), int(r));
+    auto *college = new QComboBox(&d);
+    auto *scopes = new QListWidget(&d);
+    try {
+        for (const College &c : db::SchoolRepo(context().database()).colleges(context().session().schoolId)) {
+            college->addItem(c.name, c.id);
+            auto *it = new QListWidgetItem(c.name, scopes);
+            it->setData(Qt::UserRole, c.id);
+            it->setCheckState(Qt::Unchecked);
+        }
+    } catch (const db::DbError &) {
+    }
+    auto *password = new QLineEdit(&d);
+    password->setEchoMode(QLineEdit::Password);
+    form->addRow(tr("User name"), user);
+    form->addRow(tr("Name shown"), name);
+    form->addRow(tr("Role"), role);
+    form->addRow(tr("College (college administrators)"), college);
+    form->addRow(tr("Assigned colleges (reviewers)"), scopes);
+    form->addRow(tr("Initial password"), password);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &d);
+    connect(buttons, &QDialogButtonBox::accepted, &d, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &d, &QDialog::reject);
+    form->addRow(buttons);
+    if (d.exec() != QDialog::Accepted)
+        return;
+    accounts::StaffService::NewStaff n;
+    n.username = user->text().trimmed();
+    n.displayName = name->text();
+    n.role = StaffRole(role->currentData().toInt());
+    n.collegeId = college->currentData().toLongLong();
+    for (int i = 0; i < scopes->count(); ++i)
+        if (scopes->item(i)->checkState() == Qt::Checked)
+            n.scopes.append({scopes->item(i)->data(Qt::UserRole).toLongLong(), 0});
+    n.password = password->text();
+    try {
+        accounts::StaffService(context().database(), context().session()).create(n);
+        m_status->setText(tr("Staff member %1 created.").arg(n.username));
+        reload();
+    } catch (const db::DbError &e) {
+        MessageBox::warning(this, tr("New staff member"), e.message());
+    }
+}
+
+void StaffPage::toggleActive()
+{
+    const qint64 id = currentId();
+    if (!id)
+        return;
+    const auto staff = db::StaffRepo(context().database()).get(id);
+    if (!staff)
+        return;
+    const auto answer = ReasonDialog::ask(this, staff->active ? tr("Disable %1").arg(staff->username) : tr("Enable %1").arg(staff->username),
+                                          tr("The reason is kept in the audit log."));
+    if (!answer)
+        return;
+    try {
+        accounts::StaffService(context().database(), context().session()).setActive(id, !staff->active, answer->reason);
+        reload();
+    } catch (const db::DbError &e) {
+        MessageBox::warning(this, tr("Staff"), e.message());
+    }
+}
+
+void StaffPage::resetPassword()
+{
+    const qint64 id = currentId();
+    if (!id)
+        return;
+    bool ok = false;
+    const QString pw = QInputDialog::getText(this, tr("Reset password"), tr("New password (at least 8 characters, letters and digits):"),
+                                             QLineEdit::Password, {}, &ok);
+    if (!ok)
+        return;
+    try {
+        accounts::StaffService(context().database(), context().session()).resetPassword(id, pw, tr("password reset by an administrator"));
+        m_status->setText(tr("Password changed."));
+        reload();
+    } catch (const db::DbError &e) {
+        MessageBox::warning(this, tr("Reset password"), e.message());
+    }
+}
+
+} // namespace tucai::ui

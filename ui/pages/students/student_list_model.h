@@ -1,0 +1,53 @@
+#pragma once
+#include "db/account_repo.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QSet>
+#include <memory>
+
+namespace tucai::db { class Database; }
+
+namespace tucai::ui {
+
+// Students of the current filter, loaded lazily off the GUI thread in blocks
+// (placeholder rows until a block arrives; replies of an older filter are
+// dropped by a generation number), so thousands of rows stay responsive.
+class StudentListModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Number, Name, College, Class, State, LockedUntil, Liveness, Other, Submissions, Extra, Drafts, Paid, IdNumber, Phone, ColumnCount };
+    static constexpr int kBlock = 200;
+    enum Roles { StudentIdRole = Qt::UserRole + 1, RowVersionRole, LoadedRole };
+
+    StudentListModel(std::shared_ptr<db::Database> database, bool showIdNumbers, QObject *parent = nullptr);
+    void setFilter(const db::StudentFilter &filter);
+    const db::StudentFilter &filter() const { return m_filter; }
+    void reload() { setFilter(m_filter); }
+    // nullptr until the row's block has been loaded.
+    const db::StudentRow *rowAt(int row) const;
+    bool isLoading() const { return m_loading > 0; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+Q_SIGNALS:
+    void loaded();                    // count or a block arrived
+    void loadFailed(const QString &message);
+
+private:
+    void requestBlock(int block) const;
+    std::shared_ptr<db::Database> m_database;
+    bool m_showIds;
+    db::StudentFilter m_filter;
+    quint64 m_generation = 0;
+    int m_count = 0;
+    mutable QHash<int, QList<db::StudentRow>> m_blocks;
+    mutable QSet<int> m_pending;
+    mutable int m_loading = 0;
+};
+
+} // namespace tucai::ui
