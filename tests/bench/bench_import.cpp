@@ -9,6 +9,7 @@
 #include "model/id_number.h"
 
 #include <QCoreApplication>
+#include <QDate>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
@@ -44,7 +45,9 @@ int main(int argc, char **argv)
     // The roster: realistic names, valid ID numbers, half in each class.
     QString csv = QStringLiteral("学号,姓名,身份证号,手机,学院,班级\n");
     for (int i = 0; i < rows; ++i) {
-        const QString first17 = QStringLiteral("3201021999%1").arg(i, 7, 10, QLatin1Char('0'));
+        // A valid birth date per 1,000 rows, then a sequence number.
+        const QString birth = QDate(1999, 1, 1).addDays(i / 1000).toString(QStringLiteral("yyyyMMdd"));
+        const QString first17 = QStringLiteral("320102%1%2").arg(birth).arg(i % 1000, 3, 10, QLatin1Char('0'));
         const bool c1 = i % 2 == 0;
         csv += QStringLiteral("2023%1,学生%2,%3,138%4,%5,%6\n")
                    .arg(i, 7, 10, QLatin1Char('0'))
