@@ -37,3 +37,4 @@ int runAuditCommand(const QStringList &args);
 int runExportCommand(const QStringList &args);
 int runImportCommand(const QStringList &args);
 int runStaffCommand(const QStringList &args);
+int runCodesCommand(const QStringList &args);

@@ -4,6 +4,8 @@
 #include "util/version.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
+#include <memory>
 
 namespace {
 
@@ -26,6 +28,9 @@ void printUsage()
         "  staff list|sync-roles|add --db DB ...   staff accounts; PostgreSQL login roles\n"
         "  export --db DB --out DIR [--college C] [--class K] [--paid-only] [--name-template T] [--single-zip]\n"
         "                                          export approved photos as zips with a manifest\n"
+        "  codes generate --db DB (--college C | --class K) [--pdf FILE] [--csv FILE] [--expires DATE]\n"
+        "                                          new collection codes (old ones revoked), printable sheet\n"
+        "  codes verify --db DB CODE               exit 0 if the code is valid, 1 with the reason if not\n"
         "DB is a SQLite file path or postgresql://user[:password]@host:port/database\n"
         "(the password may also come from PGPASSWORD).\n");
 }
@@ -34,7 +39,12 @@ void printUsage()
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    // `codes` lays out PDF text, which needs fonts and so a QGuiApplication (offscreen: the CLI shows no window).
+    const bool needsGui = argc > 1 && qstrcmp(argv[1], "codes") == 0;
+    if (needsGui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    const std::unique_ptr<QCoreApplication> appHolder(needsGui ? new QGuiApplication(argc, argv) : new QCoreApplication(argc, argv));
+    QCoreApplication &app = *appHolder;
     QCoreApplication::setOrganizationName(QStringLiteral("Tucai"));
     QCoreApplication::setApplicationName(QStringLiteral("tucai"));
     QCoreApplication::setApplicationVersion(tucai::appVersion());
@@ -60,6 +70,8 @@ int main(int argc, char **argv)
         return runSummaryCommand(args);
     if (command == QLatin1String("audit"))
         return runAuditCommand(args);
+    if (command == QLatin1String("codes"))
+        return runCodesCommand(args);
     if (command == QLatin1String("export"))
         return runExportCommand(args);
     if (command == QLatin1String("import"))

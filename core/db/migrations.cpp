@@ -146,7 +146,18 @@ QStringList schemaV1()
   body_html TEXT NOT NULL,
   changed_by BIGINT,
   changed_at {BIGINT} NOT NULL,
+  summary TEXT NOT NULL DEFAULT '',
+  fields_json TEXT NOT NULL DEFAULT '',
   UNIQUE (notice_id, version)))"),
+        // What the student side reads (documented in core/notices/notice_service.h): notices that are
+        // published, or scheduled with a publish time. visible_from is when each becomes visible; the
+        // reader passes its own clock: SELECT ... WHERE visible_from <= :now ORDER BY visible_from DESC.
+        QStringLiteral(R"(CREATE VIEW published_notices AS
+SELECT id, school_id, college_id, title, body_html, window_start, window_end, daily_hours, closure_days,
+  fee_cents, contacts, state, row_version,
+  CASE WHEN state = 'published' THEN COALESCE(published_at, publish_at, updated_at) ELSE publish_at END AS visible_from
+FROM notices
+WHERE state = 'published' OR (state = 'scheduled' AND publish_at IS NOT NULL))"),
         QStringLiteral(R"(CREATE TABLE notice_attachments (
   id {PK},
   notice_id BIGINT NOT NULL REFERENCES notices(id) ON DELETE CASCADE,
@@ -178,6 +189,12 @@ QStringList schemaV1()
   revoked_at {BIGINT},
   revoked_reason TEXT NOT NULL DEFAULT ''))"),
         QStringLiteral("CREATE INDEX codes_student ON collection_codes (student_id)"),
+        // The per-school key of the keyed code hash (BLAKE2b). See core/codes/code_key.h: on a server
+        // deployment only the owner role (the admin tool and the verification service) may read it.
+        QStringLiteral(R"(CREATE TABLE code_keys (
+  school_id BIGINT PRIMARY KEY REFERENCES schools(id),
+  key_hex TEXT NOT NULL,
+  created_at {BIGINT} NOT NULL))"),
         // role: school_admin college_admin reviewer
         QStringLiteral(R"(CREATE TABLE staff (
   id {PK},

@@ -1,0 +1,232 @@
+#include "codes/code_service.h"
+
+#include "codes/code_key.h"
+#include "codes/crockford.h"
+#include "db/audit_repo.h"
+#include "db/database.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <sodium.h>
+#include <stdexcept>
+
+namespace tucai::codes {
+
+QString VerifyResult::message() const
+{
+    switch (status) {
+    case Status::Valid:
+        return row.studentId ? CodeService::tr("valid: code of student %1 %2").arg(row.studentNo, row.studentName)
+                             : CodeService::tr("valid: school/batch code %1").arg(row.batchLabel);
+    case Status::BadFormat: return CodeService::tr("invalid: not a collection code (wrong length or characters)");
+    case Status::Mistyped: return CodeService::tr("invalid: the check character does not match - a character was mistyped");
+    case Status::Unknown: return CodeService::tr("invalid: no such code");
+    case Status::Revoked:
+        return CodeService::tr("revoked on %1 (%2)")
+            .arg(QDateTime::fromMSecsSinceEpoch(row.revokedAt).toString(QStringLiteral("yyyy-MM-dd HH:mm")), row.revokedReason);
+    case Status::Expired:
+        return CodeService::tr("expired on %1").arg(QDateTime::fromMSecsSinceEpoch(row.expiresAt).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    }
+    return {};
+}
+
+QString CodeService::newCode(int dataChars)
+{
+    if (sodium_init() < 0)
+        throw std::runtime_error("libsodium could not be initialised");
+    quint64 value = 0;
+    randombytes_buf(&value, sizeof value);
+    value &= (quint64(1) << (5 * dataChars)) - 1;
+    const QString data = crockford::encode(value, dataChars);
+    return data + crockford::checkSymbol(data);
+}
+
+bool CodeService::checkSymbolOk(const QString &code)
+{
+    return code.size() >= 2 && crockford::checkSymbol(code.left(code.size() - 1)) == code.back();
+}
+
+QList<IssuedCode> CodeService::generateForStudents(const CodeSelection &sel, qint64 expiresAt,
+                                                   const std::function<void(int, int)> &progress, const std::atomic_bool *cancel,
+                                                   const Deliver &deliver, QString *error)
+{
+    db::CodeRepo repo(m_db);
+    const QList<db::CodeTarget> targets =
+        sel.studentIds.isEmpty() ? repo.targets(sel.schoolId, sel.collegeId, sel.classId) : repo.targetsByIds(sel.studentIds);
+    QList<IssuedCode> issued;
+    if (targets.isEmpty())
+        return issued;
+    const qint64 now = db::nowMs();
+    db::Transaction tx(m_db);
+    const QByteArray key = CodeKey::forSchool(m_db, sel.schoolId, true);
+    db::CodeBatchRow batch;
+    batch.schoolId = sel.schoolId;
+    batch.collegeId = sel.collegeId;
+    batch.classId = sel.classId;
+    batch.kind = QStringLiteral("student");
+    batch.createdBy = m_actor.staffId;
+    batch.createdAt = now;
+    batch.expiresAt = expiresAt;
+    repo.insertBatch(batch);
+
+    QList<qint64> ids;
+    ids.reserve(targets.size());
+    for (const db::CodeTarget &t : targets)
+        ids.append(t.studentId);
+    const int revoked = repo.revokeActiveForStudents(ids, QStringLiteral("regenerated"), now);
+
+    QList<db::CodeRow> rows;
+    rows.reserve(targets.size());
+    issued.reserve(targets.size());
+    for (int i = 0; i < targets.size(); ++i) {
+        if (cancel && cancel->load())
+            return {};
+        const db::CodeTarget &t = targets.at(i);
+        const QString code = newCode(kStudentDataChars);
+        db::CodeRow r;
+        r.batchId = batch.id;
+        r.schoolId = t.schoolId;
+        r.collegeId = t.collegeId;
+        r.studentId = t.studentId;
+        r.codeHash = CodeKey::hash(key, code.left(kStudentDataChars));
+        r.createdAt = now;
+        r.expiresAt = expiresAt;
+        rows.append(r);
+        issued.append({t, crockford::grouped(code), expiresAt});
+        if (progress && (i % 256 == 0 || i + 1 == targets.size()))
+            progress(i + 1, int(targets.size()));
+    }
+    repo.insertCodes(rows);
+
+    AuditEntry e;
+    e.staffId = m_actor.staffId;
+    e.staffName = m_actor.staffName;
+    e.action = QStringLiteral("codes.generate");
+    e.targetType = QStringLiteral("code_batch");
+    e.targetId = QString::number(batch.id);
+    e.collegeId = sel.collegeId;
+    e.afterJson = QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("codes"), int(rows.size())},
+                                                              {QStringLiteral("revoked_old"), revoked},
+                                                              {QStringLiteral("college_id"), sel.collegeId},
+                                                              {QStringLiteral("class_id"), sel.classId},
+                                                              {QStringLiteral("expires_at"), expiresAt}})
+                                        .toJson(QJsonDocument::Compact));
+    db::AuditRepo(m_db).append(e);
+    if (cancel && cancel->load())
+        return {};
+    if (deliver && !deliver(issued, error))
+        return {};
+    if (cancel && cancel->load())
+        return {};
+    tx.commit();
+    return issued;
+}
+
+IssuedCode CodeService::generateBatchCode(qint64 schoolId, qint64 collegeId, const QString &label, qint64 expiresAt)
+{
+    db::CodeRepo repo(m_db);
+    const qint64 now = db::nowMs();
+    db::Transaction tx(m_db);
+    const QByteArray key = CodeKey::forSchool(m_db, schoolId, true);
+    db::CodeBatchRow batch;
+    batch.schoolId = schoolId;
+    batch.collegeId = collegeId;
+    batch.kind = QStringLiteral("batch");
+    batch.label = label;
+    batch.createdBy = m_actor.staffId;
+    batch.createdAt = now;
+    batch.expiresAt = expiresAt;
+    repo.insertBatch(batch);
+    const QString code = newCode(kBatchDataChars);
+    db::CodeRow r;
+    r.batchId = batch.id;
+    r.schoolId = schoolId;
+    r.collegeId = collegeId;
+    r.codeHash = CodeKey::hash(key, code.left(kBatchDataChars));
+    r.createdAt = now;
+    r.expiresAt = expiresAt;
+    repo.insertCodes({r});
+    AuditEntry e;
+    e.staffId = m_actor.staffId;
+    e.staffName = m_actor.staffName;
+    e.action = QStringLiteral("codes.generate_batch");
+    e.targetType = QStringLiteral("code_batch");
+    e.targetId = QString::number(batch.id);
+    e.collegeId = collegeId;
+    e.afterJson = QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("label"), label}, {QStringLiteral("expires_at"), expiresAt}})
+                                        .toJson(QJsonDocument::Compact));
+    db::AuditRepo(m_db).append(e);
+    tx.commit();
+    IssuedCode out;
+    out.target.schoolId = schoolId;
+    out.target.collegeId = collegeId;
+    out.target.name = label;
+    out.code = crockford::grouped(code);
+    out.expiresAt = expiresAt;
+    return out;
+}
+
+VerifyResult CodeService::verify(const QString &typed) const
+{
+    VerifyResult res;
+    const QString code = crockford::canonical(typed);
+    const int data = int(code.size()) - 1;
+    if (data != kStudentDataChars && data != kBatchDataChars) {
+        res.status = VerifyResult::Status::BadFormat;
+        return res;
+    }
+    if (!checkSymbolOk(code)) {
+        res.status = VerifyResult::Status::Mistyped;
+        return res;
+    }
+    db::CodeRepo repo(m_db);
+    // Normally one school per database; try each school's key.
+    QList<QByteArray> keys;
+    const QString file = CodeKey::keyFileFromEnvironment();
+    if (!file.isEmpty()) {
+        keys.append(CodeKey::forSchool(m_db, 0, false));
+    } else {
+        for (const auto &k : repo.allKeys())
+            keys.append(QByteArray::fromHex(k.second.toLatin1()));
+    }
+    for (const QByteArray &key : std::as_const(keys)) {
+        const auto row = repo.findByHash(CodeKey::hash(key, code.left(data)));
+        if (!row)
+            continue;
+        res.row = *row;
+        if (row->revokedAt)
+            res.status = VerifyResult::Status::Revoked;
+        else if (row->expiresAt && row->expiresAt <= db::nowMs())
+            res.status = VerifyResult::Status::Expired;
+        else
+            res.status = VerifyResult::Status::Valid;
+        return res;
+    }
+    res.status = VerifyResult::Status::Unknown;
+    return res;
+}
+
+bool CodeService::revoke(qint64 codeId, const QString &reason)
+{
+    db::CodeRepo repo(m_db);
+    db::Transaction tx(m_db);
+    const auto row = repo.get(codeId);
+    if (!row || !repo.revoke(codeId, reason.isEmpty() ? QStringLiteral("revoked") : reason, db::nowMs()))
+        return false;
+    AuditEntry e;
+    e.staffId = m_actor.staffId;
+    e.staffName = m_actor.staffName;
+    e.action = QStringLiteral("codes.revoke");
+    e.targetType = QStringLiteral("collection_code");
+    e.targetId = QString::number(codeId);
+    e.collegeId = row->collegeId;
+    e.reason = reason;
+    e.beforeJson = QStringLiteral("{\"revoked\":false}");
+    e.afterJson = QStringLiteral("{\"revoked\":true}");
+    db::AuditRepo(m_db).append(e);
+    tx.commit();
+    return true;
+}
+
+} // namespace tucai::codes
