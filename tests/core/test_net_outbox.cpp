@@ -1,0 +1,377 @@
+// Notification delivery against a real loopback webhook, on SQLite and on the
+// PostgreSQL test cluster: every row posted with its idempotency key and a valid
+// signature, failures retried with backoff, permanent refusals marked failed,
+// "retry" re-queues, and a new sender on the same database finishes the work of
+// a stopped or crashed one.
+#include "db/misc_repos.h"
+#include "db/outbox_delivery_repo.h"
+#include "http_test_server.h"
+#include "net/outbox_delivery.h"
+#include "test_support.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QTest>
+
+using namespace tucai;
+using test::HttpTestServer;
+
+namespace {
+
+const QByteArray kSecret = "test-secret-0123456789abcdef";
+
+} // namespace
+
+class TestNetOutbox final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_tmp;
+    std::shared_ptr<db::Database> m_db;
+    std::unique_ptr<HttpTestServer> m_server;
+    int m_case = 0;
+
+    bool useEngine()
+    {
+        QFETCH(QString, engine);
+        ++m_case;
+        m_db = test::freshDatabase(engine, m_tmp, QStringLiteral("tucai_net_outbox_%1").arg(m_case));
+        if (!m_db)
+            return false;
+        m_db->openAndMigrate(db::Database::OpenMode::CreateIfMissing);
+        return true;
+    }
+    QList<db::OutboxRow> enqueue(int n, const QString &prefix = QStringLiteral("photo.approved"))
+    {
+        db::OutboxRepo repo(*m_db);
+        for (int i = 0; i < n; ++i) {
+            OutboxMessage m;
+            m.kind = prefix;
+            m.payloadJson = QStringLiteral("{\"photo\":%1,\"reasons\":\"\"}").arg(1000 + i);
+            m.idempotencyKey = QStringLiteral("%1:%2:1").arg(prefix).arg(1000 + i);
+            repo.enqueue(m);
+        }
+        auto rows = db::OutboxDeliveryRepo(*m_db).list({}, 1000);
+        std::reverse(rows.begin(), rows.end());
+        return rows;
+    }
+    net::WebhookConfig config() const
+    {
+        net::WebhookConfig c;
+        c.url = m_server->url(QStringLiteral("/hooks/tucai"));
+        c.secret = kSecret;
+        c.timeoutMs = 2000;
+        c.maxAttempts = 4;
+        c.backoffBaseMs = 50;
+        c.backoffMaxMs = 200;
+        c.pollMs = 100;
+        c.leaseMs = 5000;
+        return c;
+    }
+    QMap<QString, qint64> counts() const { return db::OutboxDeliveryRepo(*m_db).countsByStatus(); }
+    bool waitUntil(const std::function<bool()> &done, int ms = 15000)
+    {
+        QElapsedTimer t;
+        t.start();
+        while (!done() && t.elapsed() < ms)
+            QTest::qWait(10);
+        return done();
+    }
+    // Keys of the requests the webhook answered with 2xx.
+    QStringList acceptedKeys(const QSet<int> &acceptedIndexes) const
+    {
+        QStringList keys;
+        for (int i = 0; i < m_server->requestCount(); ++i)
+            if (acceptedIndexes.contains(i))
+                keys.append(QString::fromUtf8(m_server->requests().at(i).header("Idempotency-Key")));
+        return keys;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_server = std::make_unique<HttpTestServer>();
+        QVERIFY(m_server->isListening());
+    }
+    void cleanup()
+    {
+        m_server.reset();
+        m_db.reset();
+    }
+
+    void signatureHelpers()
+    {
+        const QByteArray body = "{\"a\":1}";
+        const QByteArray sig = net::webhookSignature(kSecret, body);
+        QVERIFY(sig.startsWith("sha256="));
+        QCOMPARE(sig.size(), 7 + 64);
+        QVERIFY(net::verifyWebhookSignature(kSecret, body, sig));
+        QVERIFY(!net::verifyWebhookSignature(kSecret, body + " ", sig));
+        QVERIFY(!net::verifyWebhookSignature("other-secret-0123456789", body, sig));
+        // Known answer (RFC 4231 test case 2).
+        QCOMPARE(net::webhookSignature("Jefe", "what do ya want for nothing?"),
+                 QByteArray("sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"));
+    }
+
+    void secretFromEnvironmentOrKeyFile()
+    {
+        QString error;
+        qputenv("TUCAI_TEST_HOOK_SECRET", "  abcdefghijklmnopqrstuvwxyz\n");
+        QCOMPARE(net::loadWebhookSecret(QStringLiteral("TUCAI_TEST_HOOK_SECRET"), {}, &error), QByteArray("abcdefghijklmnopqrstuvwxyz"));
+        error.clear();
+        QVERIFY(net::loadWebhookSecret(QStringLiteral("TUCAI_TEST_HOOK_UNSET"), {}, &error).isEmpty());
+        QVERIFY(error.contains(QLatin1String("TUCAI_TEST_HOOK_UNSET")));
+        const QString keyFile = m_tmp.filePath(QStringLiteral("hook.key"));
+        QFile f(keyFile);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("0123456789abcdef0123\n");
+        f.close();
+        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+        error.clear();
+        QVERIFY(net::loadWebhookSecret({}, keyFile, &error).isEmpty());
+        QVERIFY2(error.contains(QLatin1String("chmod 600")), qPrintable(error));
+        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        error.clear();
+        QCOMPARE(net::loadWebhookSecret({}, keyFile, &error), QByteArray("0123456789abcdef0123"));
+        QVERIFY(error.isEmpty());
+    }
+
+    void deliversEveryRowOnceSigned_data() { TUCAI_ENGINE_ROWS(); }
+    void deliversEveryRowOnceSigned()
+    {
+        // Receives the sender's queued signals; destroyed last, it drops any still queued.
+        QObject guard;
+        if (!useEngine())
+            QSKIP("no PostgreSQL test cluster");
+        const QList<db::OutboxRow> rows = enqueue(6);
+        m_server->setHandler([](const HttpTestServer::Request &) { return HttpTestServer::Response{200, "ok"}; });
+        net::OutboxDelivery delivery(m_db, config());
+        QList<qint64> delivered;
+        connect(&delivery, &net::OutboxDelivery::delivered, &guard, [&](qint64 id) { delivered.append(id); });
+        delivery.start();
+        QVERIFY(waitUntil([&] { return counts().value(QStringLiteral("delivered")) == 6; }));
+        QTRY_COMPARE(delivered.size(), 6);
+        QTest::qWait(300);  // nothing more is sent afterwards
+        QCOMPARE(m_server->requestCount(), 6);
+
+        QSet<QString> keys;
+        for (const HttpTestServer::Request &r : m_server->requests()) {
+            QCOMPARE(r.method, QByteArray("POST"));
+            QCOMPARE(r.path, QByteArray("/hooks/tucai"));
+            QCOMPARE(r.header("Content-Type"), QByteArray("application/json"));
+            QVERIFY2(net::verifyWebhookSignature(kSecret, r.body, r.header(net::kSignatureHeader)), r.body.constData());
+            const QJsonObject o = QJsonDocument::fromJson(r.body).object();
+            const QString key = QString::fromUtf8(r.header("Idempotency-Key"));
+            QCOMPARE(o.value(QStringLiteral("idempotency_key")).toString(), key);
+            QCOMPARE(o.value(QStringLiteral("kind")).toString(), QStringLiteral("photo.approved"));
+            QCOMPARE(o.value(QStringLiteral("attempt")).toInt(), 1);
+            QVERIFY(o.value(QStringLiteral("payload")).toObject().contains(QStringLiteral("photo")));
+            keys.insert(key);
+        }
+        QCOMPARE(keys.size(), 6);
+        for (const db::OutboxRow &r : rows) {
+            QVERIFY(keys.contains(r.idempotencyKey));
+            const auto now = db::OutboxDeliveryRepo(*m_db).get(r.id);
+            QCOMPARE(now->status, QStringLiteral("delivered"));
+            QCOMPARE(now->attempts, 1);
+            QVERIFY(now->deliveredAt > 0);
+            QVERIFY(now->lastError.isEmpty());
+        }
+        // Rows written later are picked up by the running sender.
+        enqueue(1, QStringLiteral("student.unlocked"));
+        delivery.wakeUp();
+        QVERIFY(waitUntil([&] { return counts().value(QStringLiteral("delivered")) == 7; }));
+        QCOMPARE(m_server->requestCount(), 7);
+    }
+
+    void failingWebhookIsRetried_data() { TUCAI_ENGINE_ROWS(); }
+    void failingWebhookIsRetried()
+    {
+        // Receives the sender's queued signals; destroyed last, it drops any still queued.
+        QObject guard;
+        if (!useEngine())
+            QSKIP("no PostgreSQL test cluster");
+        const QList<db::OutboxRow> rows = enqueue(1);
+        int calls = 0;
+        m_server->setHandler([&](const HttpTestServer::Request &) {
+            return ++calls <= 2 ? HttpTestServer::Response{500, "database on fire"} : HttpTestServer::Response{200, "ok"};
+        });
+        net::OutboxDelivery delivery(m_db, config());
+        QStringList errors;
+        connect(&delivery, &net::OutboxDelivery::attemptFailed, &guard,
+                [&](qint64, const QString &e, bool final) { errors.append(e + (final ? QStringLiteral(" final") : QString())); });
+        delivery.start();
+        QVERIFY(waitUntil([&] { return counts().value(QStringLiteral("delivered")) == 1; }));
+        QCOMPARE(m_server->requestCount(), 3);
+        QTRY_COMPARE(errors.size(), 2);
+        QVERIFY2(errors.at(0).contains(QLatin1String("HTTP 500")) && errors.at(0).contains(QLatin1String("database on fire")),
+                 qPrintable(errors.at(0)));
+        QVERIFY(!errors.at(0).endsWith(QLatin1String("final")));
+        for (const HttpTestServer::Request &r : m_server->requests()) {
+            QCOMPARE(QString::fromUtf8(r.header("Idempotency-Key")), rows.first().idempotencyKey);
+            QVERIFY(net::verifyWebhookSignature(kSecret, r.body, r.header(net::kSignatureHeader)));
+        }
+        QCOMPARE(QJsonDocument::fromJson(m_server->requests().at(2).body).object().value(QStringLiteral("attempt")).toInt(), 3);
+        const auto row = db::OutboxDeliveryRepo(*m_db).get(rows.first().id);
+        QCOMPARE(row->status, QStringLiteral("delivered"));
+        QCOMPARE(row->attempts, 3);
+    }
+
+    void backoffGrowsAndGivesUp_data() { TUCAI_ENGINE_ROWS(); }
+    void backoffGrowsAndGivesUp()
+    {
+        // Receives the sender's queued signals; destroyed last, it drops any still queued.
+        QObject guard;
+        if (!useEngine())
+            QSKIP("no PostgreSQL test cluster");
+        const QList<db::OutboxRow> rows = enqueue(1);
+        m_server->setHandler([](const HttpTestServer::Request &) { return HttpTestServer::Response{503, "maintenance"}; });
+        net::WebhookConfig c = config();
+        c.backoffBaseMs = 100;
+        c.backoffMaxMs = 10000;
+        net::OutboxDelivery delivery(m_db, c);
+        QList<qint64> at;
+        QElapsedTimer clock;
+        clock.start();
+        connect(&delivery, &net::OutboxDelivery::attemptFailed, &guard, [&](qint64, const QString &, bool) { at.append(clock.elapsed()); });
+        delivery.start();
+        QVERIFY(waitUntil([&] { return counts().value(QStringLiteral("failed")) == 1; }));
+        QCOMPARE(m_server->requestCount(), 4);
+        QTRY_COMPARE(at.size(), 4);
+        // Gaps of about 100, 200, 400 ms: each one longer than the one before.
+        QVERIFY2(at[1] - at[0] >= 90 && at[2] - at[1] >= 190 && at[3] - at[2] >= 390,
+                 qPrintable(QStringLiteral("%1 %2 %3 %4").arg(at[0]).arg(at[1]).arg(at[2]).arg(at[3])));
+        auto row = db::OutboxDeliveryRepo(*m_db).get(rows.first().id);
+        QCOMPARE(row->attempts, 4);
+        QVERIFY(row->lastError.contains(QLatin1String("503")));
+
+        // The page's "retry": pending again with a fresh budget, delivered once the platform is back.
+        m_server->setHandler([](const HttpTestServer::Request &) { return HttpTestServer::Response{200, "ok"}; });
+        QVERIFY(db::OutboxDeliveryRepo(*m_db).retry(rows.first().id, db::nowMs()));
+        QVERIFY(!db::OutboxDeliveryRepo(*m_db).retry(rows.first().id, db::nowMs()));  // only failed rows
+        delivery.wakeUp();
+        QVERIFY(waitUntil([&] { return counts().value(QStringLiteral("delivered")) == 1; }));
+        row = db::OutboxDeliveryRepo(*m_db).get(rows.first().id);
+        QCOMPARE(row->attempts, 1);
+        QCOMPARE(m_server->requestCount(), 5);
+    }
+
+    void refusedMessageFailsAtOnce()
+    {
+        ++m_case;
+        m_db = test::freshSqliteDatabase(m_tmp, QStringLiteral("refused"));
+        m_db->openAndMigrate(db::Database::OpenMode::CreateIfMissing);
+        const QList<db::OutboxRow> rows = enqueue(2);
+        m_server->setHandler([](const HttpTestServer::Request &) { return HttpTestServer::Response{400, "unknown kind"}; });
+        net::OutboxDelivery delivery(m_db, config());
+        delivery.start();
+        QVERIFY(waitUntil([&] { return counts().value(QStringLiteral("failed")) == 2; }));
+        QCOMPARE(m_server->requestCount(), 2);
+        const auto row = db::OutboxDeliveryRepo(*m_db).get(rows.first().id);
+        QCOMPARE(row->attempts, 1);
+        QVERIFY2(row->lastError.contains(QLatin1String("HTTP 400")) && row->lastError.contains(QLatin1String("unknown kind")),
+                 qPrintable(row->lastError));
+    }
+
+    void restartContinuesWithoutLosingRows_data() { TUCAI_ENGINE_ROWS(); }
+    void restartContinuesWithoutLosingRows()
+    {
+        if (!useEngine())
+            QSKIP("no PostgreSQL test cluster");
+        const QList<db::OutboxRow> rows = enqueue(8);
+        // The platform accepts two, then stops answering (the third POST hangs).
+        QSet<int> accepted;
+        int calls = 0;
+        m_server->setHandler([&](const HttpTestServer::Request &) {
+            const int i = calls++;
+            if (i < 2) {
+                accepted.insert(i);
+                return HttpTestServer::Response{200, "ok"};
+            }
+            HttpTestServer::Response hang;
+            hang.hang = true;
+            return hang;
+        });
+        {
+            net::OutboxDelivery first(m_db, config());
+            first.start();
+            QVERIFY(waitUntil([&] { return m_server->requestCount() == 3; }));
+            QCOMPARE(counts().value(QStringLiteral("delivered")), 2);
+            QCOMPARE(counts().value(QStringLiteral("sending")), 1);
+        }  // the app quits while the third POST is in flight
+        QCOMPARE(counts().value(QStringLiteral("sending")), 0);
+        QCOMPARE(counts().value(QStringLiteral("pending")), 6);
+
+        // A new sender (the app started again) finishes the rest.
+        m_server->dropConnections();
+        m_server->setHandler([&](const HttpTestServer::Request &) {
+            accepted.insert(calls++);
+            return HttpTestServer::Response{200, "ok"};
+        });
+        net::OutboxDelivery second(m_db, config());
+        second.start();
+        QVERIFY(waitUntil([&] { return counts().value(QStringLiteral("delivered")) == 8; }));
+        QTest::qWait(200);
+        // Every row accepted exactly once; the interrupted one was simply sent again.
+        QStringList keys = acceptedKeys(accepted);
+        QCOMPARE(keys.size(), 8);
+        QCOMPARE(QSet<QString>(keys.begin(), keys.end()).size(), 8);
+        for (const db::OutboxRow &r : rows)
+            QVERIFY(keys.contains(r.idempotencyKey));
+        QCOMPARE(m_server->requestCount(), 9);
+        QCOMPARE(m_server->requests().at(2).header("Idempotency-Key"), m_server->requests().at(3).header("Idempotency-Key"));
+    }
+
+    void crashBetweenSendingAndMarkingResends_data() { TUCAI_ENGINE_ROWS(); }
+    void crashBetweenSendingAndMarkingResends()
+    {
+        if (!useEngine())
+            QSKIP("no PostgreSQL test cluster");
+        const QList<db::OutboxRow> rows = enqueue(2);
+        // A sender claimed row 1, posted it and died before marking it: the
+        // row stays "sending" until its lease (1.5 s here) runs out.
+        const qint64 now = db::nowMs();
+        QVERIFY(db::OutboxDeliveryRepo(*m_db).claim(rows.at(0).id, now, now + 1500));
+        QVERIFY(!db::OutboxDeliveryRepo(*m_db).claim(rows.at(0).id, now, now + 1500));  // claimed once only
+        m_server->setHandler([](const HttpTestServer::Request &) { return HttpTestServer::Response{200, "ok"}; });
+        net::OutboxDelivery delivery(m_db, config());
+        delivery.start();
+        QVERIFY(waitUntil([&] { return counts().value(QStringLiteral("delivered")) == 1; }));
+        QCOMPARE(db::OutboxDeliveryRepo(*m_db).get(rows.at(0).id)->status, QStringLiteral("sending"));
+        QVERIFY(waitUntil([&] { return counts().value(QStringLiteral("delivered")) == 2; }));
+        QCOMPARE(m_server->requestCount(), 2);
+        QCOMPARE(QString::fromUtf8(m_server->requests().at(1).header("Idempotency-Key")), rows.at(0).idempotencyKey);
+    }
+
+    void twoSendersNeverPostTheSameRow_data() { TUCAI_ENGINE_ROWS(); }
+    void twoSendersNeverPostTheSameRow()
+    {
+        // Receives the sender's queued signals; destroyed last, it drops any still queued.
+        QObject guard;
+        if (!useEngine())
+            QSKIP("no PostgreSQL test cluster");
+        enqueue(30);
+        m_server->setHandler([](const HttpTestServer::Request &) { return HttpTestServer::Response{200, "ok"}; });
+        net::OutboxDelivery a(m_db, config());
+        net::OutboxDelivery b(m_db, config());
+        QString problems;
+        for (auto *d : {&a, &b})
+            connect(d, &net::OutboxDelivery::problem, &guard, [&](const QString &m) { problems += m + QLatin1Char('\n'); });
+        a.start();
+        b.start();
+        QVERIFY(waitUntil([&] { return counts().value(QStringLiteral("delivered")) == 30; }, 30000));
+        QTest::qWait(200);
+        QSet<QByteArray> keys;
+        for (const HttpTestServer::Request &r : m_server->requests())
+            keys.insert(r.header("Idempotency-Key"));
+        QCOMPARE(keys.size(), 30);
+        QCOMPARE(m_server->requestCount(), 30);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestNetOutbox)
+#include "test_net_outbox.moc"
