@@ -38,3 +38,4 @@ int runExportCommand(const QStringList &args);
 int runImportCommand(const QStringList &args);
 int runStaffCommand(const QStringList &args);
 int runCodesCommand(const QStringList &args);
+int runOutboxCommand(const QStringList &args);

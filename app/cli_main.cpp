@@ -31,6 +31,9 @@ void printUsage()
         "  codes generate --db DB (--college C | --class K) [--pdf FILE] [--csv FILE] [--expires DATE]\n"
         "                                          new collection codes (old ones revoked), printable sheet\n"
         "  codes verify --db DB CODE               exit 0 if the code is valid, 1 with the reason if not\n"
+        "  outbox deliver --db DB [--url URL] [--secret-env VAR | --secret-file F] [--once]\n"
+        "                                          post notifications to the webhook (HMAC-signed, retried)\n"
+        "  outbox list|retry --db DB ...           notification rows and their delivery state\n"
         "DB is a SQLite file path or postgresql://user[:password]@host:port/database\n"
         "(the password may also come from PGPASSWORD).\n");
 }
@@ -78,6 +81,8 @@ int main(int argc, char **argv)
         return runImportCommand(args);
     if (command == QLatin1String("staff"))
         return runStaffCommand(args);
+    if (command == QLatin1String("outbox"))
+        return runOutboxCommand(args);
     tucai::cli::err() << QStringLiteral("tucai: unknown command '%1'\n").arg(command);
     printUsage();
     return tucai::cli::Usage;
