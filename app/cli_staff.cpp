@@ -7,6 +7,7 @@
 #include "db/database.h"
 #include "db/server_security.h"
 #include "db/staff_repo.h"
+#include "demo/demo_generator.h"
 
 #include <QCoreApplication>
 
@@ -16,9 +17,10 @@ namespace {
 QString tr(const char *s) { return QCoreApplication::translate("cli", s); }
 const char *kUsage =
     "tucai staff list --db DB\n"
-    "tucai staff sync-roles --db DB [--password-env VAR --user NAME]\n"
+    "tucai staff sync-roles --db DB [--password-env VAR --user NAME] [--demo-passwords]\n"
     "      PostgreSQL (as the owner): give every staff member a login role in their group;\n"
-    "      with --user/--password-env also set that member's database password\n"
+    "      with --user/--password-env also set that member's database password;\n"
+    "      --demo-passwords gives the demo accounts their documented passwords (demo databases only)\n"
     "tucai staff add --db DB --user NAME --name DISPLAY --role school_admin|college_admin|reviewer\n"
     "      [--college ID] [--scope COLLEGE[:CLASS]]... --password-env VAR";
 } // namespace
@@ -41,6 +43,7 @@ int runStaffCommand(const QStringList &argsIn)
     for (QString s; !(s = cli::takeOption(args, QStringLiteral("--scope"))).isEmpty();)
         scopes << s;
     const QString asUser = cli::takeOption(args, QStringLiteral("--as"));
+    const bool demoPasswords = cli::takeFlag(args, QStringLiteral("--demo-passwords"));
     if (!args.isEmpty()) {
         cli::err() << tr("error: unknown arguments: %1").arg(args.join(QLatin1Char(' '))) << Qt::endl;
         return cli::Usage;
@@ -88,6 +91,13 @@ int runStaffCommand(const QStringList &argsIn)
                     return cli::Failed;
                 }
                 security.syncStaffRole(s->id, password);
+            }
+            if (demoPasswords) {
+                int n = 0;
+                const demo::DemoAccount *accounts = demo::demoAccounts(&n);
+                for (int i = 0; i < n; ++i)
+                    if (const auto s = repo.findByUsername(QString::fromLatin1(accounts[i].username)))
+                        security.syncStaffRole(s->id, QString::fromLatin1(accounts[i].password));
             }
             cli::out() << tr("%1 staff login roles in place: %2").arg(roles.size()).arg(roles.join(QStringLiteral(", "))) << Qt::endl;
             return cli::Ok;

@@ -108,12 +108,30 @@ QString AuthService::changePassword(qint64 staffId, const QString &oldPassword, 
     const auto staff = repo.get(staffId);
     if (!staff)
         return QCoreApplication::translate("AuthService", "This staff account does not exist.");
-    if (!verifyPassword(oldPassword, staff->passwordHash))
+    db::ServerSecurity security(m_db);
+    const bool ownDatabaseLogin = security.staffIdForCurrentUser() == std::optional<qint64>(staffId);
+    if (ownDatabaseLogin) {
+        // PostgreSQL staff login: the database password is the one that counts;
+        // check the old one with a second connection.
+        db::DbTarget probeTarget = m_db.target();
+        probeTarget.password = oldPassword;
+        try {
+            db::Database probe(probeTarget);
+            probe.open();
+            probe.closeThisThread();
+        } catch (const db::DbError &) {
+            return QCoreApplication::translate("AuthService", "The current password is wrong.");
+        }
+    } else if (!verifyPassword(oldPassword, staff->passwordHash)) {
         return QCoreApplication::translate("AuthService", "The current password is wrong.");
+    }
     if (const QString problem = passwordProblem(newPassword); !problem.isEmpty())
         return problem;
     db::Transaction tx(m_db);
-    repo.setPasswordHash(staffId, hashPassword(newPassword));
+    if (ownDatabaseLogin)
+        security.setOwnPassword(newPassword);
+    else
+        repo.setPasswordHash(staffId, hashPassword(newPassword));
     AuditEntry e;
     e.staffId = staff->id;
     e.staffName = staff->username;

@@ -3,6 +3,9 @@
 #include "db/database.h"
 #include "db/dialect.h"
 
+#include <QSqlError>
+#include <QSqlQuery>
+
 namespace tucai::db {
 namespace {
 
@@ -197,6 +200,21 @@ QString ServerSecurity::currentUser() const
     if (!available())
         return {};
     return Query(m_db, QStringLiteral("SELECT CAST(session_user AS TEXT)")).scalar().toString();
+}
+
+void ServerSecurity::setOwnPassword(const QString &password)
+{
+    if (!available())
+        return;
+    // The server quotes the name and the password (format %I/%L); ALTER ROLE
+    // cannot take bound parameters, so the quoted text is run as it is.
+    const QString sql = Query(m_db, QStringLiteral("SELECT format('ALTER ROLE %I PASSWORD %L', session_user, CAST(:pw AS TEXT))"))
+                            .bind(QStringLiteral(":pw"), password)
+                            .scalar()
+                            .toString();
+    QSqlQuery q(m_db.connection());
+    if (!q.exec(sql))
+        throw m_db.errorFrom(q.lastError(), QStringLiteral("ALTER ROLE"));
 }
 
 } // namespace tucai::db

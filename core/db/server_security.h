@@ -34,6 +34,9 @@ public:
     // The staff member the current database user is, if any.
     std::optional<qint64> staffIdForCurrentUser() const;
     QString currentUser() const;
+    // Changes the password of the database user of this connection (any
+    // role may change its own password; no owner rights needed).
+    void setOwnPassword(const QString &password);
 
 private:
     const Database &m_db;

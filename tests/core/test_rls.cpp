@@ -241,6 +241,27 @@ private Q_SLOTS:
         QCOMPARE(scalar(c, QStringLiteral("SELECT COUNT(*) FROM students")), 2); // college 2 only
     }
 
+    void staffChangesOwnDatabasePassword()
+    {
+        db::DbTarget t = m_owner->target();
+        t.user = m_collegeRole;
+        t.password = kPassword;
+        {
+            db::Database staffDb(t);
+            staffDb.open();
+            accounts::AuthService auth(staffDb);
+            QVERIFY(!auth.changePassword(m.collegeAdmin, QStringLiteral("wrong-password-1"), QStringLiteral("Changed-2027")).isEmpty());
+            QCOMPARE(auth.changePassword(m.collegeAdmin, kPassword, QStringLiteral("Changed-2027")), QString());
+        }
+        t.password = QStringLiteral("Changed-2027");
+        db::Database again(t);
+        again.open();
+        QCOMPARE(accounts::AuthService(again).databaseSession()->staffId, m.collegeAdmin);
+        again.closeThisThread();
+        db::ServerSecurity(*m_owner).syncStaffRole(m.collegeAdmin, kPassword); // back for the other tests
+        QCOMPARE(db::AuditRepo(*m_owner).recent(1).constFirst().action, QStringLiteral("staff.password_changed"));
+    }
+
     void cleanupTestCase()
     {
         for (const QString &n : QSqlDatabase::connectionNames())

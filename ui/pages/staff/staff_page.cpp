@@ -40,6 +40,9 @@ StaffPage::StaffPage(AppContext &context, QWidget *parent) : Page(context, paren
     bar->addWidget(m_toggle);
     bar->addWidget(m_reset);
     bar->addStretch(1);
+    m_own = new QPushButton(tr("Change my password…"), this);
+    m_own->setObjectName(QStringLiteral("staffChangeOwnPassword"));
+    bar->addWidget(m_own);
     layout->addLayout(bar);
     m_list = new QTreeWidget(this);
     m_list->setObjectName(QStringLiteral("staffList"));
@@ -58,6 +61,7 @@ StaffPage::StaffPage(AppContext &context, QWidget *parent) : Page(context, paren
     connect(m_create, &QPushButton::clicked, this, &StaffPage::createStaff);
     connect(m_toggle, &QPushButton::clicked, this, &StaffPage::toggleActive);
     connect(m_reset, &QPushButton::clicked, this, &StaffPage::resetPassword);
+    connect(m_own, &QPushButton::clicked, this, &StaffPage::changeOwnPassword);
 }
 
 void StaffPage::reload()
@@ -181,6 +185,41 @@ void StaffPage::resetPassword()
         reload();
     } catch (const db::DbError &e) {
         MessageBox::warning(this, tr("Reset password"), e.message());
+    }
+}
+
+void StaffPage::changeOwnPassword()
+{
+    QDialog d(this);
+    d.setObjectName(QStringLiteral("changePasswordDialog"));
+    d.setWindowTitle(tr("Change my password"));
+    auto *form = new QFormLayout(&d);
+    auto *oldPw = new QLineEdit(&d);
+    auto *newPw = new QLineEdit(&d);
+    auto *again = new QLineEdit(&d);
+    for (QLineEdit *e : {oldPw, newPw, again})
+        e->setEchoMode(QLineEdit::Password);
+    form->addRow(tr("Current password"), oldPw);
+    form->addRow(tr("New password"), newPw);
+    form->addRow(tr("New password again"), again);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &d);
+    connect(buttons, &QDialogButtonBox::accepted, &d, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &d, &QDialog::reject);
+    form->addRow(buttons);
+    if (d.exec() != QDialog::Accepted)
+        return;
+    if (newPw->text() != again->text()) {
+        MessageBox::warning(this, d.windowTitle(), tr("The two new passwords differ."));
+        return;
+    }
+    try {
+        const QString problem = accounts::AuthService(context().database()).changePassword(context().session().staffId, oldPw->text(), newPw->text());
+        if (problem.isEmpty())
+            m_status->setText(tr("Your password was changed."));
+        else
+            MessageBox::warning(this, d.windowTitle(), problem);
+    } catch (const db::DbError &e) {
+        MessageBox::warning(this, d.windowTitle(), e.message());
     }
 }
 

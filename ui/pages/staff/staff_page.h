@@ -24,10 +24,11 @@ private:
     void createStaff();
     void toggleActive();
     void resetPassword();
+    void changeOwnPassword();
     qint64 currentId() const;
     QTreeWidget *m_list;
     QLabel *m_status;
-    QPushButton *m_create, *m_toggle, *m_reset;
+    QPushButton *m_create, *m_toggle, *m_reset, *m_own;
 };
 
 } // namespace tucai::ui
