@@ -1,0 +1,312 @@
+#include "db/review_repo.h"
+
+#include "db/database.h"
+#include "db/dialect.h"
+
+namespace tucai::db {
+
+using review::QueueKey;
+using review::QueueQuery;
+using review::QueueRow;
+using review::ReviewScope;
+
+struct ReviewRepo::Where
+{
+    QStringList parts;
+    QList<QPair<QString, QVariant>> binds;
+    QString timeColumn;
+
+    QString sql() const { return parts.isEmpty() ? QString() : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND ")); }
+    void apply(Query &q) const
+    {
+        for (const auto &b : binds)
+            q.bind(b.first, b.second);
+    }
+};
+
+namespace {
+
+QString escapeLike(QString s)
+{
+    s.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    s.replace(QLatin1Char('%'), QStringLiteral("\\%"));
+    s.replace(QLatin1Char('_'), QStringLiteral("\\_"));
+    return s;
+}
+
+// The row of the queue; the violation count is a cheap indexed sub-select per row of a page.
+const QString kRowColumns = QStringLiteral(
+    "p.id, p.student_id, %1, p.college_id, p.class_id, p.row_version, p.check_passed, p.status, s.student_no, s.name, "
+    "(SELECT COUNT(*) FROM photo_violations v WHERE v.photo_id = p.id)");
+
+} // namespace
+
+ReviewRepo::Where ReviewRepo::where(const ReviewScope &scope, const QueueQuery &query) const
+{
+    Where w;
+    w.timeColumn = query.sortsByStoredAt() ? QStringLiteral("p.stored_at") : QStringLiteral("p.submitted_at");
+    if (query.status.isEmpty()) {
+        w.parts << QStringLiteral("p.status <> 'deleted'");
+    } else {
+        w.parts << QStringLiteral("p.status = :status");
+        w.binds.append({QStringLiteral(":status"), query.status});
+    }
+    switch (scope.role) {
+    case StaffRole::SchoolAdmin:
+        w.parts << QStringLiteral("p.college_id IN (SELECT id FROM colleges WHERE school_id = :scope_school)");
+        w.binds.append({QStringLiteral(":scope_school"), scope.schoolId});
+        break;
+    case StaffRole::CollegeAdmin:
+        w.parts << QStringLiteral("p.college_id = :scope_college");
+        w.binds.append({QStringLiteral(":scope_college"), scope.collegeId});
+        break;
+    case StaffRole::Reviewer:
+        w.parts << QStringLiteral("EXISTS (SELECT 1 FROM staff_scopes sc WHERE sc.staff_id = :scope_staff AND "
+                                  "sc.college_id = p.college_id AND (sc.class_id IS NULL OR sc.class_id = p.class_id))");
+        w.binds.append({QStringLiteral(":scope_staff"), scope.staffId});
+        break;
+    }
+    if (query.collegeId) {
+        w.parts << QStringLiteral("p.college_id = :college");
+        w.binds.append({QStringLiteral(":college"), query.collegeId});
+    }
+    if (query.classId) {
+        w.parts << QStringLiteral("p.class_id = :class");
+        w.binds.append({QStringLiteral(":class"), query.classId});
+    }
+    if (!query.rule.isEmpty()) {
+        w.parts << QStringLiteral("EXISTS (SELECT 1 FROM photo_violations v2 WHERE v2.photo_id = p.id AND v2.rule = :rule)");
+        w.binds.append({QStringLiteral(":rule"), query.rule});
+    }
+    if (query.fromMs) {
+        w.parts << w.timeColumn + QStringLiteral(" >= :from_ms");
+        w.binds.append({QStringLiteral(":from_ms"), query.fromMs});
+    }
+    if (query.toMs) {
+        w.parts << w.timeColumn + QStringLiteral(" < :to_ms");
+        w.binds.append({QStringLiteral(":to_ms"), query.toMs});
+    }
+    if (query.onlyUnchecked)
+        w.parts << QStringLiteral("p.check_report IS NULL");
+    const QString search = query.search.trimmed();
+    if (!search.isEmpty()) {
+        const QString like = m_db.dialect().likeOperator();
+        w.parts << QStringLiteral("p.student_id IN (SELECT st.id FROM students st WHERE st.student_no %1 :search_prefix ESCAPE '\\' "
+                                  "OR st.name %1 :search_any ESCAPE '\\')")
+                       .arg(like);
+        w.binds.append({QStringLiteral(":search_prefix"), QString(escapeLike(search) + QLatin1Char('%'))});
+        w.binds.append({QStringLiteral(":search_any"), QString(QLatin1Char('%') + escapeLike(search) + QLatin1Char('%'))});
+    }
+    // Sort times are never NULL inside the keyset (drafts sort by stored_at).
+    w.parts << w.timeColumn + QStringLiteral(" IS NOT NULL");
+    return w;
+}
+
+QList<QueueRow> ReviewRepo::page(const ReviewScope &scope, const QueueQuery &query, const QueueKey &after, int limit) const
+{
+    Where w = where(scope, query);
+    const QString dir = query.newestFirst ? QStringLiteral("DESC") : QStringLiteral("ASC");
+    if (after.valid()) {
+        // Row-value comparison: both engines walk the (status, time, id) index from the key.
+        w.parts << QStringLiteral("(%1, p.id) %2 (:after_time, :after_id)").arg(w.timeColumn, query.newestFirst ? QStringLiteral("<") : QStringLiteral(">"));
+        w.binds.append({QStringLiteral(":after_time"), after.time});
+        w.binds.append({QStringLiteral(":after_id"), after.id});
+    }
+    Query q(m_db, QStringLiteral("SELECT ") + kRowColumns.arg(w.timeColumn)
+                      + QStringLiteral(" FROM photos p JOIN students s ON s.id = p.student_id") + w.sql()
+                      + QStringLiteral(" ORDER BY %1 %2, p.id %2 LIMIT :limit").arg(w.timeColumn, dir));
+    w.apply(q);
+    q.bind(QStringLiteral(":limit"), limit).exec();
+    QList<QueueRow> rows;
+    rows.reserve(limit);
+    while (q.next()) {
+        QueueRow r;
+        r.id = q.toLongLong(0);
+        r.studentId = q.toLongLong(1);
+        r.sortTime = q.toLongLong(2);
+        r.collegeId = qint32(q.toLongLong(3));
+        r.classId = qint32(q.toLongLong(4));
+        r.rowVersion = q.value(5).toInt();
+        r.checkPassed = q.value(6).isNull() ? -1 : qint8(q.value(6).toInt());
+        r.status = review::statusCode(q.toString(7));
+        r.studentNo = q.toString(8);
+        r.name = q.toString(9);
+        r.violations = qint16(q.value(10).toInt());
+        rows.append(r);
+    }
+    return rows;
+}
+
+qint64 ReviewRepo::count(const ReviewScope &scope, const QueueQuery &query) const
+{
+    const Where w = where(scope, query);
+    Query q(m_db, QStringLiteral("SELECT COUNT(*) FROM photos p") + w.sql());
+    w.apply(q);
+    return q.scalar().toLongLong();
+}
+
+QList<ReviewRepo::Candidate> ReviewRepo::passingCandidates(const ReviewScope &scope, const QueueQuery &query) const
+{
+    Where w = where(scope, query);
+    // Reports are stored as compact JSON: an undecided rule reads "status":"uncertain".
+    w.parts << QStringLiteral("p.check_passed = 1")
+            << QStringLiteral("NOT EXISTS (SELECT 1 FROM photo_violations v3 WHERE v3.photo_id = p.id)")
+            << QStringLiteral("p.check_report NOT LIKE :uncertain");
+    w.binds.append({QStringLiteral(":uncertain"), QStringLiteral("%\"status\":\"uncertain\"%")});
+    Query q(m_db, QStringLiteral("SELECT p.id, p.row_version FROM photos p") + w.sql() + QStringLiteral(" ORDER BY p.id"));
+    w.apply(q);
+    q.exec();
+    QList<Candidate> out;
+    while (q.next())
+        out.append({q.toLongLong(0), q.value(1).toInt()});
+    return out;
+}
+
+QList<qint64> ReviewRepo::matchingIds(const ReviewScope &scope, const QueueQuery &query, int limit) const
+{
+    const Where w = where(scope, query);
+    Query q(m_db, QStringLiteral("SELECT p.id FROM photos p") + w.sql() + QStringLiteral(" ORDER BY p.id LIMIT :limit"));
+    w.apply(q);
+    q.bind(QStringLiteral(":limit"), limit).exec();
+    QList<qint64> out;
+    while (q.next())
+        out.append(q.toLongLong(0));
+    return out;
+}
+
+qint64 ReviewRepo::uncheckedCount(const ReviewScope &scope, const QueueQuery &query) const
+{
+    QueueQuery unchecked = query;
+    unchecked.onlyUnchecked = true;
+    return count(scope, unchecked);
+}
+
+bool ReviewRepo::inScope(const ReviewScope &scope, qint64 photoId) const
+{
+    QueueQuery any;
+    any.status.clear();
+    Where w = where(scope, any);
+    w.parts.removeLast(); // the sort-time guard does not matter for one photo
+    w.parts << QStringLiteral("p.id = :photo");
+    w.binds.append({QStringLiteral(":photo"), photoId});
+    Query q(m_db, QStringLiteral("SELECT COUNT(*) FROM photos p") + w.sql());
+    w.apply(q);
+    return q.scalar().toLongLong() > 0;
+}
+
+bool ReviewRepo::applyDecision(qint64 photoId, int expectedVersion, const QString &status, const QString &decision,
+                               const QString &reasons, const QString &note, qint64 reviewerId, qint64 decidedAt)
+{
+    Query q(m_db, QStringLiteral("UPDATE photos SET status = :s, decision = :d, reasons = :r, reason_note = :n, reviewer_id = :rev, "
+                                 "decided_at = :t, row_version = row_version + 1 WHERE id = :id AND row_version = :v"));
+    q.bind(QStringLiteral(":s"), status)
+        .bind(QStringLiteral(":d"), decision.isEmpty() ? QVariant() : QVariant(decision))
+        .bind(QStringLiteral(":r"), sqlValue(reasons))
+        .bind(QStringLiteral(":n"), sqlValue(note))
+        .bind(QStringLiteral(":rev"), reviewerId ? QVariant(reviewerId) : QVariant())
+        .bind(QStringLiteral(":t"), decidedAt ? QVariant(decidedAt) : QVariant())
+        .bind(QStringLiteral(":id"), photoId)
+        .bind(QStringLiteral(":v"), expectedVersion)
+        .exec();
+    return q.numRowsAffected() == 1;
+}
+
+std::optional<ReviewRepo::Decided> ReviewRepo::decidedState(qint64 photoId) const
+{
+    Query q(m_db, QStringLiteral("SELECT p.status, p.decision, p.reviewer_id, st.display_name, p.decided_at, p.row_version "
+                                 "FROM photos p LEFT JOIN staff st ON st.id = p.reviewer_id WHERE p.id = :id"));
+    q.bind(QStringLiteral(":id"), photoId).exec();
+    if (!q.next())
+        return std::nullopt;
+    Decided d;
+    d.status = q.toString(0);
+    d.decision = q.toString(1);
+    d.reviewerId = q.value(2).isNull() ? 0 : q.toLongLong(2);
+    d.reviewerName = q.toString(3);
+    d.decidedAt = q.value(4).isNull() ? 0 : q.toLongLong(4);
+    d.rowVersion = q.value(5).toInt();
+    return d;
+}
+
+int ReviewRepo::setStudentReviewState(qint64 studentId, const QString &state, const QString &returnReasons)
+{
+    Query(m_db, QStringLiteral("UPDATE students SET state = :s, return_reasons = :r, updated_at = :t, row_version = row_version + 1 "
+                               "WHERE id = :id"))
+        .bind(QStringLiteral(":s"), state)
+        .bind(QStringLiteral(":r"), sqlValue(returnReasons))
+        .bind(QStringLiteral(":t"), nowMs())
+        .bind(QStringLiteral(":id"), studentId)
+        .exec();
+    return studentRowVersion(studentId);
+}
+
+int ReviewRepo::studentRowVersion(qint64 studentId) const
+{
+    return Query(m_db, QStringLiteral("SELECT row_version FROM students WHERE id = :id")).bind(QStringLiteral(":id"), studentId).scalar().toInt();
+}
+
+bool ReviewRepo::studentStoredPhotoSince(qint64 studentId, qint64 sinceMs) const
+{
+    return Query(m_db, QStringLiteral("SELECT COUNT(*) FROM photos WHERE student_id = :s AND stored_at > :t"))
+               .bind(QStringLiteral(":s"), studentId)
+               .bind(QStringLiteral(":t"), sinceMs)
+               .scalar()
+               .toLongLong()
+        > 0;
+}
+
+bool ReviewRepo::cancelPendingOutbox(qint64 outboxId)
+{
+    Query q(m_db, QStringLiteral("DELETE FROM notification_outbox WHERE id = :id AND status = 'pending'"));
+    q.bind(QStringLiteral(":id"), outboxId).exec();
+    return q.numRowsAffected() == 1;
+}
+
+QHash<qint64, QString> ReviewRepo::collegeNames() const
+{
+    Query q(m_db, QStringLiteral("SELECT id, name FROM colleges"));
+    q.exec();
+    QHash<qint64, QString> out;
+    while (q.next())
+        out.insert(q.toLongLong(0), q.toString(1));
+    return out;
+}
+
+QList<QPair<qint64, QString>> ReviewRepo::scopedColleges(const ReviewScope &scope) const
+{
+    QString sql = QStringLiteral("SELECT c.id, c.name FROM colleges c WHERE c.school_id = :school");
+    if (scope.role == StaffRole::CollegeAdmin)
+        sql += QStringLiteral(" AND c.id = :college");
+    else if (scope.role == StaffRole::Reviewer)
+        sql += QStringLiteral(" AND c.id IN (SELECT college_id FROM staff_scopes WHERE staff_id = :staff)");
+    Query q(m_db, sql + QStringLiteral(" ORDER BY c.code"));
+    q.bind(QStringLiteral(":school"), scope.schoolId);
+    if (scope.role == StaffRole::CollegeAdmin)
+        q.bind(QStringLiteral(":college"), scope.collegeId);
+    else if (scope.role == StaffRole::Reviewer)
+        q.bind(QStringLiteral(":staff"), scope.staffId);
+    q.exec();
+    QList<QPair<qint64, QString>> out;
+    while (q.next())
+        out.append({q.toLongLong(0), q.toString(1)});
+    return out;
+}
+
+QHash<qint64, QString> ReviewRepo::classNames() const
+{
+    Query q(m_db, QStringLiteral("SELECT id, name FROM classes"));
+    q.exec();
+    QHash<qint64, QString> out;
+    while (q.next())
+        out.insert(q.toLongLong(0), q.toString(1));
+    return out;
+}
+
+QString ReviewRepo::staffName(qint64 staffId) const
+{
+    if (!staffId)
+        return {};
+    return Query(m_db, QStringLiteral("SELECT display_name FROM staff WHERE id = :id")).bind(QStringLiteral(":id"), staffId).scalar().toString();
+}
+
+} // namespace tucai::db

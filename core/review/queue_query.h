@@ -1,0 +1,76 @@
+#pragma once
+#include "model/records.h"
+
+#include <QDate>
+#include <QMetaType>
+#include <QString>
+
+namespace tucai::review {
+
+// Who is asking: the queue and every decision are limited to what this staff member may see.
+struct ReviewScope
+{
+    qint64 staffId = 0;
+    qint64 schoolId = 0;
+    StaffRole role = StaffRole::Reviewer;
+    qint64 collegeId = 0;   // college admins
+    QString staffName;
+};
+
+// The filter and order of the review queue. Paging is keyset on (sort time, id): never OFFSET.
+struct QueueQuery
+{
+    QString status = QStringLiteral("submitted"); // draft | submitted | approved | returned | empty = any
+    qint64 collegeId = 0;
+    qint64 classId = 0;
+    QString rule;          // violated rule id (photo_violations)
+    qint64 fromMs = 0;     // on the sort time (submitted_at; stored_at for drafts), inclusive
+    qint64 toMs = 0;       // exclusive; 0 = open
+    QString search;        // student number (prefix) or name (substring)
+    bool newestFirst = false;
+    bool onlyUnchecked = false;
+
+    // The time column the queue is ordered by for this status.
+    bool sortsByStoredAt() const { return status.isEmpty() || status == QLatin1String("draft"); }
+    bool operator==(const QueueQuery &) const = default;
+};
+
+// Position after the last row of a page.
+struct QueueKey
+{
+    qint64 time = 0;
+    qint64 id = 0;
+    bool valid() const { return id != 0; }
+};
+
+// One line of the queue: compact, because a whole million-photo queue may be scrolled.
+struct QueueRow
+{
+    qint64 id = 0;
+    qint64 studentId = 0;
+    qint64 sortTime = 0;
+    qint32 collegeId = 0;
+    qint32 classId = 0;
+    qint32 rowVersion = 1;
+    qint16 violations = 0;
+    qint8 checkPassed = -1;   // -1 not checked, 0 failed, 1 passed
+    char status = 's';        // d s a r (draft submitted approved returned), x other
+    QString studentNo;
+    QString name;
+};
+
+QString statusFromCode(char c);
+char statusCode(const QString &status);
+
+struct QueuePage
+{
+    quint64 generation = 0;
+    QList<QueueRow> rows;
+    QueueKey next;         // where the following page starts
+    bool atEnd = false;
+    QString error;
+};
+
+} // namespace tucai::review
+
+Q_DECLARE_METATYPE(tucai::review::QueuePage)
