@@ -94,6 +94,9 @@ END $$)");
       << QStringLiteral("GRANT UPDATE ON photos TO %1").arg(all)
       << QStringLiteral("GRANT INSERT, UPDATE, DELETE ON photo_violations TO %1").arg(all)
       << QStringLiteral("GRANT INSERT ON audit_log, notification_outbox TO %1").arg(all)
+      // Notification delivery from an administrator's app and the outbox page's "retry".
+      << QStringLiteral("GRANT UPDATE (status, attempts, next_attempt_at, last_error, delivered_at) ON notification_outbox "
+                        "TO tucai_school_admin")
       << QStringLiteral("GRANT UPDATE (hash) ON audit_log TO %1").arg(all)
       << QStringLiteral("GRANT UPDATE ON audit_chain_head TO %1").arg(all)
       << QStringLiteral("GRANT INSERT, UPDATE, DELETE ON notices, notice_versions, notice_attachments, code_batches, collection_codes "

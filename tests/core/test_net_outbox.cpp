@@ -3,10 +3,13 @@
 // signature, failures retried with backoff, permanent refusals marked failed,
 // "retry" re-queues, and a new sender on the same database finishes the work of
 // a stopped or crashed one.
+#include "accounts/staff_service.h"
 #include "db/misc_repos.h"
+#include "db/server_security.h"
 #include "db/outbox_delivery_repo.h"
 #include "http_test_server.h"
 #include "net/outbox_delivery.h"
+#include "test_accounts_fixture.h"
 #include "test_support.h"
 
 #include <QElapsedTimer>
@@ -370,6 +373,51 @@ private Q_SLOTS:
         QCOMPARE(keys.size(), 30);
         QCOMPARE(m_server->requestCount(), 30);
         QVERIFY2(problems.isEmpty(), qPrintable(problems));
+    }
+
+    void postgresRolesMayRetryAndSend()
+    {
+        TUCAI_REQUIRE_PG();
+        QObject guard;
+        auto owner = test::freshPgDatabase(QStringLiteral("tucai_net_outbox_roles"));
+        owner->openAndMigrate(db::Database::OpenMode::CreateIfMissing);
+        const test::MiniSchool m = test::buildMiniSchool(*owner);
+        accounts::StaffService::syncAllRoles(*owner);
+        const QString password = QStringLiteral("Role-pass-2026");
+        db::ServerSecurity security(*owner);
+        const QString adminRole = security.syncStaffRole(m.admin, password);
+        const QString reviewerRole = security.syncStaffRole(m.reviewer, password);
+        m_db = std::move(owner);
+        const QList<db::OutboxRow> rows = enqueue(2);
+        const qint64 now = db::nowMs();
+        QVERIFY(db::OutboxDeliveryRepo(*m_db).claim(rows.at(0).id, now, now + 1000));
+        QVERIFY(db::OutboxDeliveryRepo(*m_db).markAttemptFailed(rows.at(0).id, QStringLiteral("HTTP 400"), true, 0));
+
+        const auto connectAs = [&](const QString &role) {
+            db::DbTarget t = m_db->target();
+            t.user = role;
+            t.password = password;
+            auto d = std::make_shared<db::Database>(t);
+            d->openAndMigrate();
+            return d;
+        };
+        // A reviewer reads the outbox but cannot change delivery state.
+        const auto reviewerDb = connectAs(reviewerRole);
+        QCOMPARE(db::OutboxDeliveryRepo(*reviewerDb).list({}, 10).size(), 2);
+        QVERIFY_THROWS_EXCEPTION(db::DbError, db::OutboxDeliveryRepo(*reviewerDb).retry(rows.at(0).id, db::nowMs()));
+        // A school administrator retries, and the app's sender on that login delivers.
+        const auto adminDb = connectAs(adminRole);
+        QVERIFY(db::OutboxDeliveryRepo(*adminDb).retry(rows.at(0).id, db::nowMs()));
+        m_server->setHandler([](const HttpTestServer::Request &) { return HttpTestServer::Response{200, "ok"}; });
+        QString problems;
+        {
+            net::OutboxDelivery delivery(adminDb, config());
+            connect(&delivery, &net::OutboxDelivery::problem, &guard, [&](const QString &p) { problems += p; });
+            delivery.start();
+            QVERIFY(waitUntil([&] { return counts().value(QStringLiteral("delivered")) == 2; }));
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(problems));
+        QCOMPARE(m_server->requestCount(), 2);
     }
 };
 
