@@ -20,13 +20,12 @@ using namespace tucai;
 
 namespace {
 
-QString tr(const char *s) { return QCoreApplication::translate("cli", s); }
 
 bool needDb(const QString &dbArg, const char *usage)
 {
     if (!dbArg.isEmpty())
         return true;
-    cli::err() << tr("error: --db is required") << QStringLiteral("\nusage: ") << QString::fromLatin1(usage) << Qt::endl;
+    cli::err() << QCoreApplication::translate("cli", "error: --db is required") << QStringLiteral("\nusage: ") << QString::fromLatin1(usage) << Qt::endl;
     return false;
 }
 
@@ -45,19 +44,19 @@ int runDemoCommand(const QStringList &argsIn)
     demo::DemoOptions opt;
     opt.students = cli::takeOption(args, QStringLiteral("--students"), QStringLiteral("3000")).toInt(&ok);
     if (!ok || opt.students < 1 || opt.students > 5'000'000) {
-        cli::err() << tr("error: --students must be a number from 1 to 5000000") << Qt::endl;
+        cli::err() << QCoreApplication::translate("cli", "error: --students must be a number from 1 to 5000000") << Qt::endl;
         return cli::Usage;
     }
     opt.seed = cli::takeOption(args, QStringLiteral("--seed"), QStringLiteral("1")).toULongLong(&ok);
     if (!ok) {
-        cli::err() << tr("error: --seed must be a whole number") << Qt::endl;
+        cli::err() << QCoreApplication::translate("cli", "error: --seed must be a whole number") << Qt::endl;
         return cli::Usage;
     }
     const QString now = cli::takeOption(args, QStringLiteral("--now"));
     if (!now.isEmpty()) {
         const QDateTime dt = QDateTime::fromString(now, Qt::ISODate);
         if (!dt.isValid()) {
-            cli::err() << tr("error: --now must be an ISO date and time, e.g. 2026-03-07T17:55:48+08:00") << Qt::endl;
+            cli::err() << QCoreApplication::translate("cli", "error: --now must be an ISO date and time, e.g. 2026-03-07T17:55:48+08:00") << Qt::endl;
             return cli::Usage;
         }
         opt.nowMs = dt.toMSecsSinceEpoch();
@@ -66,7 +65,7 @@ int runDemoCommand(const QStringList &argsIn)
     const bool quiet = cli::takeFlag(args, QStringLiteral("--quiet"));
     opt.runChecks = !cli::takeFlag(args, QStringLiteral("--no-checks"));
     if (!args.isEmpty()) {
-        cli::err() << tr("error: unknown arguments: %1").arg(args.join(QLatin1Char(' '))) << Qt::endl;
+        cli::err() << QCoreApplication::translate("cli", "error: unknown arguments: %1").arg(args.join(QLatin1Char(' '))) << Qt::endl;
         return cli::Usage;
     }
     if (!needDb(dbArg, usage))
@@ -85,7 +84,7 @@ int runDemoCommand(const QStringList &argsIn)
         const double secs = timer.elapsed() / 1000.0;
         if (!quiet)
             cli::err() << Qt::endl;
-        cli::out() << tr("Demo school created in %1: %2 colleges, %3 classes, %4 students, %5 photos (%6 distinct), %7 staff.")
+        cli::out() << QCoreApplication::translate("cli", "Demo school created in %1: %2 colleges, %3 classes, %4 students, %5 photos (%6 distinct), %7 staff.")
                           .arg(database->target().displayName())
                           .arg(s.colleges)
                           .arg(s.classes)
@@ -94,13 +93,13 @@ int runDemoCommand(const QStringList &argsIn)
                           .arg(s.distinctPhotos)
                           .arg(s.staff)
                    << Qt::endl;
-        cli::out() << (s.realFaces ? tr("Photos made from the FRLL portraits in %1.").arg(opt.facesDir)
-                                   : tr("No ../shared/faces found: photos are labelled placeholders."))
+        cli::out() << (s.realFaces ? QCoreApplication::translate("cli", "Photos made from the FRLL portraits in %1.").arg(opt.facesDir)
+                                   : QCoreApplication::translate("cli", "No ../shared/faces found: photos are labelled placeholders."))
                    << Qt::endl;
-        cli::out() << tr("%1 submitted photos carry a check report.").arg(s.checkedPhotos) << Qt::endl;
-        cli::out() << tr("%1 s, %2 students/s").arg(secs, 0, 'f', 2).arg(s.students / std::max(secs, 0.001), 0, 'f', 0) << Qt::endl;
+        cli::out() << QCoreApplication::translate("cli", "%1 submitted photos carry a check report.").arg(s.checkedPhotos) << Qt::endl;
+        cli::out() << QCoreApplication::translate("cli", "%1 s, %2 students/s").arg(secs, 0, 'f', 2).arg(s.students / std::max(secs, 0.001), 0, 'f', 0) << Qt::endl;
     } catch (const db::DbError &e) {
-        cli::err() << tr("error: %1").arg(e.message()) << Qt::endl;
+        cli::err() << QCoreApplication::translate("cli", "error: %1").arg(e.message()) << Qt::endl;
         if (!e.detail().isEmpty())
             cli::err() << QStringLiteral("  (") << e.detail() << QStringLiteral(")") << Qt::endl;
         return cli::Failed;
@@ -122,7 +121,7 @@ int runDbCommand(const QStringList &argsIn)
     try {
         const int version = database->schemaVersionInDatabase();
         cli::out() << database->target().displayName() << Qt::endl
-                   << tr("schema version %1 (this build: %2)").arg(version).arg(schemaVersion()) << Qt::endl;
+                   << QCoreApplication::translate("cli", "schema version %1 (this build: %2)").arg(version).arg(schemaVersion()) << Qt::endl;
         if (sub == QLatin1String("info") && version > 0) {
             for (const char *table : {"schools", "colleges", "classes", "students", "capture_attempts", "photos", "photo_blobs",
                                       "notices", "staff", "audit_log", "notification_outbox"}) {
@@ -133,7 +132,7 @@ int runDbCommand(const QStringList &argsIn)
             }
         }
     } catch (const db::DbError &e) {
-        cli::err() << tr("error: %1").arg(e.message()) << Qt::endl;
+        cli::err() << QCoreApplication::translate("cli", "error: %1").arg(e.message()) << Qt::endl;
         return cli::Failed;
     }
     return cli::Ok;
@@ -153,7 +152,7 @@ int runSummaryCommand(const QStringList &argsIn)
         db::StudentRepo students(*database);
         const auto school = schools.firstSchool();
         if (!school) {
-            cli::out() << tr("The database is empty (no school yet).") << Qt::endl;
+            cli::out() << QCoreApplication::translate("cli", "The database is empty (no school yet).") << Qt::endl;
             return cli::Ok;
         }
         cli::out() << school->name << QStringLiteral(" (") << database->target().displayName() << QStringLiteral(")") << Qt::endl;
@@ -174,14 +173,14 @@ int runSummaryCommand(const QStringList &argsIn)
         qint64 total = 0;
         for (auto it = all.cbegin(); it != all.cend(); ++it)
             total += it.value();
-        cli::out() << tr("Total: %1 students, %2 photos, %3 awaiting review, %4 approved.")
+        cli::out() << QCoreApplication::translate("cli", "Total: %1 students, %2 photos, %3 awaiting review, %4 approved.")
                           .arg(total)
                           .arg(db::PhotoRepo(*database).count())
                           .arg(all.value(QStringLiteral("awaiting_review")))
                           .arg(all.value(QStringLiteral("approved")))
                    << Qt::endl;
     } catch (const db::DbError &e) {
-        cli::err() << tr("error: %1").arg(e.message()) << Qt::endl;
+        cli::err() << QCoreApplication::translate("cli", "error: %1").arg(e.message()) << Qt::endl;
         return cli::Failed;
     }
     return cli::Ok;

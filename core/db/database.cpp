@@ -15,7 +15,6 @@
 namespace tucai::db {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("Database", text); }
 
 // Connections this thread opened; removed when the thread ends.
 struct ThreadConnections
@@ -75,7 +74,7 @@ QSqlDatabase Database::connection() const
         t_connections.names.append(name);
     if (!db.isValid())
         throw DbError(DbError::Kind::Other,
-                      tr("The Qt database driver %1 is not installed.").arg(m_dialect->driverName()));
+                      QCoreApplication::translate("Database", "The Qt database driver %1 is not installed.").arg(m_dialect->driverName()));
     m_dialect->configure(db, m_target);
     if (!db.open())
         throw m_dialect->classify(db.lastError(), m_target, {});
@@ -111,14 +110,14 @@ void Database::open(OpenMode mode)
             path = path.mid(5).section(QLatin1Char('?'), 0, 0);
         const QFileInfo info(path);
         if (m_target.path.isEmpty())
-            throw DbError(DbError::Kind::Invalid, tr("No database file given."));
+            throw DbError(DbError::Kind::Invalid, QCoreApplication::translate("Database", "No database file given."));
         if (info.exists() && info.isDir())
-            throw DbError(DbError::Kind::NotADatabase, tr("%1 is a folder, not a database file.").arg(m_target.path));
+            throw DbError(DbError::Kind::NotADatabase, QCoreApplication::translate("Database", "%1 is a folder, not a database file.").arg(m_target.path));
         if (!info.exists()) {
             if (mode == OpenMode::MustExist)
-                throw DbError(DbError::Kind::NotFound, tr("The database file %1 does not exist.").arg(path));
+                throw DbError(DbError::Kind::NotFound, QCoreApplication::translate("Database", "The database file %1 does not exist.").arg(path));
             if (!QDir().mkpath(info.absolutePath()))
-                throw DbError(DbError::Kind::ReadOnly, tr("Cannot create the folder %1.").arg(info.absolutePath()));
+                throw DbError(DbError::Kind::ReadOnly, QCoreApplication::translate("Database", "Cannot create the folder %1.").arg(info.absolutePath()));
         }
     }
     const QSqlDatabase db = connection();
@@ -141,7 +140,7 @@ void Database::openAndMigrate(OpenMode mode)
 DbError Database::errorFrom(const QSqlError &error, const QString &context) const
 {
     if (!m_dialect->stillPresent(m_target))
-        return {DbError::Kind::Lost, tr("The database file %1 has disappeared; the last action was not saved.").arg(m_target.path),
+        return {DbError::Kind::Lost, QCoreApplication::translate("Database", "The database file %1 has disappeared; the last action was not saved.").arg(m_target.path),
                 error.text()};
     DbError classified = m_dialect->classify(error, m_target, context);
     if (classified.kind() == DbError::Kind::Lost) {
@@ -189,7 +188,7 @@ Transaction::Transaction(const Database &db) : m_db(db)
 {
     QSqlDatabase c = db.connection();
     if (!c.transaction())
-        throw db.errorFrom(c.lastError(), tr("starting a transaction"));
+        throw db.errorFrom(c.lastError(), QCoreApplication::translate("Database", "starting a transaction"));
 }
 
 Transaction::~Transaction()
@@ -211,10 +210,10 @@ void Transaction::commit()
         c.rollback();
         m_done = true;
         throw DbError(DbError::Kind::Lost,
-                      tr("The database file %1 has disappeared; the last action was not saved.").arg(m_db.target().path));
+                      QCoreApplication::translate("Database", "The database file %1 has disappeared; the last action was not saved.").arg(m_db.target().path));
     }
     if (!c.commit()) {
-        const DbError error = m_db.errorFrom(c.lastError(), tr("saving"));
+        const DbError error = m_db.errorFrom(c.lastError(), QCoreApplication::translate("Database", "saving"));
         c.rollback();
         m_done = true;
         throw error;

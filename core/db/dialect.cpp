@@ -8,7 +8,6 @@
 namespace tucai::db {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("Dialect", text); }
 
 class SqliteDialect final : public Dialect
 {
@@ -50,19 +49,19 @@ public:
         const QString where = context.isEmpty() ? QString() : context + QStringLiteral(": ");
         if (text.contains(QLatin1String("not a database")) || code == QLatin1String("26"))
             return {DbError::Kind::NotADatabase,
-                    tr("The file %1 is not a Tucai database (not SQLite).").arg(target.path), text};
+                    QCoreApplication::translate("Dialect", "The file %1 is not a Tucai database (not SQLite).").arg(target.path), text};
         if (text.contains(QLatin1String("readonly")) || code == QLatin1String("8"))
             return {DbError::Kind::ReadOnly,
-                    tr("The database file %1 is read-only: nothing was changed.").arg(target.path), text};
+                    QCoreApplication::translate("Dialect", "The database file %1 is read-only: nothing was changed.").arg(target.path), text};
         if (text.contains(QLatin1String("unable to open")) || code == QLatin1String("14"))
-            return {DbError::Kind::NotFound, tr("Cannot open the database file %1.").arg(target.path), text};
+            return {DbError::Kind::NotFound, QCoreApplication::translate("Dialect", "Cannot open the database file %1.").arg(target.path), text};
         if (text.contains(QLatin1String("disk I/O")) || code == QLatin1String("10") || code == QLatin1String("11"))
             return {DbError::Kind::Lost,
-                    tr("The database file %1 could not be read or written (it may have been removed or the disk failed).")
+                    QCoreApplication::translate("Dialect", "The database file %1 could not be read or written (it may have been removed or the disk failed).")
                         .arg(target.path), text};
         if (text.contains(QLatin1String("constraint")) || code == QLatin1String("19") || code == QLatin1String("2067")
             || code == QLatin1String("1555") || code == QLatin1String("787"))
-            return {DbError::Kind::Constraint, where + tr("a record with the same key already exists or a reference is missing."), text};
+            return {DbError::Kind::Constraint, where + QCoreApplication::translate("Dialect", "a record with the same key already exists or a reference is missing."), text};
         return {DbError::Kind::Other, where + text, text};
     }
     bool stillPresent(const DbTarget &target) const override
@@ -115,25 +114,25 @@ public:
         if (text.contains(QLatin1String("password authentication failed")) || state == QLatin1String("28P01")
             || text.contains(QLatin1String("no password supplied")) || state == QLatin1String("28000"))
             return {DbError::Kind::AuthFailed,
-                    tr("The server %1 refused the user name or password for %2.").arg(target.host, target.user), text};
+                    QCoreApplication::translate("Dialect", "The server %1 refused the user name or password for %2.").arg(target.host, target.user), text};
         if (text.contains(QLatin1String("Connection refused")) || text.contains(QLatin1String("could not connect"))
             || text.contains(QLatin1String("timeout expired")) || text.contains(QLatin1String("could not translate host"))
             || text.contains(QLatin1String("Name or service not known")))
             return {DbError::Kind::Unreachable,
-                    tr("Cannot reach the PostgreSQL server at %1:%2 (down, refused or timed out).").arg(target.host).arg(target.port),
+                    QCoreApplication::translate("Dialect", "Cannot reach the PostgreSQL server at %1:%2 (down, refused or timed out).").arg(target.host).arg(target.port),
                     text};
         if (text.contains(QLatin1String("does not exist")) && text.contains(QLatin1String("database")))
-            return {DbError::Kind::NotFound, tr("The database %1 does not exist on %2.").arg(target.database, target.host), text};
+            return {DbError::Kind::NotFound, QCoreApplication::translate("Dialect", "The database %1 does not exist on %2.").arg(target.database, target.host), text};
         if (text.contains(QLatin1String("server closed the connection")) || text.contains(QLatin1String("no connection to the server"))
             || text.contains(QLatin1String("terminating connection")) || state.startsWith(QLatin1String("08"))
             || state == QLatin1String("57P01"))
-            return {DbError::Kind::Lost, tr("The connection to the database server was lost; the last action was not saved."), text};
+            return {DbError::Kind::Lost, QCoreApplication::translate("Dialect", "The connection to the database server was lost; the last action was not saved."), text};
         if (state == QLatin1String("42501"))
-            return {DbError::Kind::Permission, where + tr("your database role is not allowed to do this."), text};
+            return {DbError::Kind::Permission, where + QCoreApplication::translate("Dialect", "your database role is not allowed to do this."), text};
         if (state.startsWith(QLatin1String("23")))
-            return {DbError::Kind::Constraint, where + tr("a record with the same key already exists or a reference is missing."), text};
+            return {DbError::Kind::Constraint, where + QCoreApplication::translate("Dialect", "a record with the same key already exists or a reference is missing."), text};
         if (state == QLatin1String("25006"))
-            return {DbError::Kind::ReadOnly, where + tr("the database is read-only."), text};
+            return {DbError::Kind::ReadOnly, where + QCoreApplication::translate("Dialect", "the database is read-only."), text};
         return {DbError::Kind::Other, where + text, text};
     }
     bool stillPresent(const DbTarget &) const override { return true; }

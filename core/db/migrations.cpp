@@ -11,7 +11,6 @@
 namespace tucai::db {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("Migrations", text); }
 
 // Schema v1. Times are milliseconds since the epoch (UTC) in BIGINT columns,
 // booleans are 0/1 SMALLINTs: the same values on both engines.
@@ -278,7 +277,7 @@ int Migrations::currentVersion(const Database &db)
 {
     QSqlQuery tables(db.connection());
     if (!tables.exec(db.dialect().listTablesSql()))
-        throw db.errorFrom(tables.lastError(), tr("reading the schema"));
+        throw db.errorFrom(tables.lastError(), QCoreApplication::translate("Migrations", "reading the schema"));
     bool found = false;
     while (tables.next())
         found = found || tables.value(0).toString() == kVersionTable;
@@ -286,7 +285,7 @@ int Migrations::currentVersion(const Database &db)
         return 0;
     QSqlQuery q(db.connection());
     if (!q.exec(QStringLiteral("SELECT MAX(version) FROM tucai_schema")))
-        throw db.errorFrom(q.lastError(), tr("reading the schema version"));
+        throw db.errorFrom(q.lastError(), QCoreApplication::translate("Migrations", "reading the schema version"));
     return q.next() ? q.value(0).toInt() : 0;
 }
 
@@ -297,7 +296,7 @@ void Migrations::migrate(const Database &db, const QList<Step> &steps)
     const int latest = steps.isEmpty() ? 0 : steps.constLast().version;
     if (current > latest)
         throw DbError(DbError::Kind::TooNew,
-                      tr("This database uses schema version %1, but this version of Tucai Admin only knows up to %2. "
+                      QCoreApplication::translate("Migrations", "This database uses schema version %1, but this version of Tucai Admin only knows up to %2. "
                          "Please install a newer version; the database was not changed.")
                           .arg(current)
                           .arg(latest));
@@ -306,7 +305,7 @@ void Migrations::migrate(const Database &db, const QList<Step> &steps)
         QSqlQuery q(db.connection());
         if (!q.exec(dialect.expand(QStringLiteral(
                 "CREATE TABLE tucai_schema (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at {BIGINT} NOT NULL)"))))
-            throw db.errorFrom(q.lastError(), tr("creating the schema table"));
+            throw db.errorFrom(q.lastError(), QCoreApplication::translate("Migrations", "creating the schema table"));
         tx.commit();
     }
     for (const Step &step : steps) {
@@ -319,7 +318,7 @@ void Migrations::migrate(const Database &db, const QList<Step> &steps)
         for (const QString &statement : std::as_const(statements)) {
             QSqlQuery q(db.connection());
             if (!q.exec(dialect.expand(statement)))
-                throw db.errorFrom(q.lastError(), tr("schema step %1").arg(step.version));
+                throw db.errorFrom(q.lastError(), QCoreApplication::translate("Migrations", "schema step %1").arg(step.version));
         }
         Query(db, QStringLiteral("INSERT INTO tucai_schema (version, description, applied_at) VALUES (:v, :d, :t)"))
             .bind(QStringLiteral(":v"), step.version)
