@@ -1,6 +1,8 @@
 #include "shell/page_registry.h"
 
 #include "pages/audit/audit_page.h"
+#include "pages/dashboard/dashboard_page.h"
+#include "pages/export/export_page.h"
 #include "pages/placeholder_page.h"
 #include "pages/staff/staff_page.h"
 #include "pages/students/students_page.h"
@@ -31,10 +33,8 @@ QList<PageFactory> pageFactories()
                     QT_TRANSLATE_NOOP("Pages", "Write and publish collection notices.")),
         placeholder("codes", QT_TRANSLATE_NOOP("Pages", "Collection codes"),
                     QT_TRANSLATE_NOOP("Pages", "Generate, print and revoke collection codes.")),
-        placeholder("dashboard", QT_TRANSLATE_NOOP("Pages", "Dashboard"),
-                    QT_TRANSLATE_NOOP("Pages", "Progress of the collection per college and class.")),
-        placeholder("export", QT_TRANSLATE_NOOP("Pages", "Export"),
-                    QT_TRANSLATE_NOOP("Pages", "Export approved photos as zip packages with a manifest.")),
+        {QStringLiteral("dashboard"), [](AppContext &ctx, QWidget *parent) -> Page * { return new DashboardPage(ctx, parent); }},
+        {QStringLiteral("export"), [](AppContext &ctx, QWidget *parent) -> Page * { return new ExportPage(ctx, parent); }},
         placeholder("settings", QT_TRANSLATE_NOOP("Pages", "Collection settings"),
                     QT_TRANSLATE_NOOP("Pages", "Collection window, lock thresholds, draft box and payment.")),
         {QStringLiteral("staff"), [](AppContext &ctx, QWidget *parent) -> Page * { return new StaffPage(ctx, parent); }},
