@@ -45,8 +45,8 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
 
     const bool schoolAdmin = context.session().role == StaffRole::SchoolAdmin;
     for (const PageFactory &f : pageFactories()) {
-        // The staff page is for school administrators only.
-        if (f.id == QLatin1String("staff") && !schoolAdmin)
+        // The staff and notification pages are for school administrators only.
+        if ((f.id == QLatin1String("staff") || f.id == QLatin1String("outbox")) && !schoolAdmin)
             continue;
         Page *p = f.create(context, m_stack);
         m_pages.append(p);

@@ -3,6 +3,7 @@
 #include "pages/audit/audit_page.h"
 #include "pages/dashboard/dashboard_page.h"
 #include "pages/export/export_page.h"
+#include "pages/outbox/outbox_page.h"
 #include "pages/placeholder_page.h"
 #include "pages/staff/staff_page.h"
 #include "pages/students/students_page.h"
@@ -39,6 +40,7 @@ QList<PageFactory> pageFactories()
                     QT_TRANSLATE_NOOP("Pages", "Collection window, lock thresholds, draft box and payment.")),
         {QStringLiteral("staff"), [](AppContext &ctx, QWidget *parent) -> Page * { return new StaffPage(ctx, parent); }},
         {QStringLiteral("audit"), [](AppContext &ctx, QWidget *parent) -> Page * { return new AuditPage(ctx, parent); }},
+        {QStringLiteral("outbox"), [](AppContext &ctx, QWidget *parent) -> Page * { return new OutboxPage(ctx, parent); }},
     };
 }
 
