@@ -168,7 +168,7 @@ Decoded parsePng(const Bytes &b, Decoded d)
         const quint32 len = b.be32(pos);
         const QByteArray type(reinterpret_cast<const char *>(b.p + pos + 4), 4);
         if (len > 0x7fffffffu || !b.has(pos + 8, qsizetype(len) + 4))
-            return fail(d, sawIdat ? "png.truncated" : "png.truncated_header",
+            return fail(d, sawIdat || type == "IDAT" ? "png.truncated" : "png.truncated_header",
                         QStringLiteral("PNG is truncated inside the %1 chunk").arg(QString::fromLatin1(type.toHex())));
         if (!sawIhdr) {
             if (type != "IHDR" || len != 13)

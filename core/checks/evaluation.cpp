@@ -125,11 +125,11 @@ bool runEvaluation(const EvalOptions &opt, QTextStream &out, QString *error)
         QFile csv(opt.valuesCsv);
         if (csv.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
             QTextStream cs(&csv);
-            cs << "source,person,defect,level,rule,status,value\n";
+            cs << "source,person,defect,level,rule,status,value,why\n";
             for (const Outcome &o : all)
                 for (const RuleResult &r : o.report.results)
                     cs << o.source << ',' << o.person << ',' << o.defect << ',' << o.level << ',' << r.rule << ',' << toString(r.status) << ','
-                       << (r.value ? QString::number(*r.value, 'g', 5) : QString()) << '\n';
+                       << (r.value ? QString::number(*r.value, 'g', 5) : QString()) << ",\"" << QString(r.why).replace(QLatin1Char('"'), QLatin1Char('\'')) << "\"\n";
         }
     }
 

@@ -195,7 +195,7 @@ FaceFit fitFace(const cv::Mat &bgr, const cv::Mat &grey, FaceMethod method)
     if (!c.ok)
         return f;
     // Faces on a produced photo are ~200 px wide: detect at quarter resolution (minimum face 96 px).
-    const double s = grey.cols > 320 ? 0.25 : 1.0;
+    double s = grey.cols > 320 ? 0.25 : 1.0;
     const double sf = 1.1;
     cv::Mat small;
     if (s < 1)
@@ -208,6 +208,13 @@ FaceFit fitFace(const cv::Mat &bgr, const cv::Mat &grey, FaceMethod method)
     std::vector<cv::Rect> raw;
     const int minSide = std::max(20, small.cols / 5);
     fc.detectMultiScale(small, raw, sf, 4, 0, cv::Size(minSide, minSide));
+    if (raw.empty() && s < 0.5) {
+        // A small head (or a second, smaller face only): look again at half resolution, faces from 48 px.
+        cv::resize(grey, small, cv::Size(), 0.5, 0.5, cv::INTER_AREA);
+        cv::equalizeHist(small, small);
+        s = 0.5;
+        fc.detectMultiScale(small, raw, sf, 4, 0, cv::Size(24, 24));
+    }
     std::sort(raw.begin(), raw.end(), [](const cv::Rect &a, const cv::Rect &b) { return a.area() > b.area(); });
     for (const cv::Rect &r : raw) {
         const cv::Rect full(int(r.x / s), int(r.y / s), int(r.width / s), int(r.height / s));

@@ -170,6 +170,16 @@ cv::Mat injected(const Produced &p, const ProduceOptions &opt, const QString &d,
                 }
         });
     }
+    if (d == QLatin1String("tinted_glasses")) {
+        const double opacity[] = {0.55, 0.7, 0.85};
+        return onPerson(p, bg, [&](cv::Mat &m) {
+            cv::Mat lens = m.clone();
+            for (const cv::Point2f &e : {p.leftEye, p.rightEye})
+                cv::ellipse(lens, e, cv::Size(int(0.36 * ipd), int(0.26 * ipd)), 0, 0, 360, cv::Scalar(40, 35, 30), cv::FILLED, cv::LINE_AA);
+            cv::line(lens, p.leftEye + cv::Point2f(float(0.36 * ipd), 0), p.rightEye - cv::Point2f(float(0.36 * ipd), 0), cv::Scalar(20, 20, 20), 3, cv::LINE_AA);
+            cv::addWeighted(lens, opacity[L], m, 1 - opacity[L], 0, m);
+        });
+    }
     if (d == QLatin1String("red_eye")) {
         const double rad[] = {0.06, 0.075, 0.09};
         return onPerson(p, bg, [&](cv::Mat &m) {
@@ -281,8 +291,8 @@ cv::Mat injected(const Produced &p, const ProduceOptions &opt, const QString &d,
         cv::resize(src.alpha(crop), alpha, face.size(), 0, 0, cv::INTER_AREA);
         cv::Mat out = p.bgr.clone();
         const int x0 = seed % 2 ? 0 : out.cols - face.cols;
-        const cv::Rect dst = cv::Rect(x0, out.rows - face.rows, face.cols, face.rows) & cv::Rect(0, 0, out.cols, out.rows);
-        // Someone behind the student, at the lower corner, partly hidden by the student's shoulder.
+        const cv::Rect dst = cv::Rect(x0, 0, face.cols, face.rows) & cv::Rect(0, 0, out.cols, out.rows);
+        // Someone behind the student (or a poster), in an upper corner, partly hidden by the student.
         cv::Mat region = out(dst);
         cv::Mat blended = detail::composite(face(cv::Rect(0, 0, dst.width, dst.height)), alpha(cv::Rect(0, 0, dst.width, dst.height)), region.clone());
         cv::Mat mine = p.alpha(dst);
@@ -309,6 +319,7 @@ const QList<Defect> &defectTable()
         {"side_shadow", sl({"lighting.face_even"}), "one side of the face in shadow"},
         {"highlights", sl({"lighting.highlights"}), "specular spots on the skin"},
         {"red_eye", sl({"eyes.red"}), "red pupils"},
+        {"tinted_glasses", sl({"glasses.tinted"}), "dark (sun) glasses"},
         {"bg_tint", sl({"background.colour"}), "background in another blue"},
         {"bg_gradient", sl({"background.uniform"}), "background gradient"},
         {"bg_object", sl({"background.uniform"}), "object in the background"},

@@ -251,7 +251,7 @@ void runBackgroundRules(Context &c)
     const int notSkinCount = cv::countNonZero(notSkin);
     if (c.on("clothing.contrast")) {
         const double minDE = c.p("clothing.contrast", "minDeltaE", 15);
-        if (notSkinCount < region.area() / 5) {
+        if (notSkinCount < region.area() / 10) {
             c.emit("clothing.contrast", RuleStatus::Uncertain, std::nullopt, QStringLiteral("dE>=%1").arg(minDE), {}, why);
         } else {
             const double de = deltaE(medianLab(lab, notSkin), c.bgLab);
@@ -262,7 +262,7 @@ void runBackgroundRules(Context &c)
     if (c.on("clothing.blue")) {
         const double maxBlue = c.p("clothing.blue", "maxBlueFraction", 0.35);
         const int clothesCount = cv::countNonZero(clothes);
-        if (clothesCount < region.area() / 6) {
+        if (clothesCount < region.area() / 12) {
             // Clothing indistinguishable from the background: clothing.contrast reports it.
             c.emit("clothing.blue", RuleStatus::Uncertain, std::nullopt, QStringLiteral("<=%1").arg(maxBlue), {},
                    QStringLiteral("clothing not separable from the background"));

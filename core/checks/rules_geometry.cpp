@@ -9,34 +9,6 @@ namespace {
 
 constexpr double kRadToDeg = 180.0 / CV_PI;
 
-// Extent of the skin run through (x0, y) on one row: the face's left and right edges at that height.
-bool skinRun(const Context &c, int y, int x0, int *left, int *right)
-{
-    if (!c.skinReady || y < 0 || y >= c.lab.rows || x0 < 0 || x0 >= c.lab.cols)
-        return false;
-    auto isSkin = [&](int x) {
-        // Average a 3-row strip: eyebrows/lashes on one row must not end the run.
-        double best = 1e9;
-        for (int dy = -2; dy <= 2; dy += 2) {
-            const int yy = std::clamp(y + dy, 0, c.lab.rows - 1);
-            const cv::Vec3b v = c.lab.at<cv::Vec3b>(yy, x);
-            best = std::min(best, deltaE(labUnits(cv::Vec3f(v[0], v[1], v[2])), c.skinLab));
-        }
-        return best < 20;
-    };
-    int l = x0, r = x0, gap = 0;
-    for (int x = x0; x >= 0; --x) {
-        if (isSkin(x)) { l = x; gap = 0; } else if (++gap > 3) break;
-    }
-    gap = 0;
-    for (int x = x0; x < c.lab.cols; ++x) {
-        if (isSkin(x)) { r = x; gap = 0; } else if (++gap > 3) break;
-    }
-    *left = l;
-    *right = r;
-    return r - l > 10;
-}
-
 } // namespace
 
 void prepareSkin(Context &c)
@@ -109,18 +81,13 @@ void runGeometryRules(Context &c)
     }
     if (frameRule("geometry.face_width")) {
         const double lo = c.p("geometry.face_width", "min", 180), hi = c.p("geometry.face_width", "max", 300);
-        // Cheek to cheek: the skin run just under the eyes; the detector box when the skin is not separable.
-        int xl = 0, xr = 0;
-        const int y = int(mid.y + 0.45 * ipd);
-        double w = 0;
-        QList<Shape> geo;
-        if (skinRun(c, y, int(mid.x), &xl, &xr) && (xr - xl) > 1.4 * ipd && (xr - xl) < 3.2 * ipd) {
-            w = xr - xl;
-            geo.append(Shape::line(QPointF(xl, y), QPointF(xr, y)));
-        } else {
-            w = c.face.box.width;
-            geo.append(Shape::box(qrect(c.face.box)));
-        }
+        // The Haar box runs a little wider than cheek to cheek; the factor maps its median onto
+        // 2.15 x the true pupil distance on the FRLL set (skin-edge runs were less stable).
+        const double k = c.p("geometry.face_width", "boxFactor", 0.86);
+        const double w = c.face.box.width * k;
+        const QRectF box = qrect(c.face.box);
+        const double y = mid.y + 0.45 * ipd;
+        const QList<Shape> geo{Shape::line(QPointF(box.center().x() - w / 2, y), QPointF(box.center().x() + w / 2, y))};
         const double v = w * c.toStd;
         c.emit("geometry.face_width", v >= lo && v <= hi ? RuleStatus::Pass : RuleStatus::Fail, v, range(lo, hi), geo);
     }
@@ -134,22 +101,40 @@ void runGeometryRules(Context &c)
         const double maxDeg = c.p("pose.roll", "maxDegrees", 5);
         const double deg = std::atan2(r.y - l.y, r.x - l.x) * kRadToDeg;
         const QList<Shape> geo{Shape::line(qpt(l), qpt(r))};
+        // Second opinion from the eye boxes' centres: when the two disagree, the eyes are not well
+        // located (lids, glasses) and the angle is not trusted either way.
+        const cv::Rect &bl = c.face.left.box, &br = c.face.right.box;
+        const double boxDeg = std::atan2((br.y + br.height / 2.0) - (bl.y + bl.height / 2.0), (br.x + br.width / 2.0) - (bl.x + bl.width / 2.0)) * kRadToDeg;
         if (!c.face.left.fromCascade && !c.face.right.fromCascade)
             c.emit("pose.roll", RuleStatus::Uncertain, deg, QStringLiteral("|angle|<=%1").arg(maxDeg), geo, QStringLiteral("eyes not located"));
+        else if (std::abs(deg) > maxDeg && std::abs(boxDeg) <= maxDeg - 1)
+            c.emit("pose.roll", RuleStatus::Uncertain, deg, QStringLiteral("|angle|<=%1").arg(maxDeg), geo,
+                   QStringLiteral("pupils give %1 deg, eye boxes %2 deg").arg(deg, 0, 'f', 1).arg(boxDeg, 0, 'f', 1));
         else
             c.emit("pose.roll", std::abs(deg) <= maxDeg ? RuleStatus::Pass : RuleStatus::Fail, deg, QStringLiteral("|angle|<=%1").arg(maxDeg), geo);
     }
     if (c.needFace("pose.yaw") && c.on("pose.yaw")) {
-        // Turning the head moves the eyes' midpoint off the centre of the face outline.
+        // Turning the head moves the eyes' midpoint off the centre of the head outline (ears, hair),
+        // which the plain background makes easy to find.
         const double maxAsym = c.p("pose.yaw", "maxAsymmetry", 0.18);
-        int xl = 0, xr = 0;
-        const int y = int(mid.y + 0.45 * ipd);
-        if (!skinRun(c, y, int(mid.x), &xl, &xr) || xr - xl < 1.2 * ipd) {
-            c.emit("pose.yaw", RuleStatus::Uncertain, std::nullopt, QStringLiteral("<=%1").arg(maxAsym), {}, QStringLiteral("face outline not found"));
+        int xl = -1, xr = -1;
+        const int yh = int(mid.y / 2), xm = int(mid.x / 2);
+        if (c.bgReady && yh >= 0 && yh < c.personHalf.rows && xm >= 0 && xm < c.personHalf.cols && c.personHalf.at<uchar>(yh, xm)) {
+            xl = xr = xm;
+            while (xl > 0 && c.personHalf.at<uchar>(yh, xl - 1))
+                --xl;
+            while (xr < c.personHalf.cols - 1 && c.personHalf.at<uchar>(yh, xr + 1))
+                ++xr;
+        }
+        const double width = (xr - xl) * 2.0;
+        if (xl < 0 || width < 1.5 * ipd || xl == 0 || xr == c.personHalf.cols - 1) {
+            c.emit("pose.yaw", RuleStatus::Uncertain, std::nullopt, QStringLiteral("|asymmetry|<=%1").arg(maxAsym), {},
+                   QStringLiteral("head outline not found at eye level"));
         } else {
-            const double v = (mid.x - (xl + xr) / 2.0) / double(xr - xl);
+            const double centre = (xl + xr) + 1.0;   // full-resolution x of the outline's centre
+            const double v = (mid.x - centre) / width;
             c.emit("pose.yaw", std::abs(v) <= maxAsym ? RuleStatus::Pass : RuleStatus::Fail, v, QStringLiteral("|asymmetry|<=%1").arg(maxAsym),
-                   {Shape::line(QPointF(xl, y), QPointF(xr, y)), Shape::point(QPointF((xl + xr) / 2.0, y)), Shape::point(qpt(mid))});
+                   {Shape::line(QPointF(xl * 2.0, mid.y), QPointF(xr * 2.0, mid.y)), Shape::point(QPointF(centre, mid.y)), Shape::point(qpt(mid))});
         }
     }
     if (c.needFace("pose.pitch") && c.on("pose.pitch")) {

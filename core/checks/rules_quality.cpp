@@ -134,11 +134,30 @@ void runQualityRules(Context &c)
         c.emit("lighting.highlights", v <= maxFrac ? RuleStatus::Pass : RuleStatus::Fail, v, QStringLiteral("<=%1").arg(maxFrac), geo);
     }
     if (c.needFace("lighting.exposure") && c.on("lighting.exposure")) {
-        const double lo = c.p("lighting.exposure", "minL", 42), hi = c.p("lighting.exposure", "maxL", 88);
+        const double lo = c.p("lighting.exposure", "minL", 45), hi = c.p("lighting.exposure", "maxL", 85);
+        const double minTop = c.p("lighting.exposure", "minTopL", 60);
         // Brightest of the skin patches: a dark complexion still has a lit forehead or cheek.
         const double v = std::max({meanL(c, cheekL), meanL(c, cheekR), meanL(c, forehead)});
-        c.emit("lighting.exposure", v >= lo && v <= hi ? RuleStatus::Pass : RuleStatus::Fail, v, range(lo, hi),
-               {Shape::box(qrect(cheekL)), Shape::box(qrect(cheekR)), Shape::box(qrect(forehead))});
+        // Dark skin is not under-exposure: then the brightest parts of the person (eye whites,
+        // highlights, a light collar) stay bright. Under-exposure needs both the skin and those dark.
+        double top = 100;
+        if (c.bgReady) {
+            cv::Mat half;
+            cv::resize(c.lab, half, c.personHalf.size(), 0, 0, cv::INTER_NEAREST);
+            std::vector<uchar> ls;
+            for (int y = 0; y < half.rows; ++y)
+                for (int x = 0; x < half.cols; ++x)
+                    if (c.personHalf.at<uchar>(y, x))
+                        ls.push_back(half.at<cv::Vec3b>(y, x)[0]);
+            if (ls.size() > 100) {
+                std::nth_element(ls.begin(), ls.begin() + long(ls.size() * 99 / 100), ls.end());
+                top = ls[ls.size() * 99 / 100] * 100.0 / 255.0;
+            }
+        }
+        const bool under = top < minTop || (v < lo && top < minTop + 10), over = v > hi;
+        RuleResult &res = c.emit("lighting.exposure", under || over ? RuleStatus::Fail : RuleStatus::Pass, v, range(lo, hi),
+                                 {Shape::box(qrect(cheekL)), Shape::box(qrect(cheekR)), Shape::box(qrect(forehead))});
+        res.why = QStringLiteral("person 99th percentile L*=%1 (min %2)").arg(top, 0, 'f', 1).arg(minTop);
     }
     if (c.on("image.sharpness")) {
         const double minSharp = c.p("image.sharpness", "minSharpness", 0.32);

@@ -1,0 +1,409 @@
+// The photo check engine on real images: broken files give named errors, produced compliant photos
+// pass, injected defects fail their rule, reports survive JSON, the CLI keeps its exit codes.
+#include "checks/check_engine.h"
+#include "checks/fixtures.h"
+#include "checks/photo_producer.h"
+
+#include <QBuffer>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtConcurrent/QtConcurrentMap>
+
+using namespace tucai::checks;
+
+namespace {
+
+QString facesDir() { return QStringLiteral(TUCAI_SHARED_DIR "/faces"); }
+
+#define REQUIRE_FACES()                                                                                   \
+    do {                                                                                                  \
+        if (!QFileInfo::exists(facesDir() + QStringLiteral("/frll/neutral")))                             \
+            QSKIP("../shared/faces not found next to the source tree: real-image tests skipped");         \
+    } while (0)
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QByteArray encode(const QImage &img, const char *format, int quality = -1)
+{
+    QByteArray out;
+    QBuffer buf(&out);
+    buf.open(QIODevice::WriteOnly);
+    img.save(&buf, format, quality);
+    return out;
+}
+
+// A JPEG with an EXIF APP1 segment carrying only the orientation tag, inserted after SOI.
+QByteArray withOrientation(const QByteArray &jpeg, quint16 orientation)
+{
+    QByteArray tiff("II*\0\x08\0\0\0", 8);
+    tiff += QByteArray("\x01\0", 2);                                     // 1 entry
+    tiff += QByteArray("\x12\x01\x03\0\x01\0\0\0", 8);                   // tag 0x0112, SHORT, count 1
+    tiff += char(orientation & 0xff);
+    tiff += char(orientation >> 8);
+    tiff += QByteArray("\0\0\0\0\0\0", 6);                               // value padding + next IFD
+    const QByteArray payload = QByteArray("Exif\0\0", 6) + tiff;
+    const int len = int(payload.size()) + 2;
+    QByteArray seg("\xFF\xE1", 2);
+    seg += char(len >> 8);
+    seg += char(len & 0xff);
+    seg += payload;
+    return jpeg.left(2) + seg + jpeg.mid(2);
+}
+
+const CheckEngine &engine()
+{
+    static const CheckEngine e(CheckProfile::loadDefault());
+    return e;
+}
+
+// Status of a rule as text ("pass", "fail"...; "absent" when the report lacks it): readable in
+// QCOMPARE failures, and QTest cannot print the enum.
+QString status(const CheckReport &r, const char *rule)
+{
+    const RuleResult *x = r.result(QLatin1String(rule));
+    return x ? toString(x->status) : QStringLiteral("absent");
+}
+
+QByteArray produced(const QString &person, bool smiling = false)
+{
+    QByteArray bytes;
+    QPointF l, r;
+    if (!loadFrll(facesDir(), person, smiling, &bytes, &l, &r))
+        return {};
+    return producePhoto(bytes, l, r);
+}
+
+} // namespace
+
+class TestChecks final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void profileDefault()
+    {
+        const CheckProfile p = CheckProfile::loadDefault();
+        QVERIFY(p.isValid());
+        QCOMPARE(p.id(), QStringLiteral("default"));
+        QCOMPARE(p.version(), QStringLiteral("1"));
+        QCOMPARE(p.background(), QColor(100, 197, 255));
+        QCOMPARE(p.param(QStringLiteral("file.size"), QStringLiteral("minKB"), -1), 20.0);
+        QCOMPARE(p.param(QStringLiteral("file.size"), QStringLiteral("maxKB"), -1), 60.0);
+        // Every catalogued rule is in the profile, with both titles.
+        QVERIFY(ruleCatalog().size() >= 34);
+        for (const RuleInfo &r : ruleCatalog()) {
+            QVERIFY2(p.ruleIds().contains(r.id), qPrintable(r.id));
+            QVERIFY2(!r.title.isEmpty() && !r.titleZh.isEmpty(), qPrintable(r.id));
+        }
+    }
+
+    void profileOverride()
+    {
+        QString error;
+        const CheckProfile p = CheckProfile::fromJson(R"({"id":"school-x","version":"7","background":{"rgb":[255,255,255]},
+            "rules":{"file.size":{"maxKB":100},"jewellery":{"enabled":false}}})", &error);
+        QVERIFY2(p.isValid(), qPrintable(error));
+        QCOMPARE(p.id(), QStringLiteral("school-x"));
+        QCOMPARE(p.background(), QColor(255, 255, 255));
+        QCOMPARE(p.param(QStringLiteral("file.size"), QStringLiteral("maxKB"), -1), 100.0);
+        QCOMPARE(p.param(QStringLiteral("file.size"), QStringLiteral("minKB"), -1), 20.0);   // kept from the default
+        QVERIFY(!p.enabled(QStringLiteral("jewellery")));
+        QVERIFY(p.enabled(QStringLiteral("face.count")));
+        QVERIFY(!CheckProfile::fromJson("{not json", &error).isValid());
+        QVERIFY(!error.isEmpty());
+    }
+
+    void brokenFiles_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("gif") << "gif-content-named.jpg" << "file.unsupported_format";
+        QTest::newRow("no-soi") << "no-soi.jpg" << "jpeg.missing_soi";
+        QTest::newRow("huge-png") << "png-huge-dimensions.png" << "image.too_many_pixels";
+        QTest::newRow("random") << "random-bytes.jpg" << "file.unknown_format";
+        QTest::newRow("text") << "text-file.jpg" << "file.not_image";
+        QTest::newRow("truncated") << "truncated-50pct.jpg" << "jpeg.truncated";
+        QTest::newRow("empty") << "zero-bytes.jpg" << "file.empty";
+    }
+
+    void brokenFiles()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, code);
+        const QString path = facesDir() + QStringLiteral("/broken/") + file;
+        if (!QFileInfo::exists(path))
+            QSKIP("../shared/faces/broken not found");
+        QElapsedTimer t;
+        t.start();
+        const CheckReport r = engine().check(readFile(path), path);
+        QVERIFY(t.elapsed() < 1000);
+        QVERIFY(!r.decoded);
+        QVERIFY(!r.passed);
+        QCOMPARE(r.errorCode, code);
+        QVERIFY(!r.error.isEmpty());
+        QVERIFY(r.results.isEmpty());
+    }
+
+    void decodeSynthetic()
+    {
+        QImage img(480, 640, QImage::Format_RGB888);
+        img.fill(QColor(100, 197, 255));
+        const QByteArray jpeg = encode(img, "JPG", 90);
+        // Truncation inside the image data, and inside a header.
+        QCOMPARE(engine().check(jpeg.left(jpeg.size() - 40)).errorCode, QStringLiteral("jpeg.truncated"));
+        QCOMPARE(engine().check(jpeg.left(30)).errorCode, QStringLiteral("jpeg.truncated_header"));
+        const QByteArray png = encode(img, "PNG");
+        QCOMPARE(engine().check(png.left(png.size() - 20)).errorCode, QStringLiteral("png.truncated"));
+        // A PNG is decoded and checked, but file.format fails.
+        const CheckReport pr = engine().check(png);
+        QVERIFY(pr.decoded);
+        QCOMPARE(status(pr, "file.format"), QStringLiteral("fail"));
+        // Over the file-size limit: refused before decoding.
+        QString error;
+        const CheckProfile small = CheckProfile::fromJson(R"({"limits":{"maxFileKB":1}})", &error);
+        QCOMPARE(CheckEngine(small).check(jpeg).errorCode, QStringLiteral("file.too_large"));
+        // EXIF orientation 6 (rotate 90 clockwise): a 640x480 stored image is a 480x640 photo.
+        QImage wide(640, 480, QImage::Format_RGB888);
+        wide.fill(Qt::white);
+        const CheckReport rot = engine().check(withOrientation(encode(wide, "JPG", 90), 6));
+        QVERIFY(rot.decoded);
+        QCOMPARE(rot.width, 480);
+        QCOMPARE(rot.height, 640);
+        // Greyscale and alpha PNGs decode (alpha flattened).
+        QImage grey(480, 640, QImage::Format_Grayscale8);
+        grey.fill(128);
+        QVERIFY(engine().check(encode(grey, "PNG")).decoded);
+        QImage alpha(480, 640, QImage::Format_ARGB32);
+        alpha.fill(QColor(0, 0, 0, 0));
+        const CheckReport ar = engine().check(encode(alpha, "PNG"));
+        QVERIFY(ar.decoded);
+        // No face on a blank picture: face rules are skipped with a reason, face.count fails.
+        QCOMPARE(status(ar, "face.count"), QStringLiteral("fail"));
+        QCOMPARE(status(ar, "geometry.eye_line"), QStringLiteral("skipped"));
+        QVERIFY(!ar.result(QStringLiteral("geometry.eye_line"))->why.isEmpty());
+    }
+
+    void producedPhotosPass()
+    {
+        REQUIRE_FACES();
+        const QStringList people = frllPeople(facesDir()).mid(0, 10);
+        QVERIFY(people.size() >= 5);
+        for (const QString &person : people) {
+            QByteArray bytes;
+            QPointF l, r;
+            QVERIFY(loadFrll(facesDir(), person, false, &bytes, &l, &r));
+            const QList<Fixture> fx = makeFixtures(bytes, l, r, person, {QStringLiteral("none")}, {});
+            QCOMPARE(fx.size(), 1);
+            const QImage img = QImage::fromData(fx.first().bytes);
+            QCOMPARE(img.size(), QSize(480, 640));
+            const CheckReport rep = engine().check(fx.first().bytes);
+            QVERIFY(rep.decoded);
+            QCOMPARE(rep.detector, QStringLiteral("haar"));
+            for (const RuleResult &res : rep.results) {
+                if (res.status == RuleStatus::Fail && res.severity == Severity::Error && !fx.first().knownDeviations.contains(res.rule))
+                    QFAIL(qPrintable(QStringLiteral("%1: %2 failed with %3").arg(person, res.rule).arg(res.value.value_or(-1))));
+            }
+            // The eyes are found where the producer put them (eye line 250, centred).
+            QVERIFY(rep.face.found);
+            const QPointF mid = (rep.face.leftEye + rep.face.rightEye) / 2;
+            QVERIFY2(std::abs(mid.y() - 250) < 12 && std::abs(mid.x() - 240) < 12, qPrintable(person));
+        }
+    }
+
+    void injectedDefectsFail_data()
+    {
+        QTest::addColumn<QString>("defect");
+        for (const char *d : {"roll", "off_centre", "eye_line", "head_big", "blur", "noise", "overexposed", "colour_cast", "side_shadow",
+                              "highlights", "bg_tint", "bg_gradient", "bg_object", "halo", "wrong_size", "heavy_jpeg"})
+            QTest::newRow(d) << QString::fromLatin1(d);
+    }
+
+    void injectedDefectsFail()
+    {
+        REQUIRE_FACES();
+        QFETCH(QString, defect);
+        for (const QString &person : {QStringLiteral("002"), QStringLiteral("005"), QStringLiteral("012")}) {
+            QByteArray bytes;
+            QPointF l, r;
+            QVERIFY(loadFrll(facesDir(), person, false, &bytes, &l, &r));
+            const QList<Fixture> fx = makeFixtures(bytes, l, r, person, {defect}, {2});
+            QCOMPARE(fx.size(), 2);   // the compliant photo and the defective one
+            const Fixture &bad = fx.last();
+            QCOMPARE(bad.defect, defect);
+            const CheckReport rep = engine().check(bad.bytes);
+            bool hit = false;
+            for (const QString &rule : bad.expectRules)
+                hit = hit || (rep.result(rule) && rep.result(rule)->status == RuleStatus::Fail);
+            QVERIFY2(hit, qPrintable(QStringLiteral("%1/%2: none of %3 failed").arg(person, defect, bad.expectRules.join(QLatin1Char(',')))));
+            QVERIFY(!rep.passed || rep.result(bad.expectRules.first())->severity == Severity::Warning);
+            // The failing rule says what it measured and where.
+            const RuleResult *res = rep.result(bad.expectRules.first());
+            if (res && res->status == RuleStatus::Fail) {
+                QVERIFY(!res->message.isEmpty() && !res->messageZh.isEmpty());
+                QVERIFY(!res->threshold.isEmpty());
+            }
+        }
+    }
+
+    void realDefects()
+    {
+        REQUIRE_FACES();
+        // Strong side light in the Yale set: uneven face lighting.
+        for (const char *f : {"subject01.leftlight.png", "subject02.rightlight.png", "subject03.leftlight.png"}) {
+            const QString path = facesDir() + QStringLiteral("/yale/") + QLatin1String(f);
+            const CheckReport rep = engine().check(readFile(path));
+            QVERIFY(rep.decoded);
+            QCOMPARE(status(rep, "lighting.face_even"), QStringLiteral("fail"));
+            QCOMPARE(status(rep, "image.dimensions"), QStringLiteral("fail"));
+            QCOMPARE(status(rep, "file.format"), QStringLiteral("fail"));   // PNG
+        }
+        // FRLL 002 smiling shows teeth.
+        const CheckReport smile = engine().check(produced(QStringLiteral("002"), true));
+        QCOMPARE(status(smile, "mouth.closed"), QStringLiteral("fail"));
+        QVERIFY(!smile.passed);
+    }
+
+    void reportJson()
+    {
+        REQUIRE_FACES();
+        const CheckReport rep = engine().check(produced(QStringLiteral("004")), QStringLiteral("004.jpg"));
+        const QJsonObject o = rep.toJson();
+        for (const char *key : {"engine", "profile", "profileVersion", "decoded", "error", "errorCode", "width", "height", "passed",
+                                "ms", "detector", "face", "results"})
+            QVERIFY2(o.contains(QLatin1String(key)), key);
+        QCOMPARE(o.value(QStringLiteral("engine")).toString(), CheckEngine::version());
+        QVERIFY(o.value(QStringLiteral("error")).isNull());
+        const QJsonObject face = o.value(QStringLiteral("face")).toObject();
+        QCOMPARE(face.value(QStringLiteral("box")).toArray().size(), 4);
+        QCOMPARE(face.value(QStringLiteral("leftEye")).toArray().size(), 2);
+        const QJsonObject first = o.value(QStringLiteral("results")).toArray().first().toObject();
+        for (const char *key : {"rule", "status", "severity", "value", "threshold", "message", "messageZh", "why", "geometry"})
+            QVERIFY2(first.contains(QLatin1String(key)), key);
+        // Round trip through text.
+        bool ok = false;
+        const CheckReport back = CheckReport::fromJson(QJsonDocument::fromJson(QJsonDocument(o).toJson()).object(), &ok);
+        QVERIFY(ok);
+        QCOMPARE(back.results.size(), rep.results.size());
+        QCOMPARE(back.passed, rep.passed);
+        QCOMPARE(back.face.leftEye.toPoint(), rep.face.leftEye.toPoint());
+        for (int i = 0; i < rep.results.size(); ++i) {
+            QCOMPARE(back.results[i].rule, rep.results[i].rule);
+            QCOMPARE(toString(back.results[i].status), toString(rep.results[i].status));
+            QCOMPARE(back.results[i].geometry.size(), rep.results[i].geometry.size());
+        }
+        QCOMPARE(back.toJson(), QJsonDocument::fromJson(QJsonDocument(o).toJson()).object());
+    }
+
+    void threads()
+    {
+        REQUIRE_FACES();
+        // One engine used from several threads at once gives the same answers as one thread.
+        QList<QByteArray> photos;
+        for (const QString &p : {QStringLiteral("005"), QStringLiteral("006"), QStringLiteral("007"), QStringLiteral("008")})
+            photos << produced(p);
+        QList<QByteArray> many;
+        for (int i = 0; i < 4; ++i)
+            many += photos;
+        const QList<QJsonObject> serial = [&] {
+            QList<QJsonObject> out;
+            for (const QByteArray &b : many)
+                out << engine().check(b).toJson();
+            return out;
+        }();
+        QThreadPool pool;
+        pool.setMaxThreadCount(4);
+        const QList<QJsonObject> parallel = QtConcurrent::blockingMapped<QList<QJsonObject>>(&pool, many, std::function<QJsonObject(const QByteArray &)>(
+            [](const QByteArray &b) { return engine().check(b).toJson(); }));
+        QCOMPARE(parallel.size(), serial.size());
+        for (int i = 0; i < serial.size(); ++i) {
+            QJsonObject a = serial[i], b = parallel[i];
+            a.remove(QStringLiteral("ms"));
+            b.remove(QStringLiteral("ms"));
+            QCOMPARE(a, b);
+        }
+    }
+
+    void cli()
+    {
+        REQUIRE_FACES();
+        const QString exe = QStringLiteral(TUCAI_CLI_PATH);
+        QProcess p;
+        // Broken files: exit 2, one JSON line each with a specific error.
+        p.start(exe, {QStringLiteral("check"), QStringLiteral("--json"), facesDir() + QStringLiteral("/broken")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 2);
+        const QList<QByteArray> lines = p.readAllStandardOutput().trimmed().split('\n');
+        QCOMPARE(lines.size(), QDir(facesDir() + QStringLiteral("/broken")).entryList(QDir::Files).size());
+        QSet<QString> codes;
+        for (const QByteArray &line : lines) {
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            QVERIFY(o.contains(QStringLiteral("file")));
+            QCOMPARE(o.value(QStringLiteral("decoded")).toBool(), false);
+            QVERIFY(!o.value(QStringLiteral("error")).toString().isEmpty());
+            QVERIFY(o.value(QStringLiteral("violations")).isArray());
+            QVERIFY(o.value(QStringLiteral("uncertain")).isArray());
+            codes.insert(o.value(QStringLiteral("errorCode")).toString());
+        }
+        QCOMPARE(codes.size(), lines.size());   // a different, specific error per file
+
+        // A compliant photo: exit 0; with a defective one too: exit 1 and the violation listed.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QByteArray bytes;
+        QPointF l, r;
+        QVERIFY(loadFrll(facesDir(), QStringLiteral("005"), false, &bytes, &l, &r));
+        const QList<Fixture> fx = makeFixtures(bytes, l, r, QStringLiteral("005"), {QStringLiteral("blur")}, {3});
+        QFile good(dir.filePath(QStringLiteral("good.jpg"))), bad(dir.filePath(QStringLiteral("blurred.jpg")));
+        QVERIFY(good.open(QIODevice::WriteOnly) && good.write(fx[0].bytes) > 0);
+        QVERIFY(bad.open(QIODevice::WriteOnly) && bad.write(fx[1].bytes) > 0);
+        good.close();
+        bad.close();
+        p.start(exe, {QStringLiteral("check"), QStringLiteral("--json"), good.fileName()});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY(QJsonDocument::fromJson(p.readAllStandardOutput()).object().value(QStringLiteral("passed")).toBool());
+        p.start(exe, {QStringLiteral("check"), QStringLiteral("--json"), QStringLiteral("--jobs"), QStringLiteral("2"), dir.path()});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 1);
+        bool sawBlur = false;
+        for (const QByteArray &line : p.readAllStandardOutput().trimmed().split('\n')) {
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            if (o.value(QStringLiteral("file")).toString().endsWith(QLatin1String("blurred.jpg")))
+                for (const QJsonValue &v : o.value(QStringLiteral("violations")).toArray())
+                    sawBlur = sawBlur || v.toObject().value(QStringLiteral("rule")).toString() == QLatin1String("image.sharpness");
+        }
+        QVERIFY(sawBlur);
+        // Usage errors: exit 2.
+        p.start(exe, {QStringLiteral("check"), QStringLiteral("--bogus")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 2);
+    }
+
+    void fuzzRegressions()
+    {
+        // Inputs kept from fuzzing runs (tests/fuzz/regressions): each must give a report, never crash.
+        const QDir d(QStringLiteral(TUCAI_FUZZ_REGRESSIONS));
+        const QStringList files = d.entryList(QDir::Files);
+        if (files.isEmpty())
+            QSKIP("no fuzz regression inputs");
+        for (const QString &f : files) {
+            const CheckReport r = engine().check(readFile(d.filePath(f)));
+            QVERIFY2(r.decoded || !r.errorCode.isEmpty(), qPrintable(f));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestChecks)
+#include "test_checks.moc"
