@@ -89,6 +89,10 @@ END $$)");
     const QString all = groupsList();
     s << QStringLiteral("GRANT SELECT ON ALL TABLES IN SCHEMA public TO %1").arg(all)
       << QStringLiteral("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO %1").arg(all)
+      // Tables of later schema steps (made by the same owner) are readable too;
+      // their writes and policies must be granted by that step.
+      << QStringLiteral("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO %1").arg(all)
+      << QStringLiteral("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE ON SEQUENCES TO %1").arg(all)
       << QStringLiteral("GRANT INSERT, UPDATE ON students TO tucai_school_admin, tucai_college_admin")
       << QStringLiteral("GRANT UPDATE (state, return_reasons, updated_at, row_version) ON students TO tucai_reviewer")
       << QStringLiteral("GRANT UPDATE ON photos TO %1").arg(all)

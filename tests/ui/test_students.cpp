@@ -5,7 +5,9 @@
 #include "test_support.h"
 
 #include "db/audit_repo.h"
+#include "model/id_number.h"
 #include "pages/audit/audit_page.h"
+#include "pages/students/import_dialog.h"
 #include "pages/students/reason_dialog.h"
 #include "pages/students/student_list_model.h"
 #include "pages/students/students_page.h"
@@ -16,6 +18,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTreeWidget>
 #include <QtTest>
@@ -134,13 +137,49 @@ private Q_SLOTS:
         QTRY_COMPARE(model->rowCount(), 2500);
     }
 
+    void importDialogDryRunAndImport()
+    {
+        ui::AppContext context(m_db, session(m.admin));
+        const QString path = m_dir.filePath(QStringLiteral("roster.csv"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("\xEF\xBB\xBF");
+            auto id = [](int n) -> QString {
+                const QString first17 = QStringLiteral("32010219990101%1").arg(n, 3, 10, QLatin1Char('0'));
+                return first17 + idNumberCheckChar(first17);
+            };
+            f.write(QStringLiteral("学号,姓名,身份证号,班级\n2022013001,林一,%1,计算机2201班\n"
+                                   "2022013002,,%2,计算机2201班\n2022013003,=1+1,%3,计算机2201班\n")
+                        .arg(id(301), id(302), id(303))
+                        .toUtf8());
+        }
+        ui::ImportDialog dialog(context);
+        QVERIFY(dialog.loadFile(path));
+        QSignalSpy dry(&dialog, &ui::ImportDialog::dryRunFinished);
+        dialog.runDryRun();
+        QVERIFY(dry.wait(10000));
+        auto *problems = dialog.findChild<QTreeWidget *>(QStringLiteral("importProblems"));
+        QCOMPARE(problems->topLevelItemCount(), 2);
+        QCOMPARE(dialog.plan().problemLines(), QList<int>({3, 4}));
+        const int good = dialog.plan().newRows;
+        QCOMPARE(good, 1);
+        QSignalSpy done(&dialog, &ui::ImportDialog::importFinished);
+        const qint64 before = db::StudentRepo(*m_db).count();
+        dialog.runImport();
+        QVERIFY(done.wait(10000));
+        QCOMPARE(done.first().first().toBool(), true);
+        QVERIFY(dialog.imported());
+        QCOMPARE(db::StudentRepo(*m_db).count(), before + good);
+    }
+
     void reviewerSeesMaskedIdsAndCannotAct()
     {
         ui::AppContext context(m_db, session(m.reviewer));
         ui::StudentsPage page(context);
         page.applyFilter({});
         ui::StudentListModel *model = page.model();
-        QTRY_COMPARE(model->rowCount(), 4); // their assigned college
+        QTRY_COMPARE(model->rowCount(), 5); // their assigned college (4 + 1 imported above)
         QTRY_VERIFY(model->rowAt(0) != nullptr);
         const QString id = model->index(0, ui::StudentListModel::IdNumber).data().toString();
         QVERIFY2(id.contains(QStringLiteral("**********")), qPrintable(id));
