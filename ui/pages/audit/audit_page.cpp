@@ -72,7 +72,10 @@ AuditPage::AuditPage(AppContext &context, QWidget *parent) : Page(context, paren
     m_list = new QTreeWidget(m_splitter);
     m_list->setObjectName(QStringLiteral("auditList"));
     m_list->setRootIsDecorated(false);
-    m_list->setHeaderLabels({tr("#"), tr("Time"), tr("Staff"), tr("Action"), tr("Target"), tr("Reason")});
+    m_list->setHeaderLabels({tr("#"), tr("Time"), tr("Staff"), tr("Action"), tr("Target"), tr("Reason"), tr("Before"), tr("After")});
+    int col = 0;
+    for (int w : {60, 150, 100, 170, 130, 220, 220})
+        m_list->setColumnWidth(col++, w);
     m_detail = new QPlainTextEdit(m_splitter);
     m_detail->setObjectName(QStringLiteral("auditDetail"));
     m_detail->setReadOnly(true);
@@ -165,7 +168,7 @@ void AuditPage::reload()
         const qint64 total = repo.count(f);
         for (const AuditEntry &e : std::as_const(m_entries))
             new QTreeWidgetItem(m_list, {QString::number(e.id), audit::formatTime(e.occurredAt), e.staffName, e.action,
-                                         e.targetType + QLatin1Char(' ') + e.targetId, e.reason});
+                                         e.targetType + QLatin1Char(' ') + e.targetId, e.reason, e.beforeJson, e.afterJson});
         m_status->setText(total > kLimit ? tr("%1 of %2 entries shown (newest first); narrow the filter or export.").arg(kLimit).arg(total)
                                          : tr("%n entries", nullptr, int(total)));
     } catch (const db::DbError &e) {

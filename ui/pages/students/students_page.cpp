@@ -89,6 +89,10 @@ StudentsPage::StudentsPage(AppContext &context, QWidget *parent) : Page(context,
     bar->addWidget(m_status, 2);
     bar->addWidget(m_college, 2);
     bar->addWidget(m_count, 1);
+    m_search->setMinimumWidth(260);
+    layout->addLayout(bar);
+    // The account actions get their own row so that the filters keep their room.
+    bar = new QHBoxLayout;
 
     auto makeAction = [&](const QString &text, const QString &name, const QKeySequence &key) {
         auto *a = new QAction(text, this);
@@ -122,6 +126,7 @@ StudentsPage::StudentsPage(AppContext &context, QWidget *parent) : Page(context,
             reloadList();
     });
     m_import->setEnabled(session.role != StaffRole::Reviewer);
+    bar->addStretch(1);
     layout->addLayout(bar);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
@@ -186,8 +191,18 @@ StudentsPage::StudentsPage(AppContext &context, QWidget *parent) : Page(context,
     });
 
     QSettings settings;
-    m_splitter->restoreState(settings.value(QStringLiteral("students/splitter")).toByteArray());
-    m_table->horizontalHeader()->restoreState(settings.value(QStringLiteral("students/columns")).toByteArray());
+    if (!m_splitter->restoreState(settings.value(QStringLiteral("students/splitter")).toByteArray()))
+        m_splitter->setSizes({800, 380});
+    if (!m_table->horizontalHeader()->restoreState(settings.value(QStringLiteral("students/columns")).toByteArray())) {
+        // First run: size the columns to the first rows once they arrive.
+        auto *once = new QObject(this);
+        connect(m_model, &StudentListModel::loaded, once, [this, once] {
+            if (m_model->rowCount() > 0 && m_model->rowAt(0)) {
+                m_table->resizeColumnsToContents();
+                once->deleteLater();
+            }
+        });
+    }
     updateActions();
 }
 
