@@ -4,6 +4,7 @@
 // at any time: rows are claimed, posted, then marked (at-least-once).
 #include "cli_common.h"
 
+#include "db/audit_repo.h"
 #include "db/database.h"
 #include "db/misc_repos.h"
 #include "db/outbox_delivery_repo.h"
@@ -12,6 +13,8 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 using namespace tucai;
 
@@ -25,7 +28,9 @@ const char *kUsage =
     "    post due notification rows to the webhook (URL default: the school's setting 'webhook_url';\n"
     "    secret default: the environment variable TUCAI_WEBHOOK_SECRET). --once: stop when nothing is due.\n"
     "tucai outbox list --db DB [--status pending|sending|delivered|failed] [--limit N]\n"
-    "tucai outbox retry --db DB (ID... | --all-failed)";
+    "tucai outbox retry --db DB (ID... | --all-failed)\n"
+    "tucai outbox set-url --db DB URL [--reason TEXT]\n"
+    "    the school's webhook URL (setting 'webhook_url'; audited). The secret is never stored in the database.";
 
 QString when(qint64 ms)
 {
@@ -192,6 +197,58 @@ int retry(QStringList args)
     }
 }
 
+int setUrl(QStringList args)
+{
+    const QString dbArg = cli::takeOption(args, QStringLiteral("--db"));
+    const QString reason = cli::takeOption(args, QStringLiteral("--reason"), QStringLiteral("tucai outbox set-url"));
+    if (dbArg.isEmpty() || args.size() != 1) {
+        cli::err() << QString::fromLatin1(kUsage) << Qt::endl;
+        return cli::Usage;
+    }
+    const QString url = args.first().trimmed();
+    const QUrl u(url);
+    if (!url.isEmpty() && (!u.isValid() || u.host().isEmpty() ||
+                           (u.scheme() != QLatin1String("http") && u.scheme() != QLatin1String("https")))) {
+        cli::err() << tr("error: not an http(s) URL: %1").arg(url) << Qt::endl;
+        return cli::Usage;
+    }
+    if (!u.userInfo().isEmpty() || u.query().contains(QLatin1String("secret"), Qt::CaseInsensitive)) {
+        // Everyone who can read the settings table would read it.
+        cli::err() << tr("error: keep credentials out of the URL; the signature secret is given to the sender only") << Qt::endl;
+        return cli::Usage;
+    }
+    const auto db = cli::openDatabase(dbArg, false);
+    if (!db)
+        return cli::Failed;
+    try {
+        const auto school = db::SchoolRepo(*db).firstSchool();
+        if (!school) {
+            cli::err() << tr("error: the database has no school") << Qt::endl;
+            return cli::Failed;
+        }
+        const QString name = QString::fromLatin1(net::kWebhookUrlSetting);
+        db::Transaction tx(*db);
+        db::SettingsRepo settings(*db);
+        const QString before = settings.value(school->id, name);
+        settings.set(school->id, name, url, 0);
+        AuditEntry e;
+        e.staffName = QStringLiteral("tucai cli");
+        e.action = QStringLiteral("settings.change");
+        e.targetType = QStringLiteral("setting");
+        e.targetId = name;
+        e.reason = reason;
+        e.beforeJson = QString::fromUtf8(QJsonDocument(QJsonObject{{name, before}}).toJson(QJsonDocument::Compact));
+        e.afterJson = QString::fromUtf8(QJsonDocument(QJsonObject{{name, url}}).toJson(QJsonDocument::Compact));
+        db::AuditRepo(*db).append(e);
+        tx.commit();
+        cli::out() << (url.isEmpty() ? tr("webhook URL cleared") : tr("webhook URL set to %1").arg(url)) << Qt::endl;
+        return cli::Ok;
+    } catch (const db::DbError &e) {
+        cli::err() << e.message() << Qt::endl;
+        return cli::Failed;
+    }
+}
+
 } // namespace
 
 int runOutboxCommand(const QStringList &args)
@@ -204,6 +261,8 @@ int runOutboxCommand(const QStringList &args)
         return list(rest);
     if (sub == QLatin1String("retry"))
         return retry(rest);
+    if (sub == QLatin1String("set-url"))
+        return setUrl(rest);
     cli::err() << QString::fromLatin1(kUsage) << Qt::endl;
     return cli::Usage;
 }

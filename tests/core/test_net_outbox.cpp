@@ -13,6 +13,8 @@
 #include "test_support.h"
 
 #include <QElapsedTimer>
+#include <QProcess>
+#include <QProcessEnvironment>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
@@ -373,6 +375,49 @@ private Q_SLOTS:
         QCOMPARE(keys.size(), 30);
         QCOMPARE(m_server->requestCount(), 30);
         QVERIFY2(problems.isEmpty(), qPrintable(problems));
+    }
+
+    void commandLineSender()
+    {
+        ++m_case;
+        m_db = test::freshSqliteDatabase(m_tmp, QStringLiteral("cli"));
+        m_db->openAndMigrate(db::Database::OpenMode::CreateIfMissing);
+        db::SchoolRepo(*m_db).insertSchool(QStringLiteral("10001"), QStringLiteral("Test University"));
+        enqueue(3);
+        m_server->setHandler([](const HttpTestServer::Request &) { return HttpTestServer::Response{200, "ok"}; });
+        const QString dbPath = m_db->target().path;
+        m_db->closeThisThread();
+        // Runs tucai while this thread keeps serving HTTP.
+        const auto run = [&](const QStringList &args, const QProcessEnvironment &env, QString *out) {
+            QProcess p;
+            p.setProcessEnvironment(env);
+            p.start(QStringLiteral(TUCAI_CLI_PATH), args);
+            if (!waitUntil([&] { return p.state() == QProcess::NotRunning; }, 30000))
+                p.kill();
+            p.waitForFinished(1000);
+            *out = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+            return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        };
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QString::fromLatin1(net::kDefaultSecretEnv));
+        QString out;
+        QCOMPARE(run({QStringLiteral("outbox"), QStringLiteral("set-url"), QStringLiteral("--db"), dbPath,
+                      m_server->url(QStringLiteral("/cli")).toString()}, env, &out), 0);
+        // Without the secret nothing is sent and the reason is named.
+        QCOMPARE(run({QStringLiteral("outbox"), QStringLiteral("deliver"), QStringLiteral("--db"), dbPath, QStringLiteral("--once")}, env,
+                     &out), 1);
+        QVERIFY2(out.contains(QLatin1String("TUCAI_WEBHOOK_SECRET")), qPrintable(out));
+        QCOMPARE(m_server->requestCount(), 0);
+        env.insert(QStringLiteral("HOOK_SECRET"), QString::fromLatin1(kSecret));
+        QCOMPARE(run({QStringLiteral("outbox"), QStringLiteral("deliver"), QStringLiteral("--db"), dbPath, QStringLiteral("--secret-env"),
+                      QStringLiteral("HOOK_SECRET"), QStringLiteral("--once")}, env, &out), 0);
+        QVERIFY2(out.contains(QLatin1String("3 delivered")), qPrintable(out));
+        QCOMPARE(m_server->requestCount(), 3);
+        for (const HttpTestServer::Request &r : m_server->requests()) {
+            QCOMPARE(r.path, QByteArray("/cli"));
+            QVERIFY(net::verifyWebhookSignature(kSecret, r.body, r.header(net::kSignatureHeader)));
+        }
+        QCOMPARE(counts().value(QStringLiteral("delivered")), 3);
     }
 
     void postgresRolesMayRetryAndSend()
