@@ -9,6 +9,10 @@
 #include "accounts/staff_service.h"
 #include "db/audit_repo.h"
 #include "db/server_security.h"
+#include "import/roster_import.h"
+#include "model/id_number.h"
+
+#include <QProcess>
 
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -260,6 +264,49 @@ private Q_SLOTS:
         again.closeThisThread();
         db::ServerSecurity(*m_owner).syncStaffRole(m.collegeAdmin, kPassword); // back for the other tests
         QCOMPARE(db::AuditRepo(*m_owner).recent(1).constFirst().action, QStringLiteral("staff.password_changed"));
+    }
+
+    void collegeAdminImportsThroughOwnLogin()
+    {
+        db::DbTarget t = m_owner->target();
+        t.user = m_collegeRole;
+        t.password = kPassword;
+        db::Database staffDb(t);
+        staffDb.open();
+        const auto session = accounts::AuthService(staffDb).databaseSession();
+        QVERIFY(session.has_value());
+        auto id = [](int n) -> QString {
+            const QString first17 = QStringLiteral("32010220000101%1").arg(n, 3, 10, QLatin1Char('0'));
+            return first17 + idNumberCheckChar(first17);
+        };
+        import::TableData table;
+        table.format = QStringLiteral("csv");
+        table.rows = {{QStringLiteral("学号"), QStringLiteral("姓名"), QStringLiteral("身份证号"), QStringLiteral("学院"), QStringLiteral("班级")},
+                      {QStringLiteral("2022015001"), QStringLiteral("黄一"), id(501), QStringLiteral("C01"), QStringLiteral("C0101")},
+                      {QStringLiteral("2022025002"), QStringLiteral("黄二"), id(502), QStringLiteral("C02"), QStringLiteral("C0201")}};
+        import::RosterImporter importer(staffDb, *session);
+        const import::ImportPlan plan = importer.plan(table, import::ColumnMapping::guess(table.rows.first()));
+        QCOMPARE(plan.problemLines(), QList<int>({3})); // the other college's row
+        QCOMPARE(importer.apply(plan, QStringLiteral("roster.csv")).inserted, 1);
+        QCOMPARE(db::StudentRepo(*m_owner).findByNumber(m.school, QStringLiteral("2022015001"))->collegeId, m.college1);
+        QVERIFY(!db::StudentRepo(*m_owner).findByNumber(m.school, QStringLiteral("2022025002")));
+        QCOMPARE(db::AuditRepo(*m_owner).verify(), 0);
+    }
+
+    void demoPasswordsFromTheCommandLine()
+    {
+        QProcess p;
+        p.start(QStringLiteral(TUCAI_CLI_PATH), {QStringLiteral("staff"), QStringLiteral("sync-roles"), QStringLiteral("--db"),
+                                                 m_owner->target().url(true), QStringLiteral("--demo-passwords")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY(QString::fromUtf8(p.readAllStandardOutput()).contains(m_collegeRole));
+        db::DbTarget t = m_owner->target();
+        t.user = m_collegeRole;
+        t.password = QStringLiteral("College@2026");
+        db::Database demoLogin(t);
+        demoLogin.open();
+        QCOMPARE(accounts::AuthService(demoLogin).databaseSession()->username, QStringLiteral("college01"));
     }
 
     void cleanupTestCase()
