@@ -46,6 +46,27 @@ QStringList serverSecurityStatements()
                  "SELECT EXISTS (SELECT 1 FROM staff s WHERE s.db_role = session_user::text AND s.active = 1 AND ("
                  " s.role = 'school_admin' OR (s.role = 'college_admin' AND s.college_id = p_college)))"));
 
+    // The colleges and classes the signed-in staff member may see / manage, as arrays.
+    const QString arr = QStringLiteral(" LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$ %1 $$");
+    s << QStringLiteral("CREATE OR REPLACE FUNCTION tucai_visible_colleges() RETURNS BIGINT[]")
+             + arr.arg(QStringLiteral(
+                 "SELECT COALESCE(array_agg(c.id), '{}') FROM colleges c JOIN staff s ON s.db_role = session_user::text AND s.active = 1 "
+                 "WHERE (s.role = 'school_admin' AND c.school_id = s.school_id) "
+                 "OR (s.role = 'college_admin' AND c.id = s.college_id) "
+                 "OR (s.role = 'reviewer' AND EXISTS (SELECT 1 FROM staff_scopes sc WHERE sc.staff_id = s.id AND sc.college_id = c.id))"))
+      << QStringLiteral("CREATE OR REPLACE FUNCTION tucai_visible_classes() RETURNS BIGINT[]")
+             + arr.arg(QStringLiteral(
+                 "SELECT COALESCE(array_agg(k.id), '{}') FROM classes k JOIN colleges c ON c.id = k.college_id "
+                 "JOIN staff s ON s.db_role = session_user::text AND s.active = 1 "
+                 "WHERE (s.role = 'school_admin' AND c.school_id = s.school_id) "
+                 "OR (s.role = 'college_admin' AND k.college_id = s.college_id) "
+                 "OR (s.role = 'reviewer' AND EXISTS (SELECT 1 FROM staff_scopes sc WHERE sc.staff_id = s.id "
+                 "    AND sc.college_id = k.college_id AND (sc.class_id IS NULL OR sc.class_id = k.id)))"))
+      << QStringLiteral("CREATE OR REPLACE FUNCTION tucai_managed_colleges() RETURNS BIGINT[]")
+             + arr.arg(QStringLiteral(
+                 "SELECT COALESCE(array_agg(c.id), '{}') FROM colleges c JOIN staff s ON s.db_role = session_user::text AND s.active = 1 "
+                 "WHERE (s.role = 'school_admin' AND c.school_id = s.school_id) OR (s.role = 'college_admin' AND c.id = s.college_id)"));
+
     // Login role per staff member. The role name is always derived from the
     // database and the staff id, never taken from the table, so that nobody can
     // point it at another role (e.g. the owner).
@@ -112,22 +133,29 @@ END $$)");
       << QStringLiteral("DO $$ BEGIN IF to_regclass('code_keys') IS NOT NULL THEN "
                         "REVOKE ALL ON code_keys FROM %1; END IF; END $$").arg(all);
 
-    // Row-level security.
+    // Row-level security. The helpers are wrapped in sub-selects so that the
+    // server evaluates them once per statement (an InitPlan), not once per row.
+    const QString seeRow = QStringLiteral("(class_id = ANY ((SELECT tucai_visible_classes())::BIGINT[]) "
+                                          "AND college_id = ANY ((SELECT tucai_visible_colleges())::BIGINT[]))");
+    const QString seeCollege = QStringLiteral("(CASE WHEN college_id IS NULL THEN (SELECT tucai_staff_role()) = 'school_admin' "
+                                              "ELSE college_id = ANY ((SELECT tucai_visible_colleges())::BIGINT[]) END)");
+    const QString manage = QStringLiteral("(CASE WHEN college_id IS NULL THEN (SELECT tucai_staff_role()) = 'school_admin' "
+                                          "ELSE college_id = ANY ((SELECT tucai_managed_colleges())::BIGINT[]) END)");
     const auto enable = [&](const char *table) {
         s << QStringLiteral("ALTER TABLE %1 ENABLE ROW LEVEL SECURITY").arg(QLatin1String(table));
     };
     enable("students");
-    s << QStringLiteral("CREATE POLICY students_see ON students FOR SELECT USING (tucai_can_see(college_id, class_id))")
-      << QStringLiteral("CREATE POLICY students_add ON students FOR INSERT WITH CHECK (tucai_can_manage(college_id))")
-      << QStringLiteral("CREATE POLICY students_manage ON students FOR UPDATE USING (tucai_can_manage(college_id)) "
-                        "WITH CHECK (tucai_can_manage(college_id))")
-      << QStringLiteral("CREATE POLICY students_review ON students FOR UPDATE USING (tucai_staff_role() = 'reviewer' "
-                        "AND tucai_can_see(college_id, class_id) AND state IN ('awaiting_review', 'approved', 'returned')) "
-                        "WITH CHECK (tucai_can_see(college_id, class_id) AND state IN ('awaiting_review', 'approved', 'returned'))");
+    s << QStringLiteral("CREATE POLICY students_see ON students FOR SELECT USING (") + seeRow + QStringLiteral(")")
+      << QStringLiteral("CREATE POLICY students_add ON students FOR INSERT WITH CHECK (") + manage + QStringLiteral(")")
+      << QStringLiteral("CREATE POLICY students_manage ON students FOR UPDATE USING (") + manage + QStringLiteral(") "
+                        "WITH CHECK (") + manage + QStringLiteral(")")
+      << QStringLiteral("CREATE POLICY students_review ON students FOR UPDATE USING ((SELECT tucai_staff_role()) = 'reviewer' "
+                        "AND ") + seeRow + QStringLiteral(" AND state IN ('awaiting_review', 'approved', 'returned')) "
+                        "WITH CHECK (") + seeRow + QStringLiteral(" AND state IN ('awaiting_review', 'approved', 'returned'))");
     enable("photos");
-    s << QStringLiteral("CREATE POLICY photos_see ON photos FOR SELECT USING (tucai_can_see(college_id, class_id))")
-      << QStringLiteral("CREATE POLICY photos_change ON photos FOR UPDATE USING (tucai_can_see(college_id, class_id)) "
-                        "WITH CHECK (tucai_can_see(college_id, class_id))");
+    s << QStringLiteral("CREATE POLICY photos_see ON photos FOR SELECT USING (") + seeRow + QStringLiteral(")")
+      << QStringLiteral("CREATE POLICY photos_change ON photos FOR UPDATE USING (") + seeRow + QStringLiteral(") "
+                        "WITH CHECK (") + seeRow + QStringLiteral(")");
     enable("photo_blobs");
     s << QStringLiteral("CREATE POLICY blobs_see ON photo_blobs FOR SELECT USING "
                         "(EXISTS (SELECT 1 FROM photos p WHERE p.sha256 = photo_blobs.sha256))");
@@ -143,38 +171,37 @@ END $$)");
     for (const char *t : {"code_batches", "collection_codes"}) {
         const QString table = QLatin1String(t);
         enable(t);
-        s << QStringLiteral("CREATE POLICY %1_see ON %1 FOR SELECT USING (tucai_can_see(college_id, NULL))").arg(table)
-          << QStringLiteral("CREATE POLICY %1_add ON %1 FOR INSERT WITH CHECK (tucai_can_manage(college_id))").arg(table)
-          << QStringLiteral("CREATE POLICY %1_change ON %1 FOR UPDATE USING (tucai_can_manage(college_id)) "
-                            "WITH CHECK (tucai_can_manage(college_id))").arg(table)
-          << QStringLiteral("CREATE POLICY %1_remove ON %1 FOR DELETE USING (tucai_can_manage(college_id))").arg(table);
+        s << QStringLiteral("CREATE POLICY %1_see ON %1 FOR SELECT USING (%2)").arg(table, seeCollege)
+          << QStringLiteral("CREATE POLICY %1_add ON %1 FOR INSERT WITH CHECK (%2)").arg(table, manage)
+          << QStringLiteral("CREATE POLICY %1_change ON %1 FOR UPDATE USING (%2) WITH CHECK (%2)").arg(table, manage)
+          << QStringLiteral("CREATE POLICY %1_remove ON %1 FOR DELETE USING (%2)").arg(table, manage);
     }
     // School-wide notices are read by every staff member; college notices by those who see the college.
     enable("notices");
     s << QStringLiteral("CREATE POLICY notices_see ON notices FOR SELECT USING "
-                        "(tucai_staff_id() IS NOT NULL AND (college_id IS NULL OR tucai_can_see(college_id, NULL)))")
-      << QStringLiteral("CREATE POLICY notices_add ON notices FOR INSERT WITH CHECK (tucai_can_manage(college_id))")
-      << QStringLiteral("CREATE POLICY notices_change ON notices FOR UPDATE USING (tucai_can_manage(college_id)) "
-                        "WITH CHECK (tucai_can_manage(college_id))")
-      << QStringLiteral("CREATE POLICY notices_remove ON notices FOR DELETE USING (tucai_can_manage(college_id))");
+                        "((SELECT tucai_staff_id()) IS NOT NULL AND (college_id IS NULL OR ") + seeCollege + QStringLiteral("))")
+      << QStringLiteral("CREATE POLICY notices_add ON notices FOR INSERT WITH CHECK (") + manage + QStringLiteral(")")
+      << QStringLiteral("CREATE POLICY notices_change ON notices FOR UPDATE USING (") + manage + QStringLiteral(") "
+                        "WITH CHECK (") + manage + QStringLiteral(")")
+      << QStringLiteral("CREATE POLICY notices_remove ON notices FOR DELETE USING (") + manage + QStringLiteral(")");
     enable("staff");
     s << QStringLiteral("CREATE POLICY staff_see ON staff FOR SELECT USING "
-                        "(db_role = session_user::text OR tucai_staff_role() = 'school_admin')")
-      << QStringLiteral("CREATE POLICY staff_manage ON staff FOR ALL USING (tucai_staff_role() = 'school_admin') "
-                        "WITH CHECK (tucai_staff_role() = 'school_admin')");
+                        "(db_role = session_user::text OR (SELECT tucai_staff_role()) = 'school_admin')")
+      << QStringLiteral("CREATE POLICY staff_manage ON staff FOR ALL USING ((SELECT tucai_staff_role()) = 'school_admin') "
+                        "WITH CHECK ((SELECT tucai_staff_role()) = 'school_admin')");
     enable("staff_scopes");
     s << QStringLiteral("CREATE POLICY scopes_see ON staff_scopes FOR SELECT USING "
-                        "(staff_id = tucai_staff_id() OR tucai_staff_role() = 'school_admin')")
-      << QStringLiteral("CREATE POLICY scopes_manage ON staff_scopes FOR ALL USING (tucai_staff_role() = 'school_admin') "
-                        "WITH CHECK (tucai_staff_role() = 'school_admin')");
+                        "(staff_id = (SELECT tucai_staff_id()) OR (SELECT tucai_staff_role()) = 'school_admin')")
+      << QStringLiteral("CREATE POLICY scopes_manage ON staff_scopes FOR ALL USING ((SELECT tucai_staff_role()) = 'school_admin') "
+                        "WITH CHECK ((SELECT tucai_staff_role()) = 'school_admin')");
     // Audit: everyone appends under their own name and may only fill in the
     // hash of their own fresh entry; nobody but the owner edits history.
     enable("audit_log");
-    s << QStringLiteral("CREATE POLICY audit_see ON audit_log FOR SELECT USING (tucai_staff_role() = 'school_admin' "
-                        "OR staff_id = tucai_staff_id() OR (college_id IS NOT NULL AND tucai_can_manage(college_id)))")
-      << QStringLiteral("CREATE POLICY audit_add ON audit_log FOR INSERT WITH CHECK (staff_id = tucai_staff_id())")
-      << QStringLiteral("CREATE POLICY audit_seal ON audit_log FOR UPDATE USING (staff_id = tucai_staff_id() AND hash = '') "
-                        "WITH CHECK (staff_id = tucai_staff_id())");
+    s << QStringLiteral("CREATE POLICY audit_see ON audit_log FOR SELECT USING ((SELECT tucai_staff_role()) = 'school_admin' "
+                        "OR staff_id = (SELECT tucai_staff_id()) OR (college_id IS NOT NULL AND ") + manage + QStringLiteral("))")
+      << QStringLiteral("CREATE POLICY audit_add ON audit_log FOR INSERT WITH CHECK (staff_id = (SELECT tucai_staff_id()))")
+      << QStringLiteral("CREATE POLICY audit_seal ON audit_log FOR UPDATE USING (staff_id = (SELECT tucai_staff_id()) AND hash = '') "
+                        "WITH CHECK (staff_id = (SELECT tucai_staff_id()))");
     return s;
 }
 

@@ -1,10 +1,14 @@
 // Roster import benchmark: 50,000 rows (UTF-8 CSV) into a fresh database.
 //   build-x/tests/bench/bench_import [--rows 50000] [--pg postgresql://user:pw@127.0.0.1:PORT/db]
-// Prints read / dry-run / import / re-import times. On PostgreSQL the given
+// Prints read / dry-run / import / re-import times; on PostgreSQL also the
+// students-page queries as the owner and as a school admin's own login (row-level security).
+// On PostgreSQL the given
 // database is dropped and re-created first (use a throwaway cluster).
 #include "../core/test_accounts_fixture.h"
 #include "test_support.h"
 
+#include "db/account_repo.h"
+#include "db/server_security.h"
 #include "import/roster_import.h"
 #include "model/id_number.h"
 
@@ -82,5 +86,30 @@ int main(int argc, char **argv)
                .arg(readMs).arg(planMs).arg(applyMs).arg(r.inserted).arg(readMs + planMs + applyMs)
                .arg(qint64(rows * 1000.0 / std::max<qint64>(1, readMs + planMs + applyMs)))
         << QStringLiteral("re-import: %1 ms, %2 inserted, %3 unchanged\n").arg(againMs).arg(r2.inserted).arg(again.unchanged);
+    if (!pg.isEmpty()) {
+        // The students page's first screen: count + first block, owner vs staff login under RLS.
+        auto firstScreen = [&](const db::Database &d, const QString &who) {
+            db::AccountRepo repo(d);
+            db::StudentFilter f;
+            QElapsedTimer q;
+            q.start();
+            const qint64 n = repo.countStudents(f);
+            const qint64 countMs = q.restart();
+            const int got = int(repo.students(f, 0, 200).size());
+            out << QStringLiteral("%1: count %2 students in %3 ms, first 200 rows in %4 ms (%5)\n")
+                       .arg(who).arg(n).arg(countMs).arg(q.elapsed()).arg(got);
+        };
+        firstScreen(*db, QStringLiteral("owner (no RLS)"));
+        db::DbTarget t = db->target();
+        t.user = db::ServerSecurity(*db).syncStaffRole(m.admin, QStringLiteral("Bench-2026"));
+        t.password = QStringLiteral("Bench-2026");
+        db::Database staff(t);
+        staff.open();
+        firstScreen(staff, QStringLiteral("school admin login (RLS)"));
+        t.user = db::ServerSecurity(*db).syncStaffRole(m.collegeAdmin, QStringLiteral("Bench-2026"));
+        db::Database college(t);
+        college.open();
+        firstScreen(college, QStringLiteral("college admin login (RLS)"));
+    }
     return r.inserted == rows && r2.inserted == 0 ? 0 : 1;
 }

@@ -1,10 +1,13 @@
 #include "shell/page_registry.h"
 
 #include "pages/audit/audit_page.h"
+#include "pages/codes/codes_page.h"
 #include "pages/dashboard/dashboard_page.h"
 #include "pages/export/export_page.h"
+#include "pages/notices/notices_page.h"
 #include "pages/outbox/outbox_page.h"
 #include "pages/placeholder_page.h"
+#include "pages/settings/settings_page.h"
 #include "pages/staff/staff_page.h"
 #include "pages/students/students_page.h"
 
@@ -30,14 +33,11 @@ QList<PageFactory> pageFactories()
         placeholder("review", QT_TRANSLATE_NOOP("Pages", "Review"),
                     QT_TRANSLATE_NOOP("Pages", "Review submitted photos with the rule violations drawn on them.")),
         {QStringLiteral("students"), [](AppContext &ctx, QWidget *parent) -> Page * { return new StudentsPage(ctx, parent); }},
-        placeholder("notices", QT_TRANSLATE_NOOP("Pages", "Notices"),
-                    QT_TRANSLATE_NOOP("Pages", "Write and publish collection notices.")),
-        placeholder("codes", QT_TRANSLATE_NOOP("Pages", "Collection codes"),
-                    QT_TRANSLATE_NOOP("Pages", "Generate, print and revoke collection codes.")),
+        {QStringLiteral("notices"), [](AppContext &ctx, QWidget *parent) -> Page * { return new NoticesPage(ctx, parent); }},
+        {QStringLiteral("codes"), [](AppContext &ctx, QWidget *parent) -> Page * { return new CodesPage(ctx, parent); }},
         {QStringLiteral("dashboard"), [](AppContext &ctx, QWidget *parent) -> Page * { return new DashboardPage(ctx, parent); }},
         {QStringLiteral("export"), [](AppContext &ctx, QWidget *parent) -> Page * { return new ExportPage(ctx, parent); }},
-        placeholder("settings", QT_TRANSLATE_NOOP("Pages", "Collection settings"),
-                    QT_TRANSLATE_NOOP("Pages", "Collection window, lock thresholds, draft box and payment.")),
+        {QStringLiteral("settings"), [](AppContext &ctx, QWidget *parent) -> Page * { return new SettingsPage(ctx, parent); }},
         {QStringLiteral("staff"), [](AppContext &ctx, QWidget *parent) -> Page * { return new StaffPage(ctx, parent); }},
         {QStringLiteral("audit"), [](AppContext &ctx, QWidget *parent) -> Page * { return new AuditPage(ctx, parent); }},
         {QStringLiteral("outbox"), [](AppContext &ctx, QWidget *parent) -> Page * { return new OutboxPage(ctx, parent); }},
