@@ -79,16 +79,37 @@ double moireScore(const cv::Mat &grey, cv::Rect *area)
         std::nth_element(v.begin(), v.begin() + long(v.size() / 2), v.end());
         med[size_t(k)] = v[v.size() / 2];
     }
+    // Median magnitude along one spectrum column (x fixed) or row (y fixed).
+    auto lineMedian = [&](bool column, int idx) {
+        std::vector<float> v;
+        if (column)
+            for (int y = 0; y < n; ++y)
+                v.push_back(mag.at<float>(y, idx));
+        else
+            for (int x = 0; x <= half; ++x)
+                v.push_back(mag.at<float>(idx, x));
+        std::nth_element(v.begin(), v.begin() + long(v.size() / 2), v.end());
+        return v[v.size() / 2];
+    };
     double best = 0;
     for (int y = 0; y < n; ++y)
         for (int x = 0; x <= half; ++x) {
             const int fy = freq(y), fx = x;
-            if (std::abs(fx) % 32 <= 1 || std::abs(fx) % 32 >= 31 || std::abs(fy) % 32 <= 1 || std::abs(fy) % 32 >= 31)
-                continue;   // 8x8 JPEG block grid harmonics
-            const int rad = int(std::lround(std::hypot(fx, fy)));
-            if (rad < 24 || rad > half || med[size_t(rad)] <= 0)
+            const bool gridX = std::abs(fx) % 32 <= 1 || std::abs(fx) % 32 >= 31, gridY = std::abs(fy) % 32 <= 1 || std::abs(fy) % 32 >= 31;
+            if ((gridX && gridY) || fx == 0 || fy == 0)
+                continue;   // 8x8 JPEG block grid harmonics, and the axes (image and block edges)
+            // On a block-harmonic line, compare with the line itself: blocking spreads along it, a
+            // screen pattern is one sharp peak.
+            const int r0 = int(std::lround(std::hypot(fx, fy)));
+            if (r0 < 24 || r0 > half)
                 continue;
-            best = std::max(best, double(mag.at<float>(y, x)) / med[size_t(rad)]);
+            float ref = med[size_t(r0)];
+            if (gridX || gridY)
+                ref = std::max(ref, lineMedian(gridX, gridX ? x : y));
+            const int rad = int(std::lround(std::hypot(fx, fy)));
+            if (rad < 24 || rad > half || ref <= 0)
+                continue;
+            best = std::max(best, double(mag.at<float>(y, x)) / ref);
         }
     return std::log2(std::max(1.0, best));
 }
