@@ -33,21 +33,10 @@ QStringList serverSecurityStatements()
     s << QStringLiteral("CREATE OR REPLACE FUNCTION tucai_staff_id() RETURNS BIGINT")
              + fn.arg(QStringLiteral("SELECT id FROM staff WHERE db_role = session_user::text AND active = 1"))
       << QStringLiteral("CREATE OR REPLACE FUNCTION tucai_staff_role() RETURNS TEXT")
-             + fn.arg(QStringLiteral("SELECT role FROM staff WHERE db_role = session_user::text AND active = 1"))
-      << QStringLiteral("CREATE OR REPLACE FUNCTION tucai_can_see(p_college BIGINT, p_class BIGINT) RETURNS BOOLEAN")
-             + fn.arg(QStringLiteral(
-                 "SELECT EXISTS (SELECT 1 FROM staff s WHERE s.db_role = session_user::text AND s.active = 1 AND ("
-                 " s.role = 'school_admin'"
-                 " OR (s.role = 'college_admin' AND s.college_id = p_college)"
-                 " OR (s.role = 'reviewer' AND EXISTS (SELECT 1 FROM staff_scopes sc WHERE sc.staff_id = s.id"
-                 "     AND sc.college_id = p_college AND (sc.class_id IS NULL OR p_class IS NULL OR sc.class_id = p_class)))))"))
-      << QStringLiteral("CREATE OR REPLACE FUNCTION tucai_can_manage(p_college BIGINT) RETURNS BOOLEAN")
-             + fn.arg(QStringLiteral(
-                 "SELECT EXISTS (SELECT 1 FROM staff s WHERE s.db_role = session_user::text AND s.active = 1 AND ("
-                 " s.role = 'school_admin' OR (s.role = 'college_admin' AND s.college_id = p_college)))"));
+             + fn.arg(QStringLiteral("SELECT role FROM staff WHERE db_role = session_user::text AND active = 1"));
 
     // The colleges and classes the signed-in staff member may see / manage, as arrays.
-    const QString arr = QStringLiteral(" LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$ %1 $$");
+    const QString &arr = fn;
     s << QStringLiteral("CREATE OR REPLACE FUNCTION tucai_visible_colleges() RETURNS BIGINT[]")
              + arr.arg(QStringLiteral(
                  "SELECT COALESCE(array_agg(c.id), '{}') FROM colleges c JOIN staff s ON s.db_role = session_user::text AND s.active = 1 "
