@@ -54,9 +54,10 @@ int generate(QStringList args)
     }
     qint64 expiresAt = 0;
     if (!expires.isEmpty()) {
-        QDateTime dt = QDateTime::fromString(expires, Qt::ISODate);
-        if (!dt.isValid())
-            dt = QDateTime(QDate::fromString(expires, Qt::ISODate), QTime(23, 59, 59));
+        // A bare date means the end of that day (local time).
+        const QDate day = QDate::fromString(expires, Qt::ISODate);
+        const QDateTime dt = day.isValid() && expires.size() == 10 ? QDateTime(day, QTime(23, 59, 59))
+                                                                   : QDateTime::fromString(expires, Qt::ISODate);
         if (!dt.isValid()) {
             cli::err() << tr("error: --expires must be an ISO date, e.g. 2026-06-30") << Qt::endl;
             return cli::Usage;
