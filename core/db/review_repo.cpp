@@ -129,8 +129,7 @@ QList<QueueRow> ReviewRepo::page(const ReviewScope &scope, const QueueQuery &que
         r.rowVersion = q.value(5).toInt();
         r.checkPassed = q.value(6).isNull() ? -1 : qint8(q.value(6).toInt());
         r.status = review::statusCode(q.toString(7));
-        r.studentNo = q.toString(8);
-        r.name = q.toString(9);
+        r.setStudent(q.toString(8), q.toString(9));
         r.violations = qint16(q.value(10).toInt());
         rows.append(r);
     }

@@ -100,15 +100,15 @@ void PhotoLoader::load(qint64 photoId)
 {
     if (!photoId || m_cache.contains(photoId) || m_inFlight.contains(photoId))
         return;
-    m_inFlight.insert(photoId);
+    const quint64 token = ++m_tokens;
+    m_inFlight.insert(photoId, token);
     auto db = m_db;
-    const quint64 epoch = m_epoch;
-    QtConcurrent::run(&m_pool, [this, db, photoId, epoch] {
+    QtConcurrent::run(&m_pool, [this, db, photoId, token] {
         auto detail = std::make_shared<const PhotoDetail>(loadNow(*db, photoId));
-        QMetaObject::invokeMethod(this, [this, detail, photoId, epoch] {
+        QMetaObject::invokeMethod(this, [this, detail, photoId, token] {
+            if (m_inFlight.value(photoId) != token)
+                return; // invalidated meanwhile (a newer load is on its way): these bytes may be stale
             m_inFlight.remove(photoId);
-            if (epoch != m_epoch)
-                return; // invalidated meanwhile: the bytes may be stale
             m_cache.insert(photoId, detail);
             m_order.removeAll(photoId);
             m_order.append(photoId);
@@ -123,15 +123,14 @@ void PhotoLoader::invalidate(qint64 photoId)
 {
     m_cache.remove(photoId);
     m_order.removeAll(photoId);
-    if (m_inFlight.contains(photoId))
-        ++m_epoch;
+    m_inFlight.remove(photoId);
 }
 
 void PhotoLoader::clear()
 {
     m_cache.clear();
     m_order.clear();
-    ++m_epoch;
+    m_inFlight.clear();
 }
 
 void PhotoLoader::waitForIdle()

@@ -69,11 +69,11 @@ private:
     std::shared_ptr<db::Database> m_db;
     QHash<qint64, PhotoDetailPtr> m_cache;
     QList<qint64> m_order;  // least recently loaded first
-    QSet<qint64> m_inFlight;
+    QHash<qint64, quint64> m_inFlight;   // photo id -> token of the load whose reply counts
+    quint64 m_tokens = 0;
     QCache<qint64, QImage> m_thumbs{2000};
     QList<qint64> m_thumbQueue;
     QSet<qint64> m_thumbInFlight;
-    quint64 m_epoch = 0;
     QThreadPool m_pool;
     QThreadPool m_thumbPool;
 };

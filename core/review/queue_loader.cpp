@@ -35,6 +35,7 @@ void QueueLoader::fetch(const QueueKey &after, int limit)
     QtConcurrent::run(pool, [this, db, scope, query, after, limit, gen] {
         QueuePage page;
         page.generation = gen;
+        page.after = after;
         try {
             page.rows = db::ReviewRepo(*db).page(scope, query, after, limit);
         } catch (const db::DbError &e) {

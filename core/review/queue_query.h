@@ -4,6 +4,7 @@
 #include <QDate>
 #include <QMetaType>
 #include <QString>
+#include <algorithm>
 
 namespace tucai::review {
 
@@ -41,6 +42,7 @@ struct QueueKey
     qint64 time = 0;
     qint64 id = 0;
     bool valid() const { return id != 0; }
+    bool operator==(const QueueKey &) const = default;
 };
 
 // One line of the queue: compact, because a whole million-photo queue may be scrolled.
@@ -55,8 +57,16 @@ struct QueueRow
     qint16 violations = 0;
     qint8 checkPassed = -1;   // -1 not checked, 0 failed, 1 passed
     char status = 's';        // d s a r (draft submitted approved returned), x other
-    QString studentNo;
-    QString name;
+    quint8 noLength = 0;
+    QString text;             // student number then name in one string: one allocation per row
+
+    QString studentNo() const { return text.left(noLength); }
+    QString name() const { return text.mid(noLength); }
+    void setStudent(const QString &no, const QString &nm)
+    {
+        noLength = quint8(std::min<qsizetype>(no.size(), 255));
+        text = no.left(noLength) + nm;
+    }
 };
 
 QString statusFromCode(char c);
@@ -66,6 +76,7 @@ struct QueuePage
 {
     quint64 generation = 0;
     QList<QueueRow> rows;
+    QueueKey after;        // the key this page was asked for
     QueueKey next;         // where the following page starts
     bool atEnd = false;
     QString error;

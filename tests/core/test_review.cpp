@@ -130,11 +130,11 @@ private Q_SLOTS:
         for (const auto &r : all(*d, admin, q))
             QCOMPARE(r.classId, rows.constFirst().classId);
         q = {};
-        q.search = rows[3].studentNo;
+        q.search = rows[3].studentNo();
         auto found = all(*d, admin, q);
         QCOMPARE(found.size(), 1);
         QCOMPARE(found.constFirst().id, rows[3].id);
-        q.search = rows[4].name;
+        q.search = rows[4].name();
         found = all(*d, admin, q);
         QVERIFY(std::any_of(found.cbegin(), found.cend(), [&](const auto &r) { return r.id == rows[4].id; }));
         q = {};

@@ -7,6 +7,7 @@
 #include "pages/notices/notices_page.h"
 #include "pages/outbox/outbox_page.h"
 #include "pages/placeholder_page.h"
+#include "pages/review/review_page.h"
 #include "pages/settings/settings_page.h"
 #include "pages/staff/staff_page.h"
 #include "pages/students/students_page.h"
@@ -30,8 +31,7 @@ PageFactory placeholder(const char *id, const char *title, const char *descripti
 QList<PageFactory> pageFactories()
 {
     return {
-        placeholder("review", QT_TRANSLATE_NOOP("Pages", "Review"),
-                    QT_TRANSLATE_NOOP("Pages", "Review submitted photos with the rule violations drawn on them.")),
+        {QStringLiteral("review"), [](AppContext &ctx, QWidget *parent) -> Page * { return new ReviewPage(ctx, parent); }},
         {QStringLiteral("students"), [](AppContext &ctx, QWidget *parent) -> Page * { return new StudentsPage(ctx, parent); }},
         {QStringLiteral("notices"), [](AppContext &ctx, QWidget *parent) -> Page * { return new NoticesPage(ctx, parent); }},
         {QStringLiteral("codes"), [](AppContext &ctx, QWidget *parent) -> Page * { return new CodesPage(ctx, parent); }},

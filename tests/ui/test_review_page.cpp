@@ -1,0 +1,291 @@
+// The review page offscreen on a demo school: filter, open a photo, toggle an overlay, approve by
+// key, return with two reasons, undo; then the rows in the database. Also batch decisions, the
+// "approve everything that passes" confirmation, a lost race, and the models under
+// QAbstractItemModelTester.
+#include "db/audit_repo.h"
+#include "db/database.h"
+#include "db/misc_repos.h"
+#include "db/photo_repo.h"
+#include "db/staff_repo.h"
+#include "db/student_repo.h"
+#include "demo/demo_generator.h"
+#include "pages/review/photo_viewer.h"
+#include "pages/review/queue_model.h"
+#include "pages/review/return_reason_dialog.h"
+#include "pages/review/review_page.h"
+#include "review/decision_service.h"
+#include "shell/app_context.h"
+#include "shell/message_box.h"
+#include "test_support.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTableView>
+#include <QTreeWidget>
+#include <QtTest>
+
+using namespace tucai;
+
+class TestReviewPage : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::shared_ptr<db::Database> m_db;
+
+    accounts::Session sessionOf(const QString &username) const
+    {
+        const auto s = db::StaffRepo(*m_db).findByUsername(username);
+        accounts::Session session;
+        session.staffId = s->id;
+        session.schoolId = s->schoolId;
+        session.username = s->username;
+        session.displayName = s->displayName;
+        session.role = s->role;
+        session.collegeId = s->collegeId;
+        return session;
+    }
+    int auditCount(qint64 photoId, const QString &action) const
+    {
+        int n = 0;
+        for (const AuditEntry &e : db::AuditRepo(*m_db).recent(100000))
+            if (e.targetId == QString::number(photoId) && e.action == action)
+                ++n;
+        return n;
+    }
+    QList<OutboxMessage> outbox(qint64 studentId, const QString &kind) const
+    {
+        QList<OutboxMessage> out;
+        for (const OutboxMessage &m : db::OutboxRepo(*m_db).pending(100000))
+            if (m.studentId == studentId && m.kind == kind)
+                out.append(m);
+        return out;
+    }
+    static void waitForPhoto(ui::ReviewPage &page)
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(page.currentPhotoId() != 0 && page.viewer()->detail()
+                                     && page.viewer()->detail()->photoId == page.currentPhotoId(),
+                                 10000);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QApplication::setOrganizationName(QStringLiteral("TucaiTest"));
+        QApplication::setApplicationName(QStringLiteral("test_review_page"));
+        m_db = std::make_shared<db::Database>(db::DbTarget::sqlite(m_dir.filePath(QStringLiteral("review.sqlite"))));
+        m_db->openAndMigrate(db::Database::OpenMode::CreateIfMissing);
+        demo::DemoOptions opt;
+        opt.students = 200;
+        opt.nowMs = 1772877348000;
+        opt.facesDir = test::facesDir();
+        demo::createDemoSchool(*m_db, opt);
+    }
+
+    void init() { ui::MessageBox::reset(); }
+
+    void reviewByKeyboard()
+    {
+        const accounts::Session session = sessionOf(QStringLiteral("reviewer1"));
+        ui::AppContext ctx(m_db, session);
+        ui::ReviewPage page(ctx);
+        QAbstractItemModelTester tester(page.queueModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        page.resize(1500, 900);
+        page.show();
+        QApplication::setActiveWindow(&page);
+        QVERIFY(QTest::qWaitForWindowActive(&page));
+        page.activate();
+        auto *model = page.queueModel();
+        QTRY_VERIFY(model->rowCount() > 0);
+
+        // Filter: the second college of the reviewer, then a search by student number.
+        auto *college = page.findChild<QComboBox *>(QStringLiteral("filterCollege"));
+        QCOMPARE(college->count(), 4);   // all + the three colleges of reviewer1
+        college->setCurrentIndex(2);
+        const qint64 collegeId = college->currentData().toLongLong();
+        QTRY_VERIFY(model->rowCount() > 2 && !model->isLoading());
+        for (int i = 0; i < model->rowCount(); ++i)
+            QCOMPARE(qint64(model->rowAt(i)->collegeId), collegeId);
+        const QString wanted = model->rowAt(1)->studentNo();
+        auto *search = page.findChild<QLineEdit *>(QStringLiteral("filterSearch"));
+        search->setText(wanted);
+        QTest::keyClick(search, Qt::Key_Return);
+        QTRY_COMPARE(model->rowCount(), 1);
+        QCOMPARE(model->rowAt(0)->studentNo(), wanted);
+        search->clear();
+        QTest::keyClick(search, Qt::Key_Return);
+        QTRY_VERIFY(model->rowCount() > 2);
+
+        // Open a photo by clicking it.
+        auto *queue = page.findChild<QTableView *>(QStringLiteral("reviewQueue"));
+        const QRect cell = queue->visualRect(model->index(1, ui::QueueModel::NameColumn));
+        QTest::mouseClick(queue->viewport(), Qt::LeftButton, {}, cell.center());
+        QTRY_COMPARE(page.currentRow(), 1);
+        waitForPhoto(page);
+        const qint64 first = page.currentPhotoId();
+        QCOMPARE(first, model->rowAt(1)->id);
+        auto *violations = page.findChild<QTreeWidget *>(QStringLiteral("violationsList"));
+        QVERIFY(violations->topLevelItemCount() > 0);
+
+        // Toggle an overlay layer: the drawing changes.
+        auto *layers = page.findChild<QListWidget *>(QStringLiteral("overlayLayers"));
+        QCOMPARE(layers->count(), ui::PhotoViewer::kLayerCount);
+        const QImage before = page.viewer()->grab().toImage();
+        QListWidgetItem *landmarks = layers->item(int(ui::PhotoViewer::Layer::Guides));
+        landmarks->setCheckState(landmarks->checkState() == Qt::Checked ? Qt::Unchecked : Qt::Checked);
+        QCOMPARE(page.viewer()->isLayerVisible(ui::PhotoViewer::Layer::Guides), landmarks->checkState() == Qt::Checked);
+        QVERIFY(page.viewer()->grab().toImage() != before);
+        // Selecting a violation highlights its rule.
+        violations->setCurrentItem(violations->topLevelItem(0));
+        QCOMPARE(page.viewer()->highlightedRule(), violations->topLevelItem(0)->data(0, Qt::UserRole).toString());
+
+        // Approve by key: A. The next photo follows at once (prefetched).
+        queue->setFocus();
+        const qint64 firstStudent = model->rowAt(1)->studentId;
+        QTest::keyClick(queue, Qt::Key_A);
+        QTRY_COMPARE(page.currentRow(), 2);
+        waitForPhoto(page);
+        const qint64 second = page.currentPhotoId();
+        const qint64 secondStudent = model->rowAt(2)->studentId;
+        QVERIFY(second != first);
+        QCOMPARE(model->rowAt(1)->status, 'a');
+
+        // Return by key: R, two reasons and a note.
+        QTest::keyClick(queue, Qt::Key_R);
+        ui::ReturnReasonDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = page.findChild<ui::ReturnReasonDialog *>()) && dialog->isVisible());
+        auto *list = dialog->findChild<QListWidget *>(QStringLiteral("reasonList"));
+        for (int i = 0; i < list->count(); ++i)
+            list->item(i)->setCheckState(Qt::Unchecked);
+        for (int i = 0; i < list->count(); ++i)
+            if (QStringList{QStringLiteral("background"), QStringLiteral("ears_hidden")}.contains(list->item(i)->data(Qt::UserRole).toString()))
+                list->item(i)->setCheckState(Qt::Checked);
+        dialog->setNote(QStringLiteral("耳朵被头发遮住"));
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("reasonOk")), Qt::LeftButton);
+        QTRY_COMPARE(page.currentRow(), 3);
+        // The dialog is gone: the page is the active window again for its shortcuts.
+        page.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&page));
+        queue->setFocus();
+
+        db::PhotoRepo photos(*m_db);
+        auto p1 = photos.get(first);
+        QCOMPARE(p1->status, QStringLiteral("approved"));
+        QCOMPARE(p1->reviewerId, session.staffId);
+        QVERIFY(p1->decidedAt > 0);
+        QCOMPARE(auditCount(first, QStringLiteral("photo.approve")), 1);
+        QCOMPARE(outbox(firstStudent, QStringLiteral("photo.approved")).size(), 1);
+        QCOMPARE(db::StudentRepo(*m_db).get(firstStudent)->state, StudentState::Approved);
+        auto p2 = photos.get(second);
+        QCOMPARE(p2->status, QStringLiteral("returned"));
+        QCOMPARE(p2->reasons, QStringLiteral("background,ears_hidden"));
+        QCOMPARE(p2->reasonNote, QStringLiteral("耳朵被头发遮住"));
+        QCOMPARE(p2->reviewerId, session.staffId);
+        QCOMPARE(auditCount(second, QStringLiteral("photo.return")), 1);
+        QCOMPARE(outbox(secondStudent, QStringLiteral("photo.returned")).size(), 1);
+
+        // Undo (Ctrl+Z): the return is taken back and its notification withdrawn; the page shows it again.
+        QTest::keyClick(queue, Qt::Key_Z, Qt::ControlModifier);
+        QTRY_COMPARE(page.currentRow(), 2);
+        p2 = photos.get(second);
+        QCOMPARE(p2->status, QStringLiteral("submitted"));
+        QCOMPARE(p2->reasons, QString());
+        QCOMPARE(p2->reviewerId, 0);
+        QCOMPARE(auditCount(second, QStringLiteral("photo.undo")), 1);
+        QCOMPARE(outbox(secondStudent, QStringLiteral("photo.returned")).size(), 0);
+        QCOMPARE(db::StudentRepo(*m_db).get(secondStudent)->state, StudentState::AwaitingReview);
+        QCOMPARE(photos.get(first)->status, QStringLiteral("approved"));   // the approval stays
+        QCOMPARE(model->rowAt(2)->status, 's');
+        QCOMPARE(db::AuditRepo(*m_db).verify(), 0);
+
+        // Someone else decides the shown photo meanwhile: approving tells who did it.
+        waitForPhoto(page);
+        const auto admin = sessionOf(QStringLiteral("admin"));
+        const auto other = review::DecisionService(*m_db, {admin.staffId, admin.schoolId, admin.role, 0, admin.displayName})
+                               .decide({second, p2->rowVersion, true, {}, {}});
+        QVERIFY(other.ok());
+        ui::MessageBox::setNextAnswer(QMessageBox::Ok);
+        QTest::keyClick(queue, Qt::Key_A);
+        QTRY_VERIFY(ui::MessageBox::lastText().contains(admin.displayName));
+        QCOMPARE(auditCount(second, QStringLiteral("photo.approve")), 1);
+        QCOMPARE(photos.get(second)->reviewerId, admin.staffId);
+
+        // Skip and previous by key.
+        const int row = page.currentRow();
+        QTest::keyClick(queue, Qt::Key_S);
+        QTRY_COMPARE(page.currentRow(), row + 1);
+        QTest::keyClick(queue, Qt::Key_Left);
+        QTRY_COMPARE(page.currentRow(), row);
+        QTest::keyClick(queue, Qt::Key_Right);
+        QTRY_COMPARE(page.currentRow(), row + 1);
+    }
+
+    void batchDecisions()
+    {
+        const accounts::Session session = sessionOf(QStringLiteral("college01"));
+        ui::AppContext ctx(m_db, session);
+        ui::ReviewPage page(ctx);
+        QAbstractItemModelTester tester(page.queueModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        page.resize(1400, 900);
+        page.show();
+        page.activate();
+        auto *model = page.queueModel();
+        QTRY_VERIFY(model->rowCount() > 4 && !model->isLoading());
+        waitForPhoto(page);
+
+        // Approve two selected rows.
+        auto *queue = page.findChild<QTableView *>(QStringLiteral("reviewQueue"));
+        queue->selectionModel()->select(model->index(3, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        queue->selectionModel()->select(model->index(4, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        const qint64 a = model->rowAt(3)->id, b = model->rowAt(4)->id;
+        QSignalSpy applied(&page, &ui::ReviewPage::decisionsApplied);
+        page.approveSelected();
+        QTRY_COMPARE(applied.size(), 1);
+        QCOMPARE(applied.constFirst().at(0).toInt(), 2);
+        QCOMPARE(db::PhotoRepo(*m_db).get(a)->status, QStringLiteral("approved"));
+        QCOMPARE(db::PhotoRepo(*m_db).get(b)->status, QStringLiteral("approved"));
+
+        // Approve everything that passes: the confirmation shows the counts; "No" changes nothing.
+        ui::MessageBox::setNextAnswer(QMessageBox::No);
+        page.approveAllPassing();
+        const QString text = ui::MessageBox::lastText();
+        QVERIFY2(text.contains(QLatin1String("pass every rule")) || text.contains(QLatin1String("None of")), qPrintable(text));
+        QCOMPARE(applied.size(), 1);
+        if (text.contains(QLatin1String("pass every rule"))) {
+            ui::MessageBox::setNextAnswer(QMessageBox::Yes);
+            page.approveAllPassing();
+            QTRY_COMPARE(applied.size(), 2);
+            QVERIFY(applied.at(1).at(0).toInt() > 0);
+            QCOMPARE(applied.at(1).at(1).toInt(), 0);
+        }
+    }
+
+    // A picture of the page for the eye (not an assertion): REVIEW_SCREENSHOT=path.
+    void screenshot()
+    {
+        const QString path = qEnvironmentVariable("REVIEW_SCREENSHOT");
+        if (path.isEmpty())
+            QSKIP("set REVIEW_SCREENSHOT to save a picture of the page");
+        QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+        const accounts::Session session = sessionOf(QStringLiteral("admin"));
+        ui::AppContext ctx(m_db, session);
+        ui::ReviewPage page(ctx);
+        page.resize(1600, 950);
+        page.show();
+        page.applyFilter({{QStringLiteral("status"), QStringLiteral("returned")}});
+        QTRY_VERIFY(page.queueModel()->rowCount() > 3);
+        waitForPhoto(page);
+        auto *layers = page.findChild<QListWidget *>(QStringLiteral("overlayLayers"));
+        for (int i = 0; i < layers->count(); ++i)
+            layers->item(i)->setCheckState(Qt::Checked);
+        QTest::qWait(500);
+        QVERIFY(page.grab().save(path));
+    }
+};
+
+QTEST_MAIN(TestReviewPage)
+#include "test_review_page.moc"
