@@ -10,6 +10,9 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QLocale>
+#include <optional>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace tucai::dashboard {
 namespace {
@@ -32,6 +35,44 @@ QString ruleTitle(const QString &rule)
     // Chinese when the application runs in Chinese (the default UI language).
     const bool zh = QLocale().language() == QLocale::Chinese;
     return zh && !it->titleZh.isEmpty() ? it->titleZh : it->title;
+}
+
+// Its own small pool: the caller may itself be a task of the global pool (the dashboard page).
+QThreadPool &dashboardPool()
+{
+    static QThreadPool pool;
+    static const bool configured = [] {
+        pool.setMaxThreadCount(4);
+        return true;
+    }();
+    Q_UNUSED(configured);
+    return pool;
+}
+
+// QtConcurrent would wrap a DbError in QUnhandledException: carry it back and rethrow it as itself.
+template<typename T>
+using Guarded = std::pair<T, std::optional<db::DbError>>;
+
+template<typename F>
+auto guarded(F f)
+{
+    using T = decltype(f());
+    return [f]() -> Guarded<T> {
+        try {
+            return {f(), std::nullopt};
+        } catch (const db::DbError &e) {
+            return {T(), e};
+        }
+    };
+}
+
+template<typename T>
+T takeResult(QFuture<Guarded<T>> &f)
+{
+    Guarded<T> r = f.result();
+    if (r.second)
+        throw *r.second;
+    return r.first;
 }
 
 } // namespace
@@ -131,6 +172,10 @@ DashboardData computeDashboard(const db::Database &db, const DashboardRequest &r
     out.windowTo = scope.to;
 
     db::DashboardRepo repo(db);
+    // One school per database is the usual deployment: then "this school" is every row, and
+    // leaving the filter out lets the aggregates read their covering indexes alone.
+    if (scope.collegeIds.isEmpty() && scope.schoolId && repo.schoolCount() == 1)
+        scope.schoolId = 0;
     // Colleges in the scope, also those with no students yet.
     db::SchoolRepo schools(db);
     QHash<qint64, int> index;
@@ -145,7 +190,25 @@ DashboardData computeDashboard(const db::Database &db, const DashboardRequest &r
         index.insert(c.id, int(out.colleges.size()));
         out.colleges.append({c.id, c.code, c.name, {}});
     }
-    for (const db::StateCount &sc : repo.studentsByCollegeAndState(scope)) {
+    // The five aggregates are independent: run four of them on other threads (each thread has
+    // its own connection, so the server works on them at the same time) while this one counts students.
+    QThreadPool &pool = dashboardPool();
+    const db::Database *dbp = &db;
+    auto submittedF = QtConcurrent::run(&pool, guarded([dbp, scope] { return db::DashboardRepo(*dbp).dailySubmissions(scope); }));
+    auto decidedF = QtConcurrent::run(&pool, guarded([dbp, scope] { return db::DashboardRepo(*dbp).dailyDecisions(scope); }));
+    auto rulesF = QtConcurrent::run(&pool, guarded([dbp, scope] { return db::DashboardRepo(*dbp).topViolatedRules(scope, 10); }));
+    auto reviewersF = QtConcurrent::run(&pool, guarded([dbp, scope] { return db::DashboardRepo(*dbp).reviewerThroughput(scope); }));
+    QList<db::StateCount> stateCounts;
+    try {
+        stateCounts = repo.studentsByCollegeAndState(scope);
+    } catch (...) {
+        submittedF.waitForFinished();
+        decidedF.waitForFinished();
+        rulesF.waitForFinished();
+        reviewersF.waitForFinished();
+        throw;
+    }
+    for (const db::StateCount &sc : std::as_const(stateCounts)) {
         if (!index.contains(sc.collegeId)) {
             index.insert(sc.collegeId, int(out.colleges.size()));
             out.colleges.append({sc.collegeId, QString::number(sc.collegeId), QString::number(sc.collegeId), {}});
@@ -157,19 +220,29 @@ DashboardData computeDashboard(const db::Database &db, const DashboardRequest &r
     }
 
     // Every day of the window, so the trend has no gaps.
-    const QList<db::DayCount> days = repo.daily(scope);
+    // Every task finishes before any result is read, so none outlives an error thrown here.
+    submittedF.waitForFinished();
+    decidedF.waitForFinished();
+    rulesF.waitForFinished();
+    reviewersF.waitForFinished();
     QHash<qint64, db::DayCount> byDay;
-    for (const db::DayCount &d : days)
-        byDay.insert(d.day, d);
+    for (const db::DayCount &d : takeResult(submittedF))
+        byDay[d.day].submissions = d.submissions;
+    for (const db::DayCount &d : takeResult(decidedF)) {
+        byDay[d.day].approved = d.approved;
+        byDay[d.day].returned = d.returned;
+    }
     for (qint64 d = chinaDay(scope.from); d <= chinaDay(scope.to - 1); ++d) {
         db::DayCount c = byDay.value(d);
         c.day = d;
         out.days.append(c);
     }
 
-    for (const db::RuleCount &r : repo.topViolatedRules(scope, 10))
+    const QList<db::RuleCount> rules = takeResult(rulesF);
+    const QList<db::ReviewerCount> reviewers = takeResult(reviewersF);
+    for (const db::RuleCount &r : rules)
         out.topRules.append({r.rule, ruleTitle(r.rule), r.count});
-    for (const db::ReviewerCount &r : repo.reviewerThroughput(scope))
+    for (const db::ReviewerCount &r : reviewers)
         out.reviewers.append({r.staffId, r.name, r.approved, r.returned, r.activeDays});
     out.elapsedMs = timer.elapsed();
     return out;

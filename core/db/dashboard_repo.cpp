@@ -51,38 +51,48 @@ QList<StateCount> DashboardRepo::studentsByCollegeAndState(const DashboardScope 
     return out;
 }
 
+QList<DayCount> DashboardRepo::dailySubmissions(const DashboardScope &scope) const
+{
+    Query q(m_db, QStringLiteral("SELECT %1 AS day, COUNT(*) FROM photos WHERE kind = 'submitted' "
+                                 "AND submitted_at >= :from AND submitted_at < :to")
+                          .arg(kDayOf.arg(QStringLiteral("submitted_at")))
+                      + scopeSql(QStringLiteral("college_id"), scope) + QStringLiteral(" GROUP BY day ORDER BY day"));
+    q.bind(QStringLiteral(":from"), scope.from).bind(QStringLiteral(":to"), scope.to);
+    bindScope(q, scope);
+    q.exec();
+    QList<DayCount> out;
+    while (q.next())
+        out.append({q.toLongLong(0), q.toLongLong(1), 0, 0});
+    return out;
+}
+
+QList<DayCount> DashboardRepo::dailyDecisions(const DashboardScope &scope) const
+{
+    Query q(m_db, QStringLiteral("SELECT %1 AS day, SUM(CASE WHEN decision = 'approved' THEN 1 ELSE 0 END), "
+                                 "SUM(CASE WHEN decision = 'returned' THEN 1 ELSE 0 END) FROM photos "
+                                 "WHERE decided_at >= :from AND decided_at < :to")
+                          .arg(kDayOf.arg(QStringLiteral("decided_at")))
+                      + scopeSql(QStringLiteral("college_id"), scope) + QStringLiteral(" GROUP BY day ORDER BY day"));
+    q.bind(QStringLiteral(":from"), scope.from).bind(QStringLiteral(":to"), scope.to);
+    bindScope(q, scope);
+    q.exec();
+    QList<DayCount> out;
+    while (q.next())
+        out.append({q.toLongLong(0), 0, q.toLongLong(1), q.toLongLong(2)});
+    return out;
+}
+
 QList<DayCount> DashboardRepo::daily(const DashboardScope &scope) const
 {
     QMap<qint64, DayCount> days;
-    {
-        Query q(m_db, QStringLiteral("SELECT %1 AS day, COUNT(*) FROM photos WHERE kind = 'submitted' "
-                                     "AND submitted_at >= :from AND submitted_at < :to")
-                              .arg(kDayOf.arg(QStringLiteral("submitted_at")))
-                          + scopeSql(QStringLiteral("college_id"), scope) + QStringLiteral(" GROUP BY day"));
-        q.bind(QStringLiteral(":from"), scope.from).bind(QStringLiteral(":to"), scope.to);
-        bindScope(q, scope);
-        q.exec();
-        while (q.next()) {
-            DayCount &d = days[q.toLongLong(0)];
-            d.day = q.toLongLong(0);
-            d.submissions = q.toLongLong(1);
-        }
+    for (const DayCount &d : dailySubmissions(scope)) {
+        days[d.day].day = d.day;
+        days[d.day].submissions = d.submissions;
     }
-    {
-        Query q(m_db, QStringLiteral("SELECT %1 AS day, SUM(CASE WHEN decision = 'approved' THEN 1 ELSE 0 END), "
-                                     "SUM(CASE WHEN decision = 'returned' THEN 1 ELSE 0 END) FROM photos "
-                                     "WHERE decided_at >= :from AND decided_at < :to")
-                              .arg(kDayOf.arg(QStringLiteral("decided_at")))
-                          + scopeSql(QStringLiteral("college_id"), scope) + QStringLiteral(" GROUP BY day"));
-        q.bind(QStringLiteral(":from"), scope.from).bind(QStringLiteral(":to"), scope.to);
-        bindScope(q, scope);
-        q.exec();
-        while (q.next()) {
-            DayCount &d = days[q.toLongLong(0)];
-            d.day = q.toLongLong(0);
-            d.approved = q.toLongLong(1);
-            d.returned = q.toLongLong(2);
-        }
+    for (const DayCount &d : dailyDecisions(scope)) {
+        days[d.day].day = d.day;
+        days[d.day].approved = d.approved;
+        days[d.day].returned = d.returned;
     }
     return days.values();
 }
@@ -107,15 +117,17 @@ QList<RuleCount> DashboardRepo::topViolatedRules(const DashboardScope &scope, in
 
 QList<ReviewerCount> DashboardRepo::reviewerThroughput(const DashboardScope &scope) const
 {
-    Query q(m_db, QStringLiteral("SELECT p.reviewer_id, COALESCE(MAX(s.display_name), ''), "
-                                 "SUM(CASE WHEN p.decision = 'approved' THEN 1 ELSE 0 END), "
-                                 "SUM(CASE WHEN p.decision = 'returned' THEN 1 ELSE 0 END), "
-                                 "COUNT(DISTINCT %1) "
-                                 "FROM photos p LEFT JOIN staff s ON s.id = p.reviewer_id "
-                                 "WHERE p.reviewer_id IS NOT NULL AND p.decided_at >= :from AND p.decided_at < :to")
+    // Per reviewer and day first (a few hundred small groups, aggregated in parallel), then per
+    // reviewer: COUNT(DISTINCT day) over all rows would sort every decision.
+    Query q(m_db, QStringLiteral("SELECT d.reviewer_id, COALESCE(MAX(s.display_name), ''), SUM(d.approved), SUM(d.returned), COUNT(*) "
+                                 "FROM (SELECT p.reviewer_id, %1 AS day, "
+                                 "SUM(CASE WHEN p.decision = 'approved' THEN 1 ELSE 0 END) AS approved, "
+                                 "SUM(CASE WHEN p.decision = 'returned' THEN 1 ELSE 0 END) AS returned "
+                                 "FROM photos p WHERE p.reviewer_id IS NOT NULL AND p.decided_at >= :from AND p.decided_at < :to")
                           .arg(kDayOf.arg(QStringLiteral("p.decided_at")))
                       + scopeSql(QStringLiteral("p.college_id"), scope)
-                      + QStringLiteral(" GROUP BY p.reviewer_id ORDER BY COUNT(*) DESC, p.reviewer_id"));
+                      + QStringLiteral(" GROUP BY p.reviewer_id, day) d LEFT JOIN staff s ON s.id = d.reviewer_id "
+                                       "GROUP BY d.reviewer_id ORDER BY SUM(d.approved) + SUM(d.returned) DESC, d.reviewer_id"));
     q.bind(QStringLiteral(":from"), scope.from).bind(QStringLiteral(":to"), scope.to);
     bindScope(q, scope);
     q.exec();
@@ -123,6 +135,11 @@ QList<ReviewerCount> DashboardRepo::reviewerThroughput(const DashboardScope &sco
     while (q.next())
         out.append({q.toLongLong(0), q.toString(1), q.toLongLong(2), q.toLongLong(3), q.toLongLong(4)});
     return out;
+}
+
+qint64 DashboardRepo::schoolCount() const
+{
+    return Query(m_db, QStringLiteral("SELECT COUNT(*) FROM schools")).scalar().toLongLong();
 }
 
 QList<qint64> DashboardRepo::collegesOfStaff(qint64 staffId) const

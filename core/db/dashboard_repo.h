@@ -29,8 +29,13 @@ public:
     QList<StateCount> studentsByCollegeAndState(const DashboardScope &scope) const;
     // Submissions and decisions per China-time day inside the window, ascending.
     QList<DayCount> daily(const DashboardScope &scope) const;
+    // The two halves of daily(), for running them at the same time: submissions only / decisions only.
+    QList<DayCount> dailySubmissions(const DashboardScope &scope) const;
+    QList<DayCount> dailyDecisions(const DashboardScope &scope) const;
     QList<RuleCount> topViolatedRules(const DashboardScope &scope, int limit) const;
     QList<ReviewerCount> reviewerThroughput(const DashboardScope &scope) const;
+    // Number of schools in the database: with one, the school filter can be left out.
+    qint64 schoolCount() const;
     // The colleges a reviewer is assigned to (whole college or one of its classes).
     QList<qint64> collegesOfStaff(qint64 staffId) const;
 

@@ -32,7 +32,8 @@ struct Package
 {
     QString fileName;            // final name inside outDir
     std::unique_ptr<ZipWriter> writer;
-    QStringList names, shas;
+    QStringList names;
+    QList<qint64> sizes;
     UniqueNames folders;         // class folders
     QHash<qint64, QString> folderOfClass;
     QHash<QString, UniqueNames> filesInFolder;
@@ -87,7 +88,7 @@ int ExportResult::reencodedCount() const
     return int(std::count_if(files.cbegin(), files.cend(), [](const ExportedFile &f) { return f.reencoded; }));
 }
 
-QString verifyZip(const QString &path, const QStringList &names, const QStringList &shas)
+QString verifyZip(const QString &path, const QStringList &names, const QList<quint32> &crcs, const QList<qint64> &sizes)
 {
     int err = 0;
     const QByteArray file = QFile::encodeName(path);
@@ -108,16 +109,17 @@ QString verifyZip(const QString &path, const QStringList &names, const QStringLi
         const QString name = QString::fromUtf8(zip_get_name(z, zip_uint64_t(i), ZIP_FL_ENC_GUESS));
         zip_stat_t st;
         zip_stat_init(&st);
-        if (name != names.at(i) || zip_stat_index(z, zip_uint64_t(i), 0, &st) != 0) {
-            problem = tr("%1: entry %2 is %3 instead of %4").arg(path).arg(i).arg(name, names.at(i));
+        if (name != names.at(i) || zip_stat_index(z, zip_uint64_t(i), 0, &st) != 0 || st.crc != crcs.at(i)
+            || zip_int64_t(st.size) != sizes.at(i)) {
+            problem = tr("%1: entry %2 (%3) is not what was written").arg(path).arg(i).arg(name);
             break;
         }
         zip_file_t *f = zip_fopen_index(z, zip_uint64_t(i), 0);
-        buf.resize(qsizetype(st.size));
-        const zip_int64_t got = f ? zip_fread(f, buf.data(), st.size) : -1;
-        if (f)
-            zip_fclose(f); // also checks the CRC of what was read
-        if (got != zip_int64_t(st.size) || sha256Hex(buf) != shas.at(i))
+        buf.resize(qsizetype(st.size) + 1);
+        // Reading one byte past the end makes libzip compare the data with the CRC.
+        const zip_int64_t got = f ? zip_fread(f, buf.data(), st.size + 1) : -1;
+        const bool closed = f && zip_fclose(f) == 0;
+        if (got != zip_int64_t(st.size) || !closed)
             problem = tr("%1: %2 does not read back as written").arg(path, name);
     }
     zip_discard(z);
@@ -242,7 +244,7 @@ ExportResult PhotoExporter::run(const Progress &progress, const std::atomic_bool
                 result.renamed << QStringLiteral("%1: %2 -> %3").arg(pkg->fileName, folder + QLatin1Char('/') + wanted, path);
             }
             pkg->names << path;
-            pkg->shas << f.sha256;
+            pkg->sizes << f.bytes;
             result.files.append(f);
         }
         ++done;
@@ -264,7 +266,7 @@ ExportResult PhotoExporter::run(const Progress &progress, const std::atomic_bool
             cleanup();
             return result;
         }
-        const QString problem = verifyZip(out.filePath(p->fileName + partSuffix()), p->names, p->shas);
+        const QString problem = verifyZip(out.filePath(p->fileName + partSuffix()), p->names, p->writer->crcs(), p->sizes);
         if (!problem.isEmpty()) {
             result.error = problem;
             cleanup();

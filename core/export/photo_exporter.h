@@ -75,9 +75,10 @@ private:
     ExportOptions m_options;
 };
 
-// Verifies a zip with libzip: consistency, the exact entry names in order and
-// each entry's SHA-256. Empty on success, otherwise what is wrong.
-QString verifyZip(const QString &path, const QStringList &names, const QStringList &sha256s);
+// Verifies a zip with libzip: consistency, the exact entry names in order, and
+// each entry's size and CRC-32 as written (libzip checks the data against the
+// CRC while reading every byte back). Empty on success, otherwise what is wrong.
+QString verifyZip(const QString &path, const QStringList &names, const QList<quint32> &crcs, const QList<qint64> &sizes);
 
 // China time (UTC+8) as "yyyy-MM-dd HH:mm:ss": the manifest's time format.
 QString chinaTime(qint64 ms);

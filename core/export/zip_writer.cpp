@@ -4,7 +4,7 @@
 #include <QDateTime>
 #include <QTimeZone>
 #include <QtEndian>
-#include <array>
+#include <zlib.h>
 
 namespace tucai::exporting {
 namespace {
@@ -31,23 +31,20 @@ std::pair<quint16, quint16> dosTime(qint64 ms)
 
 quint32 ZipWriter::crc32(const QByteArray &data)
 {
-    static const std::array<quint32, 256> table = [] {
-        std::array<quint32, 256> t{};
-        for (quint32 i = 0; i < 256; ++i) {
-            quint32 c = i;
-            for (int k = 0; k < 8; ++k)
-                c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            t[i] = c;
-        }
-        return t;
-    }();
-    quint32 c = 0xFFFFFFFFu;
-    for (const char ch : data)
-        c = table[(c ^ quint8(ch)) & 0xFF] ^ (c >> 8);
-    return c ^ 0xFFFFFFFFu;
+    // zlib's CRC (libzip already links zlib): several times faster than a byte-wise table.
+    return quint32(::crc32(::crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef *>(data.constData()), uInt(data.size())));
 }
 
 ZipWriter::ZipWriter(const QString &path) : m_file(path) {}
+
+QList<quint32> ZipWriter::crcs() const
+{
+    QList<quint32> out;
+    out.reserve(m_entries.size());
+    for (const Entry &e : m_entries)
+        out << e.crc;
+    return out;
+}
 
 ZipWriter::~ZipWriter()
 {

@@ -25,6 +25,8 @@ public:
     void abandon();
     QString errorString() const { return m_error; }
     int entryCount() const { return int(m_entries.size()); }
+    // CRC-32 of each entry in order, for the read-back check.
+    QList<quint32> crcs() const;
 
     static quint32 crc32(const QByteArray &data);
 
