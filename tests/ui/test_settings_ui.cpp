@@ -71,7 +71,7 @@ private Q_SLOTS:
         QCOMPARE(e.afterJson, QStringLiteral("{\"cooling_minutes\":\"45\"}"));
         auto *history = page.findChild<QTreeWidget *>(QStringLiteral("settingsHistory"));
         QVERIFY(history->topLevelItemCount() >= 2);
-        QVERIFY(history->topLevelItem(0)->text(2).contains(QStringLiteral("cooling_minutes: 30 → 45")));
+        QVERIFY(history->topLevelItem(0)->text(2).contains(QStringLiteral("cooling-off minutes: 30 → 45")));
         QVERIFY(!save->isEnabled());
         page.grab().save(QStringLiteral("/tmp/tucai-settings-page.png"));
     }

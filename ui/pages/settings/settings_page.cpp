@@ -8,7 +8,9 @@
 #include <QCheckBox>
 #include <QDateTimeEdit>
 #include <QDoubleSpinBox>
+#include <QCoreApplication>
 #include <QFormLayout>
+#include <QHash>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -45,6 +47,26 @@ QDateTimeEdit *dateTime(QWidget *parent, const char *name)
     e->setCalendarPopup(true);
     e->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
     return e;
+}
+
+// What the history shows for a stored setting name.
+QString label(const QString &name)
+{
+    static const QHash<QString, const char *> labels = {
+        {QStringLiteral("window_start"), QT_TRANSLATE_NOOP("tucai::ui::SettingsPage", "window opens")},
+        {QStringLiteral("window_end"), QT_TRANSLATE_NOOP("tucai::ui::SettingsPage", "window closes")},
+        {QStringLiteral("daily_hours"), QT_TRANSLATE_NOOP("tucai::ui::SettingsPage", "daily hours")},
+        {QStringLiteral("liveness_failures_before_lock"), QT_TRANSLATE_NOOP("tucai::ui::SettingsPage", "liveness failures before lock")},
+        {QStringLiteral("other_failures_before_cooling"), QT_TRANSLATE_NOOP("tucai::ui::SettingsPage", "other failures before cooling-off")},
+        {QStringLiteral("cooling_minutes"), QT_TRANSLATE_NOOP("tucai::ui::SettingsPage", "cooling-off minutes")},
+        {QStringLiteral("draft_capacity"), QT_TRANSLATE_NOOP("tucai::ui::SettingsPage", "draft capacity")},
+        {QStringLiteral("draft_retention_hours"), QT_TRANSLATE_NOOP("tucai::ui::SettingsPage", "draft retention hours")},
+        {QStringLiteral("payment_required"), QT_TRANSLATE_NOOP("tucai::ui::SettingsPage", "payment required")},
+        {QStringLiteral("fee_cents"), QT_TRANSLATE_NOOP("tucai::ui::SettingsPage", "fee (cents)")},
+        {QStringLiteral("video_required"), QT_TRANSLATE_NOOP("tucai::ui::SettingsPage", "video required")},
+    };
+    const char *l = labels.value(name);
+    return l ? QCoreApplication::translate("tucai::ui::SettingsPage", l) : name;
 }
 
 } // namespace
@@ -137,8 +159,9 @@ SettingsPage::SettingsPage(AppContext &ctx, QWidget *parent) : Page(ctx, parent)
     form->setMaximumWidth(760);
     auto *holder = new QWidget(this);
     auto *hl0 = new QHBoxLayout(holder);
-    hl0->addWidget(form);
-    hl0->addStretch();
+    form->setMinimumWidth(600);
+    hl0->addWidget(form, 4);
+    hl0->addStretch(1);
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(holder);
     scroll->setWidgetResizable(true);
@@ -288,8 +311,15 @@ void SettingsPage::loadHistory()
         const QJsonObject before = QJsonDocument::fromJson(e.beforeJson.toUtf8()).object();
         const QJsonObject after = QJsonDocument::fromJson(e.afterJson.toUtf8()).object();
         QStringList parts;
+        // Window times are stored as ms since the epoch: show them as dates.
+        auto shown = [](const QString &key, const QString &v) {
+            if (!key.startsWith(QLatin1String("window_")) || v.isEmpty())
+                return v;
+            return QDateTime::fromMSecsSinceEpoch(v.toLongLong()).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        };
         for (auto it = after.begin(); it != after.end(); ++it)
-            parts << QStringLiteral("%1: %2 → %3").arg(it.key(), before.value(it.key()).toString(), it.value().toString());
+            parts << QStringLiteral("%1: %2 → %3")
+                         .arg(label(it.key()), shown(it.key(), before.value(it.key()).toString()), shown(it.key(), it.value().toString()));
         auto *item = new QTreeWidgetItem(m_history, {QDateTime::fromMSecsSinceEpoch(e.occurredAt).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
                                                      e.staffName, parts.join(QStringLiteral("; ")), e.reason});
         item->setToolTip(2, parts.join(QLatin1Char('\n')));
