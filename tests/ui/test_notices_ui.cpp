@@ -4,6 +4,7 @@
 #include "db/database.h"
 #include "db/notice_repo.h"
 #include "db/staff_repo.h"
+#include "pages/codes/file_dialog.h"
 #include "pages/notices/notices_page.h"
 #include "pages/notices/phone_preview.h"
 #include "pages/notices/rich_text_toolbar.h"
@@ -15,6 +16,7 @@
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QTableView>
 #include <QTextBrowser>
@@ -56,6 +58,7 @@ private Q_SLOTS:
     {
         db::setFixedNowMs(0);
         ui::MessageBox::reset();
+        ui::FileDialog::reset();
     }
 
     void writeSchedulePreview()
@@ -101,6 +104,20 @@ private Q_SLOTS:
         QVERIFY(stored.bodyHtml.contains(QLatin1String("<h2")));
         QCOMPARE(list->model()->rowCount(), 1);
 
+        // An attachment through the file dialog (answered by the test hook), stored in the database.
+        const QString pdfPath = m_dir.filePath(QStringLiteral("采集须知.pdf"));
+        {
+            QFile f(pdfPath);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("%PDF-1.4\n% test attachment\n");
+        }
+        ui::FileDialog::setNextFileName(pdfPath);
+        QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("addAttachment")), Qt::LeftButton);
+        QCOMPARE(page.findChild<QListWidget *>(QStringLiteral("noticeAttachments"))->count(), 1);
+        QCOMPARE(db::NoticeRepo(*m_db).attachments(id).first().fileName, QStringLiteral("采集须知.pdf"));
+        QCOMPARE(db::NoticeRepo(*m_db).attachmentBytes(db::NoticeRepo(*m_db).attachments(id).first().id),
+                 QByteArray("%PDF-1.4\n% test attachment\n"));
+
         // Schedule for tomorrow 08:00.
         const QDateTime at(QDate(2026, 3, 2), QTime(8, 0));
         QVERIFY(page.schedule(at));
@@ -117,6 +134,7 @@ private Q_SLOTS:
         QVERIFY(html.contains(QLatin1String("https://example.edu.cn/tucai")));
         QVERIFY(preview->browser()->toPlainText().contains(QStringLiteral("学生处 025-8888 0000")));
         QVERIFY(preview->browser()->toPlainText().contains(QStringLiteral("计算机学院")));
+        QVERIFY(preview->browser()->toPlainText().contains(QStringLiteral("采集须知.pdf")));
         preview->grab().save(QStringLiteral("/tmp/tucai-notice-preview.png"));
         page.grab().save(QStringLiteral("/tmp/tucai-notices-page.png"));
 
