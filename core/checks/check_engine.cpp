@@ -30,7 +30,7 @@ cv::Vec3f rgbToLabUnits(int r, int g, int b)
     return labUnits(cv::Vec3f(v[0], v[1], v[2]));
 }
 
-RuleResult &Context::emit(const char *rule, RuleStatus status, std::optional<double> value, const QString &threshold,
+RuleResult &Context::add(const char *rule, RuleStatus status, std::optional<double> value, const QString &threshold,
                           QList<Shape> geometry, const QString &why)
 {
     const QString id = QLatin1String(rule);
@@ -54,7 +54,7 @@ bool Context::needFace(const char *rule)
     if (face.found)
         return true;
     if (on(rule))
-        emit(rule, RuleStatus::Skipped, std::nullopt, {}, {}, QStringLiteral("no face found"));
+        add(rule, RuleStatus::Skipped, std::nullopt, {}, {}, QStringLiteral("no face found"));
     return false;
 }
 
@@ -66,21 +66,21 @@ void runFileRules(Context &c)
         const bool jpeg = c.dec.format == QLatin1String("jpeg");
         const QString thr = QStringLiteral("JPEG, quality>=%1").arg(minQ);
         if (!jpeg)
-            c.emit("file.format", RuleStatus::Fail, std::nullopt, thr, {}, QStringLiteral("format is %1").arg(c.dec.format.toUpper()));
+            c.add("file.format", RuleStatus::Fail, std::nullopt, thr, {}, QStringLiteral("format is %1").arg(c.dec.format.toUpper()));
         else if (c.dec.jpegQuality < 0)
-            c.emit("file.format", RuleStatus::Uncertain, std::nullopt, thr, {}, QStringLiteral("JPEG quality could not be estimated"));
+            c.add("file.format", RuleStatus::Uncertain, std::nullopt, thr, {}, QStringLiteral("JPEG quality could not be estimated"));
         else
-            c.emit("file.format", c.dec.jpegQuality >= minQ ? RuleStatus::Pass : RuleStatus::Fail, c.dec.jpegQuality, thr);
+            c.add("file.format", c.dec.jpegQuality >= minQ ? RuleStatus::Pass : RuleStatus::Fail, c.dec.jpegQuality, thr);
     }
     if (c.on("file.size")) {
         const double kb = double(c.bytes.size()) / 1024.0;
         const double lo = c.p("file.size", "minKB", 20), hi = c.p("file.size", "maxKB", 60);
-        c.emit("file.size", kb >= lo && kb <= hi ? RuleStatus::Pass : RuleStatus::Fail, kb, range(lo, hi) + QStringLiteral(" KB"));
+        c.add("file.size", kb >= lo && kb <= hi ? RuleStatus::Pass : RuleStatus::Fail, kb, range(lo, hi) + QStringLiteral(" KB"));
     }
     if (c.on("image.dimensions")) {
         const int w = int(c.p("image.dimensions", "width", 480)), h = int(c.p("image.dimensions", "height", 640));
         const bool ok = c.bgr.cols == w && c.bgr.rows == h;
-        RuleResult &r = c.emit("image.dimensions", ok ? RuleStatus::Pass : RuleStatus::Fail, double(c.bgr.cols) / c.bgr.rows,
+        RuleResult &r = c.add("image.dimensions", ok ? RuleStatus::Pass : RuleStatus::Fail, double(c.bgr.cols) / c.bgr.rows,
                                QStringLiteral("%1x%2").arg(w).arg(h));
         if (!ok)
             r.why = QStringLiteral("image is %1x%2").arg(c.bgr.cols).arg(c.bgr.rows);

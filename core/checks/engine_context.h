@@ -35,7 +35,7 @@ struct Context
     {
         return profile.param(QLatin1String(rule), QLatin1String(key), fallback);
     }
-    RuleResult &emit(const char *rule, RuleStatus status, std::optional<double> value, const QString &threshold,
+    RuleResult &add(const char *rule, RuleStatus status, std::optional<double> value, const QString &threshold,
                      QList<Shape> geometry = {}, const QString &why = {});
     // For a rule that needs the face: emits `skipped` and returns false when there is none.
     bool needFace(const char *rule);

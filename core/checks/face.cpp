@@ -109,7 +109,7 @@ void findEyes(const cv::Mat &grey, FaceFit &f)
         const int minE = std::max(12, int(b.width * es / 9));
         const cv::Size minEye(minE, minE);
         const cv::Size maxEye(int(b.width * es / 2), int(b.width * es / 2));
-        c.eye.detectMultiScale(roi, eyes, 1.1, 3, 0, minEye, maxEye);
+        c.eye.detectMultiScale(roi, eyes, 1.15, 3, 0, minEye, maxEye);
         if (eyes.size() < 2) {
             std::vector<cv::Rect> more;
             c.eyeGlasses.detectMultiScale(roi, more, 1.1, 3, 0, minEye, maxEye);

@@ -108,20 +108,20 @@ void runBackgroundRules(Context &c)
     if (c.on("background.colour")) {
         const double maxDE = c.p("background.colour", "maxDeltaE", 10);
         if (!c.bgReady) {
-            c.emit("background.colour", RuleStatus::Fail, std::nullopt, QStringLiteral("dE<=%1").arg(maxDE), {}, noBg);
+            c.add("background.colour", RuleStatus::Fail, std::nullopt, QStringLiteral("dE<=%1").arg(maxDE), {}, noBg);
         } else {
             const double de = deltaE(c.bgLab, want);
             QList<Shape> geo;
             if (de > maxDE)
                 geo.append(Shape::mask(maskPng(c.bgHalf)));
-            c.emit("background.colour", de <= maxDE ? RuleStatus::Pass : RuleStatus::Fail, de, QStringLiteral("dE<=%1").arg(maxDE), geo);
+            c.add("background.colour", de <= maxDE ? RuleStatus::Pass : RuleStatus::Fail, de, QStringLiteral("dE<=%1").arg(maxDE), geo);
         }
     }
     if (c.on("background.uniform")) {
         const double maxSpread = c.p("background.uniform", "maxSpread", 7);
         const double maxBlob = c.p("background.uniform", "maxBlobFraction", 0.004);
         if (!c.bgReady) {
-            c.emit("background.uniform", RuleStatus::Uncertain, std::nullopt, QStringLiteral("spread<=%1").arg(maxSpread), {}, noBg);
+            c.add("background.uniform", RuleStatus::Uncertain, std::nullopt, QStringLiteral("spread<=%1").arg(maxSpread), {}, noBg);
         } else {
             cv::Mat half, labH;
             cv::resize(c.bgr, half, c.bgHalf.size(), 0, 0, cv::INTER_AREA);
@@ -162,7 +162,7 @@ void runBackgroundRules(Context &c)
                 for (size_t i = 0; i < std::min<size_t>(cells.size(), 8); ++i)
                     if (cells[i].first > maxSpread)
                         geo.append(Shape::box(qrect(cells[i].second)));
-            RuleResult &r = c.emit("background.uniform", bad ? RuleStatus::Fail : RuleStatus::Pass, spread,
+            RuleResult &r = c.add("background.uniform", bad ? RuleStatus::Fail : RuleStatus::Pass, spread,
                                    QStringLiteral("spread<=%1, no objects").arg(maxSpread), geo);
             if (blobFrac > 0)
                 r.why = QStringLiteral("objects cover %1% of the photo").arg(blobFrac * 100, 0, 'f', 1);
@@ -173,7 +173,7 @@ void runBackgroundRules(Context &c)
         // the person and the new background.
         const double maxHalo = c.p("background.edge", "maxHalo", 14);
         if (!c.bgReady || !c.face.found) {
-            c.emit("background.edge", RuleStatus::Uncertain, std::nullopt, QStringLiteral("halo<=%1%").arg(maxHalo), {},
+            c.add("background.edge", RuleStatus::Uncertain, std::nullopt, QStringLiteral("halo<=%1%").arg(maxHalo), {},
                    c.bgReady ? QStringLiteral("no face") : noBg);
         } else {
             cv::Mat half, labH;
@@ -200,14 +200,14 @@ void runBackgroundRules(Context &c)
                     }
                 }
             if (total < 50) {
-                c.emit("background.edge", RuleStatus::Uncertain, std::nullopt, QStringLiteral("halo<=%1%").arg(maxHalo), {},
+                c.add("background.edge", RuleStatus::Uncertain, std::nullopt, QStringLiteral("halo<=%1%").arg(maxHalo), {},
                        QStringLiteral("head outline not found"));
             } else {
                 const double pct = 100.0 * halo / total;
                 QList<Shape> geo;
                 if (pct > maxHalo)
                     geo.append(Shape::mask(maskPng(haloMask)));
-                c.emit("background.edge", pct <= maxHalo ? RuleStatus::Pass : RuleStatus::Fail, pct, QStringLiteral("halo<=%1%").arg(maxHalo), geo);
+                c.add("background.edge", pct <= maxHalo ? RuleStatus::Pass : RuleStatus::Fail, pct, QStringLiteral("halo<=%1%").arg(maxHalo), geo);
             }
         }
     }
@@ -228,9 +228,9 @@ void runBackgroundRules(Context &c)
     if (region.area() < 400 || !c.bgReady || !c.skinReady) {
         const QString w = !c.bgReady ? noBg : !c.skinReady ? QStringLiteral("no face to tell skin from clothing") : why;
         if (c.on("clothing.contrast"))
-            c.emit("clothing.contrast", RuleStatus::Uncertain, std::nullopt, {}, {}, w);
+            c.add("clothing.contrast", RuleStatus::Uncertain, std::nullopt, {}, {}, w);
         if (c.on("clothing.blue"))
-            c.emit("clothing.blue", RuleStatus::Uncertain, std::nullopt, {}, {}, w);
+            c.add("clothing.blue", RuleStatus::Uncertain, std::nullopt, {}, {}, w);
         return;
     }
     const cv::Mat lab = c.lab(region);
@@ -252,10 +252,10 @@ void runBackgroundRules(Context &c)
     if (c.on("clothing.contrast")) {
         const double minDE = c.p("clothing.contrast", "minDeltaE", 15);
         if (notSkinCount < region.area() / 10) {
-            c.emit("clothing.contrast", RuleStatus::Uncertain, std::nullopt, QStringLiteral("dE>=%1").arg(minDE), {}, why);
+            c.add("clothing.contrast", RuleStatus::Uncertain, std::nullopt, QStringLiteral("dE>=%1").arg(minDE), {}, why);
         } else {
             const double de = deltaE(medianLab(lab, notSkin), c.bgLab);
-            c.emit("clothing.contrast", de >= minDE ? RuleStatus::Pass : RuleStatus::Fail, de, QStringLiteral("dE>=%1").arg(minDE),
+            c.add("clothing.contrast", de >= minDE ? RuleStatus::Pass : RuleStatus::Fail, de, QStringLiteral("dE>=%1").arg(minDE),
                    de >= minDE ? QList<Shape>{} : QList<Shape>{Shape::box(qrect(region))});
         }
     }
@@ -264,11 +264,11 @@ void runBackgroundRules(Context &c)
         const int clothesCount = cv::countNonZero(clothes);
         if (clothesCount < region.area() / 12) {
             // Clothing indistinguishable from the background: clothing.contrast reports it.
-            c.emit("clothing.blue", RuleStatus::Uncertain, std::nullopt, QStringLiteral("<=%1").arg(maxBlue), {},
+            c.add("clothing.blue", RuleStatus::Uncertain, std::nullopt, QStringLiteral("<=%1").arg(maxBlue), {},
                    QStringLiteral("clothing not separable from the background"));
         } else {
             const double frac = double(cv::countNonZero(blue & clothes)) / clothesCount;
-            c.emit("clothing.blue", frac <= maxBlue ? RuleStatus::Pass : RuleStatus::Fail, frac, QStringLiteral("<=%1").arg(maxBlue),
+            c.add("clothing.blue", frac <= maxBlue ? RuleStatus::Pass : RuleStatus::Fail, frac, QStringLiteral("<=%1").arg(maxBlue),
                    frac <= maxBlue ? QList<Shape>{} : QList<Shape>{Shape::box(qrect(region))});
         }
     }

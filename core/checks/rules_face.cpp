@@ -78,13 +78,13 @@ void runFeatureRules(Context &c)
         const QString thr = QStringLiteral(">=%1").arg(minOpen);
         const bool lostL = !c.face.left.fromCascade, lostR = !c.face.right.fromCascade;
         if (v < 0) {
-            c.emit("eyes.open", RuleStatus::Uncertain, std::nullopt, thr, geo, QStringLiteral("eyes outside the photo"));
+            c.add("eyes.open", RuleStatus::Uncertain, std::nullopt, thr, geo, QStringLiteral("eyes outside the photo"));
         } else if (!lostL && !lostR) {
-            c.emit("eyes.open", v >= minOpen ? RuleStatus::Pass : RuleStatus::Fail, v, thr, geo);
+            c.add("eyes.open", v >= minOpen ? RuleStatus::Pass : RuleStatus::Fail, v, thr, geo);
         } else if ((lostL && ol < 2 * minOpen) || (lostR && orr < 2 * minOpen)) {
-            c.emit("eyes.open", RuleStatus::Fail, v, thr, geo, QStringLiteral("eye not found by the eye detector and no open iris seen"));
+            c.add("eyes.open", RuleStatus::Fail, v, thr, geo, QStringLiteral("eye not found by the eye detector and no open iris seen"));
         } else {
-            c.emit("eyes.open", RuleStatus::Uncertain, v, thr, geo, QStringLiteral("eye not found by the eye detector"));
+            c.add("eyes.open", RuleStatus::Uncertain, v, thr, geo, QStringLiteral("eye not found by the eye detector"));
         }
     }
     if (c.needFace("mouth.closed") && c.on("mouth.closed")) {
@@ -92,7 +92,7 @@ void runFeatureRules(Context &c)
         const cv::Rect box = around(c.face.mouth, 0.8 * ipd, 0.4 * ipd, c.lab);
         const bool colourless = skin && std::hypot(c.skinLab[1], c.skinLab[2]) < 4;
         if (!skin || box.area() < 20 || colourless) {
-            c.emit("mouth.closed", RuleStatus::Uncertain, std::nullopt, QStringLiteral("<=%1").arg(maxTeeth), {},
+            c.add("mouth.closed", RuleStatus::Uncertain, std::nullopt, QStringLiteral("<=%1").arg(maxTeeth), {},
                    colourless ? QStringLiteral("greyscale photo: teeth cannot be told from skin") : noSkin);
         } else {
             // Teeth: brighter than the skin and nearly colourless; an open mouth: a dark cavity.
@@ -110,7 +110,7 @@ void runFeatureRules(Context &c)
             const double v = double(teeth + cavity / 2) / box.area();
             // Just over the limit: pale lips or a highlight look like teeth too; let a reviewer look.
             const RuleStatus st = v <= maxTeeth ? RuleStatus::Pass : v <= 1.35 * maxTeeth ? RuleStatus::Uncertain : RuleStatus::Fail;
-            c.emit("mouth.closed", st, v, QStringLiteral("<=%1").arg(maxTeeth), {Shape::box(qrect(box))},
+            c.add("mouth.closed", st, v, QStringLiteral("<=%1").arg(maxTeeth), {Shape::box(qrect(box))},
                    st == RuleStatus::Uncertain ? QStringLiteral("close to the limit") : QString());
         }
     }
@@ -130,7 +130,7 @@ void runFeatureRules(Context &c)
             worst = std::max(worst, b.area() ? double(red) / b.area() : 0.0);
             geo.append(Shape::box(qrect(b)));
         }
-        c.emit("eyes.red", worst <= maxRed ? RuleStatus::Pass : RuleStatus::Fail, worst, QStringLiteral("<=%1").arg(maxRed), geo);
+        c.add("eyes.red", worst <= maxRed ? RuleStatus::Pass : RuleStatus::Fail, worst, QStringLiteral("<=%1").arg(maxRed), geo);
     }
     if (c.needFace("glasses.reflection") && c.on("glasses.reflection")) {
         // Near-white pixels over the lens area; a catchlight in the pupil is a few pixels only.
@@ -143,13 +143,13 @@ void runFeatureRules(Context &c)
             worst = std::max(worst, frac);
             geo.append(Shape::box(qrect(b)));
         }
-        c.emit("glasses.reflection", worst <= maxFrac ? RuleStatus::Pass : RuleStatus::Fail, worst, QStringLiteral("<=%1").arg(maxFrac), geo);
+        c.add("glasses.reflection", worst <= maxFrac ? RuleStatus::Pass : RuleStatus::Fail, worst, QStringLiteral("<=%1").arg(maxFrac), geo);
     }
     if (c.needFace("glasses.tinted") && c.on("glasses.tinted")) {
         // Tinted lenses darken the whole eye area (lids and sclera too) against the cheeks.
         const double minRatio = c.p("glasses.tinted", "minLensRatio", 0.55);
         if (!skin) {
-            c.emit("glasses.tinted", RuleStatus::Uncertain, std::nullopt, QStringLiteral(">=%1").arg(minRatio), {}, noSkin);
+            c.add("glasses.tinted", RuleStatus::Uncertain, std::nullopt, QStringLiteral(">=%1").arg(minRatio), {}, noSkin);
         } else {
             double worst = 10;
             QList<Shape> geo;
@@ -161,13 +161,13 @@ void runFeatureRules(Context &c)
                 worst = std::min(worst, meanL / std::max(5.0f, c.skinLab[0]));
                 geo.append(Shape::box(qrect(b)));
             }
-            c.emit("glasses.tinted", worst >= minRatio ? RuleStatus::Pass : RuleStatus::Fail, worst, QStringLiteral(">=%1").arg(minRatio), geo);
+            c.add("glasses.tinted", worst >= minRatio ? RuleStatus::Pass : RuleStatus::Fail, worst, QStringLiteral(">=%1").arg(minRatio), geo);
         }
     }
     if (c.needFace("ears.visible") && c.on("ears.visible")) {
         const double maxHair = c.p("ears.visible", "maxHairFraction", 0.6);
         if (!skin || !c.bgReady) {
-            c.emit("ears.visible", RuleStatus::Uncertain, std::nullopt, QStringLiteral("<=%1").arg(maxHair), {}, noSkin);
+            c.add("ears.visible", RuleStatus::Uncertain, std::nullopt, QStringLiteral("<=%1").arg(maxHair), {}, noSkin);
         } else {
             // Beside the face box at eye-to-nose height: skin (an ear), background (flat ears), or hair.
             // Only hair over most of that area on a side counts as covered ears.
@@ -185,7 +185,7 @@ void runFeatureRules(Context &c)
                 return b.area() ? double(n) / b.area() : 0.0;
             };
             const double v = std::max(hairFrac(bl), hairFrac(br));
-            c.emit("ears.visible", v <= maxHair ? RuleStatus::Pass : RuleStatus::Fail, v, QStringLiteral("hair<=%1").arg(maxHair),
+            c.add("ears.visible", v <= maxHair ? RuleStatus::Pass : RuleStatus::Fail, v, QStringLiteral("hair<=%1").arg(maxHair),
                    {Shape::box(qrect(bl)), Shape::box(qrect(br))});
         }
     }
@@ -193,7 +193,7 @@ void runFeatureRules(Context &c)
         const double maxDark = c.p("hair.over_face", "maxDarkFraction", 0.35);
         const cv::Rect band = cv::Rect(int(l.x - 0.3 * ipd), int(mid.y - 0.62 * ipd), int(1.6 * ipd), int(0.42 * ipd)) & cv::Rect(0, 0, c.lab.cols, c.lab.rows);
         if (!skin || band.area() < 20) {
-            c.emit("hair.over_face", RuleStatus::Uncertain, std::nullopt, QStringLiteral("<=%1").arg(maxDark), {}, noSkin);
+            c.add("hair.over_face", RuleStatus::Uncertain, std::nullopt, QStringLiteral("<=%1").arg(maxDark), {}, noSkin);
         } else {
             // Brows cover part of this band; hair over the brows covers most of it.
             int dark = 0;
@@ -203,7 +203,7 @@ void runFeatureRules(Context &c)
                     dark += deltaE(u, c.skinLab) > 25 && u[0] < c.skinLab[0] - 12;
                 }
             const double v = double(dark) / band.area();
-            c.emit("hair.over_face", v <= maxDark ? RuleStatus::Pass : RuleStatus::Fail, v, QStringLiteral("<=%1").arg(maxDark), {Shape::box(qrect(band))});
+            c.add("hair.over_face", v <= maxDark ? RuleStatus::Pass : RuleStatus::Fail, v, QStringLiteral("<=%1").arg(maxDark), {Shape::box(qrect(band))});
         }
     }
     if (c.needFace("head.covering") && c.on("head.covering")) {
@@ -211,7 +211,7 @@ void runFeatureRules(Context &c)
         // Crown area: hair is dark or moderately coloured; hats are saturated or very light.
         const cv::Rect crown = cv::Rect(int(mid.x - 0.7 * ipd), int(mid.y - 1.6 * ipd), int(1.4 * ipd), int(0.6 * ipd)) & cv::Rect(0, 0, c.lab.cols, c.lab.rows);
         if (!skin || !c.bgReady || crown.area() < 20) {
-            c.emit("head.covering", RuleStatus::Uncertain, std::nullopt, QStringLiteral("<=%1").arg(maxCov), {}, noSkin);
+            c.add("head.covering", RuleStatus::Uncertain, std::nullopt, QStringLiteral("<=%1").arg(maxCov), {}, noSkin);
         } else {
             int other = 0, counted = 0;
             for (int y = crown.y; y < crown.y + crown.height; ++y)
@@ -225,13 +225,13 @@ void runFeatureRules(Context &c)
                     other += !skinLike && (chroma > 38 || (u[0] > 88 && chroma < 10));
                 }
             const double v = counted > 20 ? double(other) / counted : 0.0;
-            c.emit("head.covering", v <= maxCov ? RuleStatus::Pass : RuleStatus::Fail, v, QStringLiteral("<=%1").arg(maxCov), {Shape::box(qrect(crown))});
+            c.add("head.covering", v <= maxCov ? RuleStatus::Pass : RuleStatus::Fail, v, QStringLiteral("<=%1").arg(maxCov), {Shape::box(qrect(crown))});
         }
     }
     if (c.needFace("jewellery") && c.on("jewellery")) {
         const double maxSpecks = c.p("jewellery", "maxSpecks", 3);
         if (!skin) {
-            c.emit("jewellery", RuleStatus::Uncertain, std::nullopt, QStringLiteral("<=%1").arg(maxSpecks), {}, noSkin);
+            c.add("jewellery", RuleStatus::Uncertain, std::nullopt, QStringLiteral("<=%1").arg(maxSpecks), {}, noSkin);
         } else {
             // Earlobes and neck: small shiny (near-white) or metallic-saturated specks that are not skin.
             const cv::Rect fb = c.face.box;
@@ -265,7 +265,7 @@ void runFeatureRules(Context &c)
                     }
                 }
             }
-            c.emit("jewellery", specks <= maxSpecks ? RuleStatus::Pass : RuleStatus::Fail, specks, QStringLiteral("<=%1").arg(maxSpecks),
+            c.add("jewellery", specks <= maxSpecks ? RuleStatus::Pass : RuleStatus::Fail, specks, QStringLiteral("<=%1").arg(maxSpecks),
                    specks <= maxSpecks ? QList<Shape>{} : geo);
         }
     }

@@ -36,7 +36,7 @@ void runGeometryRules(Context &c)
         QList<Shape> geo;
         for (const cv::Rect &r : c.face.faces)
             geo.append(Shape::box(qrect(r)));
-        RuleResult &r = c.emit("face.count", n == 1 ? RuleStatus::Pass : RuleStatus::Fail, n, QStringLiteral("1"), geo);
+        RuleResult &r = c.add("face.count", n == 1 ? RuleStatus::Pass : RuleStatus::Fail, n, QStringLiteral("1"), geo);
         if (n == 0)
             r.why = QStringLiteral("no face found");
     }
@@ -48,7 +48,7 @@ void runGeometryRules(Context &c)
             return false;
         if (!c.standardFrame) {
             if (c.on(rule))
-                c.emit(rule, RuleStatus::Uncertain, std::nullopt, {}, {}, notStd);
+                c.add(rule, RuleStatus::Uncertain, std::nullopt, {}, {}, notStd);
             return false;
         }
         return c.on(rule);
@@ -56,7 +56,7 @@ void runGeometryRules(Context &c)
     if (frameRule("geometry.head_top")) {
         const double lo = c.p("geometry.head_top", "min", 50), hi = c.p("geometry.head_top", "max", 110);
         if (!c.bgReady) {
-            c.emit("geometry.head_top", RuleStatus::Uncertain, std::nullopt, range(lo, hi), {}, QStringLiteral("background not found"));
+            c.add("geometry.head_top", RuleStatus::Uncertain, std::nullopt, range(lo, hi), {}, QStringLiteral("background not found"));
         } else {
             const cv::Rect b = c.face.box;
             const int x0 = std::clamp((b.x + b.width / 5) / 2, 0, c.personHalf.cols - 1);
@@ -68,7 +68,7 @@ void runGeometryRules(Context &c)
             const double topPx = std::max(0, top) * 2.0;
             const double v = topPx * c.toStd;
             const QList<Shape> geo{Shape::line(QPointF(x0 * 2, topPx), QPointF(x1 * 2, topPx))};
-            RuleResult &res = c.emit("geometry.head_top", v >= lo && v <= hi ? RuleStatus::Pass : RuleStatus::Fail, v, range(lo, hi), geo);
+            RuleResult &res = c.add("geometry.head_top", v >= lo && v <= hi ? RuleStatus::Pass : RuleStatus::Fail, v, range(lo, hi), geo);
             if (top == 0)
                 res.why = QStringLiteral("the head touches the top edge");
         }
@@ -76,7 +76,7 @@ void runGeometryRules(Context &c)
     if (frameRule("geometry.eye_line")) {
         const double lo = c.p("geometry.eye_line", "min", 200), hi = c.p("geometry.eye_line", "max", 300);
         const double v = mid.y * c.toStd;
-        c.emit("geometry.eye_line", v >= lo && v <= hi ? RuleStatus::Pass : RuleStatus::Fail, v, range(lo, hi),
+        c.add("geometry.eye_line", v >= lo && v <= hi ? RuleStatus::Pass : RuleStatus::Fail, v, range(lo, hi),
                {Shape::line(qpt(l), qpt(r)), Shape::line(QPointF(0, mid.y), QPointF(c.bgr.cols, mid.y))});
     }
     if (frameRule("geometry.face_width")) {
@@ -89,12 +89,12 @@ void runGeometryRules(Context &c)
         const double y = mid.y + 0.45 * ipd;
         const QList<Shape> geo{Shape::line(QPointF(box.center().x() - w / 2, y), QPointF(box.center().x() + w / 2, y))};
         const double v = w * c.toStd;
-        c.emit("geometry.face_width", v >= lo && v <= hi ? RuleStatus::Pass : RuleStatus::Fail, v, range(lo, hi), geo);
+        c.add("geometry.face_width", v >= lo && v <= hi ? RuleStatus::Pass : RuleStatus::Fail, v, range(lo, hi), geo);
     }
     if (frameRule("geometry.centred")) {
         const double maxOff = c.p("geometry.centred", "maxOffset", 24);
         const double v = (mid.x - c.bgr.cols / 2.0) * c.toStd;
-        c.emit("geometry.centred", std::abs(v) <= maxOff ? RuleStatus::Pass : RuleStatus::Fail, v, QStringLiteral("|offset|<=%1").arg(maxOff),
+        c.add("geometry.centred", std::abs(v) <= maxOff ? RuleStatus::Pass : RuleStatus::Fail, v, QStringLiteral("|offset|<=%1").arg(maxOff),
                {Shape::line(QPointF(c.bgr.cols / 2.0, 0), QPointF(c.bgr.cols / 2.0, c.bgr.rows)), Shape::point(qpt(mid))});
     }
     if (c.needFace("pose.roll") && c.on("pose.roll")) {
@@ -106,12 +106,12 @@ void runGeometryRules(Context &c)
         const cv::Rect &bl = c.face.left.box, &br = c.face.right.box;
         const double boxDeg = std::atan2((br.y + br.height / 2.0) - (bl.y + bl.height / 2.0), (br.x + br.width / 2.0) - (bl.x + bl.width / 2.0)) * kRadToDeg;
         if (!c.face.left.fromCascade && !c.face.right.fromCascade)
-            c.emit("pose.roll", RuleStatus::Uncertain, deg, QStringLiteral("|angle|<=%1").arg(maxDeg), geo, QStringLiteral("eyes not located"));
+            c.add("pose.roll", RuleStatus::Uncertain, deg, QStringLiteral("|angle|<=%1").arg(maxDeg), geo, QStringLiteral("eyes not located"));
         else if (std::abs(deg) > maxDeg && std::abs(boxDeg) <= maxDeg - 1)
-            c.emit("pose.roll", RuleStatus::Uncertain, deg, QStringLiteral("|angle|<=%1").arg(maxDeg), geo,
+            c.add("pose.roll", RuleStatus::Uncertain, deg, QStringLiteral("|angle|<=%1").arg(maxDeg), geo,
                    QStringLiteral("pupils give %1 deg, eye boxes %2 deg").arg(deg, 0, 'f', 1).arg(boxDeg, 0, 'f', 1));
         else
-            c.emit("pose.roll", std::abs(deg) <= maxDeg ? RuleStatus::Pass : RuleStatus::Fail, deg, QStringLiteral("|angle|<=%1").arg(maxDeg), geo);
+            c.add("pose.roll", std::abs(deg) <= maxDeg ? RuleStatus::Pass : RuleStatus::Fail, deg, QStringLiteral("|angle|<=%1").arg(maxDeg), geo);
     }
     if (c.needFace("pose.yaw") && c.on("pose.yaw")) {
         // Turning the head moves the eyes' midpoint off the centre of the head outline (ears, hair),
@@ -128,12 +128,12 @@ void runGeometryRules(Context &c)
         }
         const double width = (xr - xl) * 2.0;
         if (xl < 0 || width < 1.5 * ipd || xl == 0 || xr == c.personHalf.cols - 1) {
-            c.emit("pose.yaw", RuleStatus::Uncertain, std::nullopt, QStringLiteral("|asymmetry|<=%1").arg(maxAsym), {},
+            c.add("pose.yaw", RuleStatus::Uncertain, std::nullopt, QStringLiteral("|asymmetry|<=%1").arg(maxAsym), {},
                    QStringLiteral("head outline not found at eye level"));
         } else {
             const double centre = (xl + xr) + 1.0;   // full-resolution x of the outline's centre
             const double v = (mid.x - centre) / width;
-            c.emit("pose.yaw", std::abs(v) <= maxAsym ? RuleStatus::Pass : RuleStatus::Fail, v, QStringLiteral("|asymmetry|<=%1").arg(maxAsym),
+            c.add("pose.yaw", std::abs(v) <= maxAsym ? RuleStatus::Pass : RuleStatus::Fail, v, QStringLiteral("|asymmetry|<=%1").arg(maxAsym),
                    {Shape::line(QPointF(xl * 2.0, mid.y), QPointF(xr * 2.0, mid.y)), Shape::point(QPointF(centre, mid.y)), Shape::point(qpt(mid))});
         }
     }
@@ -141,7 +141,7 @@ void runGeometryRules(Context &c)
         // Raising or lowering the head shortens the eye-to-mouth distance relative to the eye distance.
         const double lo = c.p("pose.pitch", "minRatio", 0.85), hi = c.p("pose.pitch", "maxRatio", 1.45);
         const double v = (c.face.mouth.y - mid.y) / ipd;
-        c.emit("pose.pitch", v >= lo && v <= hi ? RuleStatus::Pass : RuleStatus::Fail, v, range(lo, hi, 2),
+        c.add("pose.pitch", v >= lo && v <= hi ? RuleStatus::Pass : RuleStatus::Fail, v, range(lo, hi, 2),
                {Shape::line(qpt(mid), qpt(c.face.mouth))});
     }
     if (c.needFace("shoulders.level") && c.on("shoulders.level")) {
@@ -167,11 +167,11 @@ void runGeometryRules(Context &c)
         const double dx = 1.9 * ipd;
         const int yl = shoulderY(mid.x - dx), yr = shoulderY(mid.x + dx);
         if (yl < 0 || yr < 0 || yl >= c.bgr.rows - 4 || yr >= c.bgr.rows - 4) {
-            c.emit("shoulders.level", RuleStatus::Uncertain, std::nullopt, QStringLiteral("|angle|<=%1").arg(maxDeg), {},
+            c.add("shoulders.level", RuleStatus::Uncertain, std::nullopt, QStringLiteral("|angle|<=%1").arg(maxDeg), {},
                    QStringLiteral("shoulders not visible"));
         } else {
             const double deg = std::atan2(yr - yl, 2 * dx) * kRadToDeg;
-            c.emit("shoulders.level", std::abs(deg) <= maxDeg ? RuleStatus::Pass : RuleStatus::Fail, deg, QStringLiteral("|angle|<=%1").arg(maxDeg),
+            c.add("shoulders.level", std::abs(deg) <= maxDeg ? RuleStatus::Pass : RuleStatus::Fail, deg, QStringLiteral("|angle|<=%1").arg(maxDeg),
                    {Shape::line(QPointF(mid.x - dx, yl), QPointF(mid.x + dx, yr))});
         }
     }

@@ -129,7 +129,7 @@ void runQualityRules(Context &c)
     if (c.needFace("lighting.face_even") && c.on("lighting.face_even")) {
         const double maxDiff = c.p("lighting.face_even", "maxDifference", 22);
         const double v = meanL(c, cheekL) - meanL(c, cheekR);
-        c.emit("lighting.face_even", std::abs(v) <= maxDiff ? RuleStatus::Pass : RuleStatus::Fail, v, QStringLiteral("|dL|<=%1").arg(maxDiff),
+        c.add("lighting.face_even", std::abs(v) <= maxDiff ? RuleStatus::Pass : RuleStatus::Fail, v, QStringLiteral("|dL|<=%1").arg(maxDiff),
                {Shape::box(qrect(cheekL)), Shape::box(qrect(cheekR))});
     }
     if (c.needFace("lighting.highlights") && c.on("lighting.highlights")) {
@@ -152,7 +152,7 @@ void runQualityRules(Context &c)
         QList<Shape> geo{Shape::box(qrect(faceBox))};
         if (v > maxFrac)
             geo.append(Shape::mask(maskPng(bright)));
-        c.emit("lighting.highlights", v <= maxFrac ? RuleStatus::Pass : RuleStatus::Fail, v, QStringLiteral("<=%1").arg(maxFrac), geo);
+        c.add("lighting.highlights", v <= maxFrac ? RuleStatus::Pass : RuleStatus::Fail, v, QStringLiteral("<=%1").arg(maxFrac), geo);
     }
     if (c.needFace("lighting.exposure") && c.on("lighting.exposure")) {
         const double lo = c.p("lighting.exposure", "minL", 45), hi = c.p("lighting.exposure", "maxL", 85);
@@ -176,7 +176,7 @@ void runQualityRules(Context &c)
             }
         }
         const bool under = top < minTop || (v < lo && top < minTop + 10), over = v > hi;
-        RuleResult &res = c.emit("lighting.exposure", under || over ? RuleStatus::Fail : RuleStatus::Pass, v, range(lo, hi),
+        RuleResult &res = c.add("lighting.exposure", under || over ? RuleStatus::Fail : RuleStatus::Pass, v, range(lo, hi),
                                  {Shape::box(qrect(cheekL)), Shape::box(qrect(cheekR)), Shape::box(qrect(forehead))});
         res.why = QStringLiteral("person 99th percentile L*=%1 (min %2)").arg(top, 0, 'f', 1).arg(minTop);
     }
@@ -186,10 +186,10 @@ void runQualityRules(Context &c)
         // Finest detail relative to the next coarser band: blur removes the first, contrast cancels out.
         const double hi = detailEnergy(c.grey, area, 0.8), mid2 = bandEnergy(c.grey, area, 0.8, 2.5);
         if (mid2 < 1) {
-            c.emit("image.sharpness", RuleStatus::Uncertain, std::nullopt, QStringLiteral(">=%1").arg(minSharp), {}, QStringLiteral("no detail to measure"));
+            c.add("image.sharpness", RuleStatus::Uncertain, std::nullopt, QStringLiteral(">=%1").arg(minSharp), {}, QStringLiteral("no detail to measure"));
         } else {
             const double v = hi / mid2;
-            c.emit("image.sharpness", v >= minSharp ? RuleStatus::Pass : RuleStatus::Fail, v, QStringLiteral(">=%1").arg(minSharp), {Shape::box(qrect(area))});
+            c.add("image.sharpness", v >= minSharp ? RuleStatus::Pass : RuleStatus::Fail, v, QStringLiteral(">=%1").arg(minSharp), {Shape::box(qrect(area))});
         }
     }
     if (c.needFace("image.noise") && c.on("image.noise")) {
@@ -206,7 +206,7 @@ void runQualityRules(Context &c)
                     res.push_back(std::abs(float(c.grey(b).at<uchar>(y, x)) - float(med.at<uchar>(y, x))));
         }
         if (res.size() < 50) {
-            c.emit("image.noise", RuleStatus::Uncertain, std::nullopt, QStringLiteral("<=%1").arg(maxNoise), {}, QStringLiteral("cheeks not visible"));
+            c.add("image.noise", RuleStatus::Uncertain, std::nullopt, QStringLiteral("<=%1").arg(maxNoise), {}, QStringLiteral("cheeks not visible"));
         } else {
             std::nth_element(res.begin(), res.begin() + long(res.size() / 2), res.end());
             // Mean would be steadier than a median of integers; use a blend of the median and mean.
@@ -215,7 +215,7 @@ void runQualityRules(Context &c)
                 mean += v;
             mean /= double(res.size());
             const double v = 1.4826 * (0.5 * res[res.size() / 2] + 0.5 * mean);
-            c.emit("image.noise", v <= maxNoise ? RuleStatus::Pass : RuleStatus::Fail, v, QStringLiteral("<=%1").arg(maxNoise),
+            c.add("image.noise", v <= maxNoise ? RuleStatus::Pass : RuleStatus::Fail, v, QStringLiteral("<=%1").arg(maxNoise),
                    {Shape::box(qrect(cheekL)), Shape::box(qrect(cheekR))});
         }
     }
@@ -225,13 +225,13 @@ void runQualityRules(Context &c)
         const double aLo = c.p("image.colour_cast", "minA", 3), aHi = c.p("image.colour_cast", "maxA", 26);
         const double bLo = c.p("image.colour_cast", "minB", 5), bHi = c.p("image.colour_cast", "maxB", 32);
         if (!c.skinReady) {
-            c.emit("image.colour_cast", RuleStatus::Uncertain, std::nullopt, {}, {}, QStringLiteral("skin not measurable"));
+            c.add("image.colour_cast", RuleStatus::Uncertain, std::nullopt, {}, {}, QStringLiteral("skin not measurable"));
         } else {
             const double a = c.skinLab[1], b = c.skinLab[2];
             const double da = a < aLo ? aLo - a : a > aHi ? a - aHi : 0;
             const double db = b < bLo ? bLo - b : b > bHi ? b - bHi : 0;
             const double v = std::hypot(da, db);
-            RuleResult &res = c.emit("image.colour_cast", v <= maxCast ? RuleStatus::Pass : RuleStatus::Fail, v,
+            RuleResult &res = c.add("image.colour_cast", v <= maxCast ? RuleStatus::Pass : RuleStatus::Fail, v,
                                      QStringLiteral("<=%1 outside a*%2..%3 b*%4..%5").arg(maxCast).arg(aLo).arg(aHi).arg(bLo).arg(bHi),
                                      {Shape::box(qrect(cheekL)), Shape::box(qrect(cheekR))});
             res.why = QStringLiteral("skin a*=%1 b*=%2").arg(a, 0, 'f', 1).arg(b, 0, 'f', 1);
@@ -242,9 +242,9 @@ void runQualityRules(Context &c)
         cv::Rect area;
         const double v = moireScore(c.grey, &area);
         if (v < 0)
-            c.emit("image.recapture", RuleStatus::Uncertain, std::nullopt, QStringLiteral("<=%1").arg(maxMoire), {}, QStringLiteral("photo too small for the spectrum test"));
+            c.add("image.recapture", RuleStatus::Uncertain, std::nullopt, QStringLiteral("<=%1").arg(maxMoire), {}, QStringLiteral("photo too small for the spectrum test"));
         else
-            c.emit("image.recapture", v <= maxMoire ? RuleStatus::Pass : RuleStatus::Fail, v, QStringLiteral("<=%1").arg(maxMoire),
+            c.add("image.recapture", v <= maxMoire ? RuleStatus::Pass : RuleStatus::Fail, v, QStringLiteral("<=%1").arg(maxMoire),
                    v <= maxMoire ? QList<Shape>{} : QList<Shape>{Shape::box(qrect(area))});
     }
     if (c.needFace("image.retouched") && c.on("image.retouched")) {
@@ -253,10 +253,10 @@ void runQualityRules(Context &c)
         const double skinTex = (detailEnergy(c.grey, cheekL, 1.2) + detailEnergy(c.grey, cheekR, 1.2)) / 2;
         const double eyeTex = detailEnergy(c.grey, eyesBox, 1.2);
         if (eyeTex < 1) {
-            c.emit("image.retouched", RuleStatus::Uncertain, std::nullopt, QStringLiteral(">=%1").arg(minTex), {}, QStringLiteral("no detail around the eyes"));
+            c.add("image.retouched", RuleStatus::Uncertain, std::nullopt, QStringLiteral(">=%1").arg(minTex), {}, QStringLiteral("no detail around the eyes"));
         } else {
             const double v = std::sqrt(skinTex / eyeTex) * 4;
-            c.emit("image.retouched", v >= minTex ? RuleStatus::Pass : RuleStatus::Fail, v, QStringLiteral(">=%1").arg(minTex),
+            c.add("image.retouched", v >= minTex ? RuleStatus::Pass : RuleStatus::Fail, v, QStringLiteral(">=%1").arg(minTex),
                    {Shape::box(qrect(cheekL)), Shape::box(qrect(cheekR))});
         }
     }
