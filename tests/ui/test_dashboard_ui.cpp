@@ -98,6 +98,8 @@ private Q_SLOTS:
         QVERIFY(d.colleges.at(row).counts[int(dashboard::Bucket::Approved)] > 0);
         const QPoint at = page->charts()->barCentre(row, dashboard::Bucket::Approved);
         QVERIFY(page->charts()->progressView()->rect().contains(at));
+        // Colleges top-down in code order, as in every other list.
+        QVERIFY(page->charts()->barCentre(0, dashboard::Bucket::Approved).y() < at.y());
         QSignalSpy asked(page, &ui::DashboardPage::openFilteredList);
         QTest::mouseClick(page->charts()->progressView()->viewport(), Qt::LeftButton, {}, at);
         QTRY_COMPARE(asked.size(), 1);

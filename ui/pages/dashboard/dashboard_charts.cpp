@@ -81,7 +81,9 @@ void DashboardCharts::show(const dashboard::DashboardData &data)
         auto *series = new QHorizontalStackedBarSeries;
         QStringList names;
         qreal max = 0;
-        for (const auto &c : data.colleges) {
+        // A vertical category axis lists bottom-up: reverse, so the first college is on top.
+        QList<dashboard::CollegeProgress> rows(data.colleges.crbegin(), data.colleges.crend());
+        for (const auto &c : std::as_const(rows)) {
             names << c.name;
             max = std::max<qreal>(max, qreal(c.total()));
         }
@@ -89,7 +91,7 @@ void DashboardCharts::show(const dashboard::DashboardData &data)
             auto *set = new QBarSet(dashboard::bucketTitle(b));
             set->setColor(bucketColour(b));
             set->setBorderColor(bucketColour(b).darker(115));
-            for (const auto &c : data.colleges)
+            for (const auto &c : std::as_const(rows))
                 *set << qreal(c.counts[int(b)]);
             series->append(set);
         }
@@ -104,8 +106,9 @@ void DashboardCharts::show(const dashboard::DashboardData &data)
         series->attachAxis(values);
         connect(series, &QAbstractBarSeries::clicked, this, [this](int index, QBarSet *set) {
             const int bucket = int(set->property("bucket").toInt());
-            if (index >= 0 && index < m_data.colleges.size())
-                Q_EMIT picked(m_data.colleges.at(index).collegeId, Bucket(bucket));
+            const int row = int(m_data.colleges.size()) - 1 - index;
+            if (row >= 0 && row < m_data.colleges.size())
+                Q_EMIT picked(m_data.colleges.at(row).collegeId, Bucket(bucket));
         });
         const QList<QBarSet *> sets = series->barSets();
         for (int i = 0; i < sets.size(); ++i)
@@ -250,7 +253,7 @@ QPoint DashboardCharts::barCentre(int row, dashboard::Bucket bucket) const
     qreal before = 0;
     for (int b = 0; b < int(bucket); ++b)
         before += qreal(counts[b]);
-    const QPointF value(before + qreal(counts[int(bucket)]) / 2, row);
+    const QPointF value(before + qreal(counts[int(bucket)]) / 2, qreal(m_data.colleges.size() - 1 - row));
     const QPointF scene = chart->mapToScene(chart->mapToPosition(value, series.first()));
     return m_progress->mapFromScene(scene);
 }
