@@ -89,7 +89,26 @@ ReviewRepo::Where ReviewRepo::where(const ReviewScope &scope, const QueueQuery &
     if (query.onlyUnchecked)
         w.parts << QStringLiteral("p.check_report IS NULL");
     const QString search = query.search.trimmed();
-    if (!search.isEmpty()) {
+    bool digits = !search.isEmpty();
+    for (QChar c : search)
+        digits = digits && c >= QLatin1Char('0') && c <= QLatin1Char('9');
+    if (digits) {
+        // A student number (or its beginning): a range on the (school_id, student_no) index,
+        // where a LIKE would scan a million students.
+        QString upper = search;
+        int i = int(upper.size()) - 1;
+        while (i >= 0 && upper[i] == QLatin1Char('9'))
+            upper[i--] = QLatin1Char('0');
+        w.parts << QStringLiteral("p.student_id IN (SELECT st.id FROM students st WHERE st.school_id = :search_school "
+                                  "AND st.student_no >= :search_low%1)")
+                       .arg(i >= 0 ? QStringLiteral(" AND st.student_no < :search_high") : QString());
+        w.binds.append({QStringLiteral(":search_school"), scope.schoolId});
+        w.binds.append({QStringLiteral(":search_low"), search});
+        if (i >= 0) {
+            upper[i] = QChar(upper[i].unicode() + 1);
+            w.binds.append({QStringLiteral(":search_high"), upper.left(i + 1)});
+        }
+    } else if (!search.isEmpty()) {
         const QString like = m_db.dialect().likeOperator();
         w.parts << QStringLiteral("p.student_id IN (SELECT st.id FROM students st WHERE st.student_no %1 :search_prefix ESCAPE '\\' "
                                   "OR st.name %1 :search_any ESCAPE '\\')")

@@ -14,6 +14,7 @@
 //   - peak memory (VmHWM) of the GUI while scrolling the whole queue to its end.
 #include "checks/check_engine.h"
 #include "db/database.h"
+#include "db/photo_repo.h"
 #include "db/review_repo.h"
 #include "db/school_repo.h"
 #include "db/staff_repo.h"
@@ -72,7 +73,7 @@ double median(QList<double> v)
 
 double maxOf(const QList<double> &v) { return v.isEmpty() ? 0 : *std::max_element(v.begin(), v.end()); }
 
-void fill(const db::Database &d, int photos)
+void fill(db::Database &d, int photos)
 {
     QElapsedTimer t;
     t.start();
@@ -233,7 +234,7 @@ int main(int argc, char **argv)
         const auto deep = repo.page(adminScope, {}, {1772000000000 + qint64(photos) * 900, 1}, 1);
         const review::QueueKey key = deep.isEmpty() ? review::QueueKey{} : review::QueueKey{deep[0].sortTime, deep[0].id};
         const auto ms = timeIt(15, [&] { repo.page(adminScope, {}, key, 200); });
-        out() << QStringLiteral("page at 90%% of the queue: median %1 ms\n").arg(median(ms), 0, 'f', 2);
+        out() << QStringLiteral("page at 90 percent of the queue: median %1 ms\n").arg(median(ms), 0, 'f', 2);
     }
     {
         const auto ms = timeIt(3, [&] { repo.count(adminScope, {}); });
