@@ -52,8 +52,12 @@ QList<IssuedCode> CodeService::generateForStudents(const CodeSelection &sel, qin
                                                    const Deliver &deliver, QString *error)
 {
     db::CodeRepo repo(m_db);
-    const QList<db::CodeTarget> targets =
+    QList<db::CodeTarget> targets =
         sel.studentIds.isEmpty() ? repo.targets(sel.schoolId, sel.collegeId, sel.classId) : repo.targetsByIds(sel.studentIds);
+    // Explicit ids stay inside the selection's school/college/class.
+    targets.removeIf([&](const db::CodeTarget &t) {
+        return t.schoolId != sel.schoolId || (sel.collegeId && t.collegeId != sel.collegeId) || (sel.classId && t.classId != sel.classId);
+    });
     QList<IssuedCode> issued;
     if (targets.isEmpty())
         return issued;

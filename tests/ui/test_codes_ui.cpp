@@ -124,6 +124,25 @@ private Q_SLOTS:
         QCOMPARE(db::CodeRepo(*m_db).countAll(), before);
     }
 
+    void selectedStudentsFromAFilter()
+    {
+        ui::AppContext ctx(m_db, m_session);
+        ui::CodesPage page(ctx);
+        page.show();
+        // Two students of class 1 handed over by a filtered list.
+        page.applyFilter({{QStringLiteral("college_id"), m_school.college1},
+                          {QStringLiteral("student_ids"), QVariantList{m_school.class1Students.at(0), m_school.class1Students.at(1)}}});
+        QVERIFY(page.findChild<QLabel *>(QStringLiteral("codesSelection"))->isVisible());
+        const QString pdf = m_dir.filePath(QStringLiteral("selected.pdf"));
+        ui::FileDialog::setNextFileName(pdf);
+        ui::MessageBox::setNextAnswer(QMessageBox::Yes);
+        QSignalSpy done(&page, &ui::CodesPage::jobFinished);
+        page.generateForSelection();
+        QVERIFY(done.wait(60000));
+        QVERIFY2(done.first().first().toBool(), qPrintable(page.lastResult()));
+        QVERIFY(page.lastResult().startsWith(QLatin1String("2 codes generated")));
+    }
+
     void cancelledDialogDoesNothing()
     {
         ui::AppContext ctx(m_db, m_session);

@@ -94,6 +94,9 @@ CodesPage::CodesPage(AppContext &ctx, QWidget *parent) : Page(ctx, parent)
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("codesProgress"));
     m_progress->setVisible(false);
+    m_selection = new QLabel(this);
+    m_selection->setObjectName(QStringLiteral("codesSelection"));
+    m_selection->setVisible(false);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("codesStatus"));
     m_status->setWordWrap(true);
@@ -120,6 +123,7 @@ CodesPage::CodesPage(AppContext &ctx, QWidget *parent) : Page(ctx, parent)
     verify->addWidget(m_verify);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(scope);
+    layout->addWidget(m_selection);
     layout->addLayout(actions);
     layout->addWidget(m_status);
     layout->addWidget(m_table, 1);
@@ -127,10 +131,16 @@ CodesPage::CodesPage(AppContext &ctx, QWidget *parent) : Page(ctx, parent)
     layout->addWidget(m_verifyResult);
 
     connect(m_college, &QComboBox::currentIndexChanged, this, [this] {
+        m_studentIds.clear();
+        m_selection->hide();
         loadClasses();
         refresh();
     });
-    connect(m_class, &QComboBox::currentIndexChanged, this, &CodesPage::refresh);
+    connect(m_class, &QComboBox::currentIndexChanged, this, [this] {
+        m_studentIds.clear();
+        m_selection->hide();
+        refresh();
+    });
     connect(m_showRevoked, &QCheckBox::toggled, this, &CodesPage::refresh);
     connect(m_generate, &QPushButton::clicked, this, &CodesPage::generateForSelection);
     connect(m_batch, &QPushButton::clicked, this, &CodesPage::generateBatchCode);
@@ -179,6 +189,14 @@ void CodesPage::applyFilter(const QVariantMap &filter)
     const int k = m_class->findData(filter.value(QStringLiteral("class_id")).toLongLong());
     if (k >= 0)
         m_class->setCurrentIndex(k);
+    // {"student_ids": [..]}: codes for exactly these students (a filtered list elsewhere),
+    // still limited to the college shown (core drops students outside it).
+    m_studentIds.clear();
+    for (const QVariant &v : filter.value(QStringLiteral("student_ids")).toList())
+        m_studentIds.append(v.toLongLong());
+    m_selection->setVisible(!m_studentIds.isEmpty());
+    m_selection->setText(tr("%n selected student(s) from the filtered list; choose a college or class to go back.", nullptr,
+                            int(m_studentIds.size())));
 }
 
 void CodesPage::loadColleges()
@@ -248,7 +266,9 @@ void CodesPage::generateForSelection()
 {
     if (isBusy())
         return;
-    const QString scope = m_class->currentData().toLongLong() ? m_class->currentText() : m_college->currentText();
+    const QString scope = !m_studentIds.isEmpty()         ? tr("%n selected student(s)", nullptr, int(m_studentIds.size()))
+                          : m_class->currentData().toLongLong() ? m_class->currentText()
+                                                                : m_college->currentText();
     QString suggested = QStringLiteral("codes-%1.pdf").arg(scope);
     suggested.replace(QLatin1Char('/'), QLatin1Char('-'));
     QString pdf = FileDialog::getSaveFileName(this, tr("Save the code sheet"), suggested, tr("PDF files (*.pdf)"));
@@ -268,6 +288,7 @@ void CodesPage::generateForSelection()
     sel.schoolId = context().session().schoolId;
     sel.collegeId = m_college->currentData().toLongLong();
     sel.classId = m_class->currentData().toLongLong();
+    sel.studentIds = m_studentIds;
     const qint64 expires = expiresAt();
     const codes::CodeService::Actor actor{context().session().staffId, context().session().username};
     QString schoolName;

@@ -70,6 +70,9 @@ private:
     QFutureWatcher<JobResult> m_watcher;
     std::shared_ptr<std::atomic_bool> m_cancelFlag;
     QString m_lastResult;
+    // Students handed over by another page (e.g. a students-page filter); empty = college/class.
+    QList<qint64> m_studentIds;
+    QLabel *m_selection;
 };
 
 } // namespace tucai::ui
