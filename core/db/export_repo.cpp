@@ -101,6 +101,26 @@ QByteArray ExportRepo::blobBytes(const QString &sha256, QString *url)
     return bytes;
 }
 
+QHash<QString, QByteArray> ExportRepo::blobBatch(const QStringList &shas, QHash<QString, QString> *urls) const
+{
+    QHash<QString, QByteArray> out;
+    if (shas.isEmpty())
+        return out;
+    QStringList names;
+    for (int i = 0; i < shas.size(); ++i)
+        names << QStringLiteral(":h%1").arg(i);
+    Query q(m_db, QStringLiteral("SELECT sha256, bytes, url FROM photo_blobs WHERE sha256 IN (%1)").arg(names.join(QStringLiteral(", "))));
+    for (int i = 0; i < shas.size(); ++i)
+        q.bind(names.at(i), shas.at(i));
+    q.exec();
+    while (q.next()) {
+        out.insert(q.toString(0), q.value(1).toByteArray());
+        if (urls && !q.value(2).isNull())
+            urls->insert(q.toString(0), q.toString(2));
+    }
+    return out;
+}
+
 QList<MissingRow> ExportRepo::stillMissing(const ExportSelection &sel) const
 {
     QString sql = QStringLiteral(

@@ -1,5 +1,7 @@
 #pragma once
 #include <QByteArray>
+#include <QHash>
+#include <QStringList>
 #include <QList>
 #include <QString>
 #include <memory>
@@ -63,6 +65,9 @@ public:
     QList<ExportRow> approvedPhotos(const ExportSelection &selection) const;
     // The bytes of one blob (reuses one prepared statement). Empty + url set when the photo lives at a URL.
     QByteArray blobBytes(const QString &sha256, QString *url = nullptr);
+    // Several blobs in one round trip (the export reads ahead): sha256 -> bytes, and -> url for
+    // photos kept at a URL. Unknown hashes are simply absent.
+    QHash<QString, QByteArray> blobBatch(const QStringList &sha256s, QHash<QString, QString> *urls = nullptr) const;
     // Students of the selection (colleges/classes) whose state is not approved/exported.
     QList<MissingRow> stillMissing(const ExportSelection &selection) const;
 

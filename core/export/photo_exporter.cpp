@@ -180,6 +180,9 @@ ExportResult PhotoExporter::run(const Progress &progress, const std::atomic_bool
 
     const qint64 total = rows.size();
     int done = 0;
+    constexpr int kReadAhead = 32;
+    QHash<QString, QByteArray> blobs;
+    QHash<QString, QString> blobUrls;
     for (const db::ExportRow &r : rows) {
         if (cancel && cancel->load()) {
             cleanup();
@@ -201,8 +204,18 @@ ExportResult PhotoExporter::run(const Progress &progress, const std::atomic_bool
         }
         const QString wanted = expandNameTemplate(m_options.nameTemplate,
                                                   {r.studentNo, r.idNumber, r.collegeName, r.className, r.name});
-        QString url;
-        const QByteArray source = repo.blobBytes(r.sha256, &url);
+        // Read ahead: the blobs of the next rows in one query (one round trip to a server instead of 32).
+        if (!blobs.contains(r.sha256)) {
+            blobs.clear();
+            blobUrls.clear();
+            QStringList next;
+            for (qsizetype k = done; k < rows.size() && next.size() < kReadAhead; ++k)
+                if (!next.contains(rows.at(k).sha256))
+                    next << rows.at(k).sha256;
+            blobs = repo.blobBatch(next, &blobUrls);
+        }
+        const QString url = blobUrls.value(r.sha256);
+        const QByteArray source = blobs.value(r.sha256);
         FitResult fit;
         if (source.isEmpty())
             fit.error = url.isEmpty() ? tr("the photo's bytes are missing from the database")
