@@ -125,7 +125,10 @@ ReviewPage::ReviewPage(AppContext &context, QWidget *parent) : Page(context, par
     addButton(m_prevAct, "previousButton");
     addButton(m_nextAct, "nextButton");
     addButton(m_undoAct, "undoButton");
-    toolbar->addSpacing(12);
+    toolbar->addStretch(1);
+    centreLayout->addLayout(toolbar);
+    // Second row: the view and the batch/re-check menus (one row would make the centre too wide).
+    toolbar = new QHBoxLayout;
     addButton(m_fitAct, "fitButton");
     addButton(m_actualAct, "actualSizeButton");
     addButton(m_zoomInAct, "zoomInButton");
