@@ -269,6 +269,36 @@ private Q_SLOTS:
         QCOMPARE(db::PhotoRepo(*m_db).get(clean)->status, QStringLiteral("approved"));
     }
 
+    // Drafts carry no stored report: the page says so, offers a re-check, and the job fills it in.
+    void notCheckedPhotoIsRechecked()
+    {
+        const accounts::Session session = sessionOf(QStringLiteral("admin"));
+        ui::AppContext ctx(m_db, session);
+        ui::ReviewPage page(ctx);
+        page.resize(1400, 900);
+        page.show();
+        page.applyFilter({{QStringLiteral("status"), QStringLiteral("draft")}});
+        QTRY_VERIFY(page.queueModel()->rowCount() > 0);
+        waitForPhoto(page);
+        const qint64 id = page.currentPhotoId();
+        QVERIFY(!page.viewer()->detail()->hasReport);
+        auto *violations = page.findChild<QTreeWidget *>(QStringLiteral("violationsList"));
+        QCOMPARE(violations->topLevelItemCount(), 1);
+        QCOMPARE(violations->topLevelItem(0)->text(0), QStringLiteral("Not checked"));
+        auto *recheck = page.findChild<QPushButton *>(QStringLiteral("recheckNowButton"));
+        QVERIFY(recheck->isVisible());
+        QTest::mouseClick(recheck, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(page.lastMessage().contains(QLatin1String("Re-checked 1 photo")), 30000);
+        const auto photo = db::PhotoRepo(*m_db).get(id);
+        QVERIFY(!photo->checkReport.isEmpty());
+        QVERIFY(!photo->engineVersion.isEmpty());
+        QVERIFY(photo->checkedAt > 0);
+        // The same photo stays open and now shows the rules.
+        QTRY_VERIFY_WITH_TIMEOUT(page.currentPhotoId() == id && page.viewer()->detail() && page.viewer()->detail()->hasReport, 10000);
+        QVERIFY(violations->topLevelItemCount() > 5);
+        QVERIFY(!recheck->isVisible());
+    }
+
     // A picture of the page for the eye (not an assertion): REVIEW_SCREENSHOT=path.
     void screenshot()
     {
