@@ -118,9 +118,11 @@ END $$)");
       << QStringLiteral("GRANT INSERT, UPDATE ON settings TO tucai_school_admin")
       << QStringLiteral("GRANT INSERT, UPDATE ON staff TO tucai_school_admin")
       << QStringLiteral("GRANT INSERT, DELETE ON staff_scopes TO tucai_school_admin")
-      // Secrets stay with the owner (the keyed hash of collection codes).
+      // The code key: administrators who generate codes need it (the student side verifies with
+      // it too); reviewers only look at codes and get nothing.
       << QStringLiteral("DO $$ BEGIN IF to_regclass('code_keys') IS NOT NULL THEN "
-                        "REVOKE ALL ON code_keys FROM %1; END IF; END $$").arg(all);
+                        "REVOKE ALL ON code_keys FROM %1; "
+                        "GRANT SELECT, INSERT ON code_keys TO tucai_school_admin, tucai_college_admin; END IF; END $$").arg(all);
 
     // Row-level security. The helpers are wrapped in sub-selects so that the
     // server evaluates them once per statement (an InitPlan), not once per row.
