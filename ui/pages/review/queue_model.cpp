@@ -76,7 +76,7 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const review::QueueRow &r = rowRef(index.row());
+    const SlimRow &r = rowRef(index.row());
     switch (role) {
     case PhotoIdRole: return r.id;
     case RowVersionRole: return r.rowVersion;
@@ -85,8 +85,8 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
         switch (index.column()) {
-        case StudentNoColumn: return r.studentNo();
-        case NameColumn: return r.name();
+        case StudentNoColumn: return studentNo(index.row());
+        case NameColumn: return name(index.row());
         case ClassColumn: return m_classNames.value(r.classId);
         case TimeColumn: return QDateTime::fromMSecsSinceEpoch(r.sortTime).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
         case StatusColumn: return statusDisplay(review::statusFromCode(r.status));
@@ -162,16 +162,53 @@ void QueueModel::onPage(const review::QueuePage &page)
     const int first = m_rowCount;
     beginInsertRows({}, first, first + int(page.rows.size()) - 1);
     // Every page but the last has exactly m_chunk rows, so row / m_chunk finds its page.
-    m_pages.append(page.rows);
-    m_pages.last().squeeze();
+    Chunk chunk;
+    chunk.rows.reserve(page.rows.size());
+    qsizetype chars = 0;
+    for (const review::QueueRow &r : page.rows)
+        chars += r.text.size();
+    chunk.text.reserve(chars);
+    for (const review::QueueRow &r : page.rows) {
+        const quint8 nameLength = quint8(std::min<qsizetype>(r.text.size() - r.noLength, 255));
+        chunk.rows.append({r.id, r.studentId, r.sortTime, r.collegeId, r.classId, r.rowVersion, quint32(chunk.text.size()),
+                           r.violations, r.checkPassed, r.status, r.noLength, nameLength});
+        chunk.text += QStringView(r.text).left(r.noLength + nameLength);
+    }
+    m_pages.append(std::move(chunk));
     m_rowCount += int(page.rows.size());
     endInsertRows();
     Q_EMIT pageLoaded(first, int(page.rows.size()));
 }
 
-const review::QueueRow *QueueModel::rowAt(int row) const
+std::optional<review::QueueRow> QueueModel::rowAt(int row) const
 {
-    return row >= 0 && row < m_rowCount ? &rowRef(row) : nullptr;
+    if (row < 0 || row >= m_rowCount)
+        return std::nullopt;
+    const SlimRow &s = rowRef(row);
+    review::QueueRow r;
+    r.id = s.id;
+    r.studentId = s.studentId;
+    r.sortTime = s.sortTime;
+    r.collegeId = s.collegeId;
+    r.classId = s.classId;
+    r.rowVersion = s.rowVersion;
+    r.violations = s.violations;
+    r.checkPassed = s.checkPassed;
+    r.status = s.status;
+    r.setStudent(studentNo(row), name(row));
+    return r;
+}
+
+QString QueueModel::studentNo(int row) const
+{
+    const SlimRow &s = rowRef(row);
+    return QStringView(m_pages[row / m_chunk].text).mid(s.textOffset, s.noLength).toString();
+}
+
+QString QueueModel::name(int row) const
+{
+    const SlimRow &s = rowRef(row);
+    return QStringView(m_pages[row / m_chunk].text).mid(s.textOffset + s.noLength, s.nameLength).toString();
 }
 
 void QueueModel::updateRow(int row, const QString &status, int rowVersion)

@@ -4,6 +4,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <memory>
+#include <optional>
 
 namespace tucai::db { class Database; }
 namespace tucai::review { class QueueLoader; class PhotoLoader; }
@@ -36,7 +37,7 @@ public:
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 
-    const review::QueueRow *rowAt(int row) const;
+    std::optional<review::QueueRow> rowAt(int row) const;
     // After a decision: the row keeps its place and shows its new state.
     void updateRow(int row, const QString &status, int rowVersion);
     int findPhoto(qint64 photoId) const;   // linear: for the few rows a decision touches
@@ -54,10 +55,29 @@ private:
     void onPage(const review::QueuePage &page);
     std::unique_ptr<review::QueueLoader> m_loader;
     review::PhotoLoader *m_thumbnails;
-    review::QueueRow &rowRef(int row) { return m_pages[row / m_chunk][row % m_chunk]; }
-    const review::QueueRow &rowRef(int row) const { return m_pages[row / m_chunk][row % m_chunk]; }
+    // A row as the model keeps it: numbers inline, its texts in the chunk's one string, so a
+    // million rows cost no million small allocations.
+    struct SlimRow
+    {
+        qint64 id, studentId, sortTime;
+        qint32 collegeId, classId, rowVersion;
+        quint32 textOffset;
+        qint16 violations;
+        qint8 checkPassed;
+        char status;
+        quint8 noLength, nameLength;
+    };
+    struct Chunk
+    {
+        QString text;
+        QList<SlimRow> rows;
+    };
+    SlimRow &rowRef(int row) { return m_pages[row / m_chunk].rows[row % m_chunk]; }
+    const SlimRow &rowRef(int row) const { return m_pages[row / m_chunk].rows[row % m_chunk]; }
+    QString studentNo(int row) const;
+    QString name(int row) const;
     // Rows in fixed-size chunks: a million rows never need one huge reallocation.
-    QList<QList<review::QueueRow>> m_pages;
+    QList<Chunk> m_pages;
     int m_rowCount = 0;
     int m_chunk = 200;
     QHash<qint64, QString> m_classNames;

@@ -503,7 +503,7 @@ void ReviewPage::selectRow(int row)
 
 void ReviewPage::showRow(int row)
 {
-    const review::QueueRow *r = m_model->rowAt(row);
+    const auto r = m_model->rowAt(row);
     m_currentRow = r ? row : -1;
     if (!r) {
         m_currentId = 0;
@@ -524,9 +524,9 @@ void ReviewPage::showRow(int row)
 void ReviewPage::prefetchAround(int row)
 {
     for (int i = 1; i <= kPrefetchAhead; ++i)
-        if (const review::QueueRow *r = m_model->rowAt(row + i))
+        if (const auto r = m_model->rowAt(row + i))
             m_loader->load(r->id);
-    if (const review::QueueRow *r = m_model->rowAt(row - 1))
+    if (const auto r = m_model->rowAt(row - 1))
         m_loader->load(r->id);
     // Keep the next page coming before the reviewer reaches the end.
     if (row + kPrefetchAhead + 1 >= m_model->rowCount() && m_model->canFetchMore({}))

@@ -79,7 +79,7 @@ void ReviewPage::openReturnReasonDialog(const QList<int> &rows)
             return;
         }
         for (int row : rows)
-            if (const review::QueueRow *r = m_model->rowAt(row))
+            if (const auto r = m_model->rowAt(row))
                 decisions.append({r->id, r->rowVersion, false, dialog->codes(), dialog->note()});
         runBatch(decisions);
     });
@@ -213,7 +213,7 @@ void ReviewPage::approveSelected()
 {
     QList<Decision> decisions;
     for (int row : selectedRows())
-        if (const review::QueueRow *r = m_model->rowAt(row))
+        if (const auto r = m_model->rowAt(row))
             decisions.append({r->id, r->rowVersion, true, {}, {}});
     if (decisions.isEmpty()) {
         setMessage(tr("Select the photos to approve first."), true);
@@ -288,7 +288,7 @@ void ReviewPage::recheckSelection()
 {
     QList<qint64> ids;
     for (int row : selectedRows())
-        if (const review::QueueRow *r = m_model->rowAt(row))
+        if (const auto r = m_model->rowAt(row))
             ids.append(r->id);
     if (ids.isEmpty()) {
         setMessage(tr("Select the photos to re-check first."), true);
