@@ -17,7 +17,6 @@ using namespace tucai;
 
 namespace {
 
-QString tr(const char *s) { return QCoreApplication::translate("cli", s); }
 
 const char *kUsage =
     "tucai audit verify --db DB\n"
@@ -34,7 +33,7 @@ bool takeFilter(QStringList &args, db::AuditFilter &f)
     if (!since.isEmpty()) {
         const QDateTime dt = QDateTime::fromString(since, Qt::ISODate);
         if (!dt.isValid()) {
-            cli::err() << tr("error: --since must be an ISO date, e.g. 2026-03-07 or 2026-03-07T08:00:00") << Qt::endl;
+            cli::err() << QCoreApplication::translate("cli", "error: --since must be an ISO date, e.g. 2026-03-07 or 2026-03-07T08:00:00") << Qt::endl;
             return false;
         }
         f.fromMs = dt.toMSecsSinceEpoch();
@@ -51,7 +50,7 @@ std::optional<accounts::Session> actingSession(const db::Database &database, con
     if (!asUser.isEmpty()) {
         const auto s = db::StaffRepo(database).findByUsername(asUser);
         if (!s) {
-            err() << tr("error: no staff member named %1").arg(asUser) << Qt::endl;
+            err() << QCoreApplication::translate("cli", "error: no staff member named %1").arg(asUser) << Qt::endl;
             return std::nullopt;
         }
         return accounts::Session{s->id, s->schoolId, s->username, s->displayName, s->role, s->collegeId};
@@ -87,17 +86,17 @@ int runAuditCommand(const QStringList &argsIn)
         bool ok = true;
         limit = cli::takeOption(args, QStringLiteral("--limit"), QStringLiteral("50")).toInt(&ok);
         if (!ok || limit < 1) {
-            cli::err() << tr("error: --limit must be a positive number") << Qt::endl;
+            cli::err() << QCoreApplication::translate("cli", "error: --limit must be a positive number") << Qt::endl;
             return cli::Usage;
         }
         outPath = cli::takeOption(args, QStringLiteral("--out"));
         if (sub == QLatin1String("export") && outPath.isEmpty()) {
-            cli::err() << tr("error: --out FILE.csv is required") << Qt::endl;
+            cli::err() << QCoreApplication::translate("cli", "error: --out FILE.csv is required") << Qt::endl;
             return cli::Usage;
         }
     }
     if (!args.isEmpty()) {
-        cli::err() << tr("error: unknown arguments: %1").arg(args.join(QLatin1Char(' '))) << Qt::endl;
+        cli::err() << QCoreApplication::translate("cli", "error: unknown arguments: %1").arg(args.join(QLatin1Char(' '))) << Qt::endl;
         return cli::Usage;
     }
     auto database = cli::openDatabase(dbArg, false);
@@ -109,10 +108,10 @@ int runAuditCommand(const QStringList &argsIn)
             QString why;
             const qint64 bad = audit.verify(&why);
             if (bad) {
-                cli::out() << tr("audit log broken at entry %1: %2").arg(bad).arg(why) << Qt::endl;
+                cli::out() << QCoreApplication::translate("cli", "audit log broken at entry %1: %2").arg(bad).arg(why) << Qt::endl;
                 return cli::Failed;
             }
-            cli::out() << tr("audit log intact: %1 entries").arg(audit.count()) << Qt::endl;
+            cli::out() << QCoreApplication::translate("cli", "audit log intact: %1 entries").arg(audit.count()) << Qt::endl;
             return cli::Ok;
         }
         db::AuditQueryRepo repo(*database);
@@ -127,12 +126,12 @@ int runAuditCommand(const QStringList &argsIn)
         const QList<AuditEntry> all = repo.list(filter, 0, std::numeric_limits<int>::max());
         const QString problem = audit::exportCsv(all, outPath);
         if (!problem.isEmpty()) {
-            cli::err() << tr("error: %1").arg(problem) << Qt::endl;
+            cli::err() << QCoreApplication::translate("cli", "error: %1").arg(problem) << Qt::endl;
             return cli::Failed;
         }
-        cli::out() << tr("%1 audit entries written to %2").arg(all.size()).arg(outPath) << Qt::endl;
+        cli::out() << QCoreApplication::translate("cli", "%1 audit entries written to %2").arg(all.size()).arg(outPath) << Qt::endl;
     } catch (const db::DbError &e) {
-        cli::err() << tr("error: %1").arg(e.message()) << Qt::endl;
+        cli::err() << QCoreApplication::translate("cli", "error: %1").arg(e.message()) << Qt::endl;
         return cli::Failed;
     }
     return cli::Ok;

@@ -14,7 +14,6 @@ using namespace tucai;
 
 namespace {
 
-QString tr(const char *s) { return QCoreApplication::translate("cli", s); }
 
 const char *kUsage =
     "usage: tucai codes generate --db DB (--college C | --class K | --all) [--pdf FILE] [--csv FILE] [--expires ISO-DATE]\n"
@@ -49,7 +48,7 @@ int generate(QStringList args)
     if (dbArg.isEmpty() || !args.isEmpty() || (int(!college.isEmpty()) + int(!klass.isEmpty()) + int(all)) != 1)
         return usage();
     if (pdf.isEmpty() && csv.isEmpty()) {
-        cli::err() << tr("error: give --pdf and/or --csv: codes are shown only once, when generated") << Qt::endl;
+        cli::err() << QCoreApplication::translate("cli", "error: give --pdf and/or --csv: codes are shown only once, when generated") << Qt::endl;
         return cli::Usage;
     }
     qint64 expiresAt = 0;
@@ -59,7 +58,7 @@ int generate(QStringList args)
         const QDateTime dt = day.isValid() && expires.size() == 10 ? QDateTime(day, QTime(23, 59, 59))
                                                                    : QDateTime::fromString(expires, Qt::ISODate);
         if (!dt.isValid()) {
-            cli::err() << tr("error: --expires must be an ISO date, e.g. 2026-06-30") << Qt::endl;
+            cli::err() << QCoreApplication::translate("cli", "error: --expires must be an ISO date, e.g. 2026-06-30") << Qt::endl;
             return cli::Usage;
         }
         expiresAt = dt.toMSecsSinceEpoch();
@@ -71,7 +70,7 @@ int generate(QStringList args)
         db::SchoolRepo schools(*database);
         const auto school = schools.firstSchool();
         if (!school) {
-            cli::err() << tr("error: the database has no school yet") << Qt::endl;
+            cli::err() << QCoreApplication::translate("cli", "error: the database has no school yet") << Qt::endl;
             return cli::Failed;
         }
         codes::CodeSelection sel;
@@ -80,7 +79,7 @@ int generate(QStringList args)
             const QList<College> colleges = schools.colleges(school->id);
             const College *c = findByKey(colleges, college);
             if (!c) {
-                cli::err() << tr("error: no college '%1'").arg(college) << Qt::endl;
+                cli::err() << QCoreApplication::translate("cli", "error: no college '%1'").arg(college) << Qt::endl;
                 return cli::Failed;
             }
             sel.collegeId = c->id;
@@ -89,7 +88,7 @@ int generate(QStringList args)
             const QList<ClassInfo> classes = schools.classes();
             const ClassInfo *k = findByKey(classes, klass);
             if (!k) {
-                cli::err() << tr("error: no class '%1'").arg(klass) << Qt::endl;
+                cli::err() << QCoreApplication::translate("cli", "error: no class '%1'").arg(klass) << Qt::endl;
                 return cli::Failed;
             }
             sel.classId = k->id;
@@ -106,26 +105,26 @@ int generate(QStringList args)
         QString error;
         const QList<codes::IssuedCode> issued = service.generateForStudents(sel, expiresAt, {}, nullptr, deliver, &error);
         if (!error.isEmpty()) {
-            cli::err() << tr("error: ") << error << Qt::endl << tr("no codes were changed") << Qt::endl;
+            cli::err() << QCoreApplication::translate("cli", "error: ") << error << Qt::endl << QCoreApplication::translate("cli", "no codes were changed") << Qt::endl;
             return cli::Failed;
         }
         if (issued.isEmpty()) {
-            cli::err() << tr("error: no students in that selection") << Qt::endl;
+            cli::err() << QCoreApplication::translate("cli", "error: no students in that selection") << Qt::endl;
             return cli::Failed;
         }
-        cli::out() << tr("%1 codes generated in %2 ms (earlier codes of these students no longer work)")
+        cli::out() << QCoreApplication::translate("cli", "%1 codes generated in %2 ms (earlier codes of these students no longer work)")
                           .arg(issued.size())
                           .arg(timer.elapsed())
                    << Qt::endl;
         if (!pdf.isEmpty())
-            cli::out() << tr("PDF: %1").arg(pdf) << Qt::endl;
+            cli::out() << QCoreApplication::translate("cli", "PDF: %1").arg(pdf) << Qt::endl;
         if (!csv.isEmpty())
-            cli::out() << tr("CSV: %1").arg(csv) << Qt::endl;
+            cli::out() << QCoreApplication::translate("cli", "CSV: %1").arg(csv) << Qt::endl;
         return cli::Ok;
     } catch (const db::DbError &e) {
-        cli::err() << tr("error: ") << e.message() << Qt::endl;
+        cli::err() << QCoreApplication::translate("cli", "error: ") << e.message() << Qt::endl;
     } catch (const std::exception &e) {
-        cli::err() << tr("error: ") << QString::fromUtf8(e.what()) << Qt::endl;
+        cli::err() << QCoreApplication::translate("cli", "error: ") << QString::fromUtf8(e.what()) << Qt::endl;
     }
     return cli::Failed;
 }
@@ -144,9 +143,9 @@ int verify(QStringList args)
         (r.ok() ? cli::out() : cli::err()) << r.message() << Qt::endl;
         return r.ok() ? cli::Ok : cli::Failed;
     } catch (const db::DbError &e) {
-        cli::err() << tr("error: ") << e.message() << Qt::endl;
+        cli::err() << QCoreApplication::translate("cli", "error: ") << e.message() << Qt::endl;
     } catch (const std::exception &e) {
-        cli::err() << tr("error: ") << QString::fromUtf8(e.what()) << Qt::endl;
+        cli::err() << QCoreApplication::translate("cli", "error: ") << QString::fromUtf8(e.what()) << Qt::endl;
     }
     return cli::Failed;
 }

@@ -15,7 +15,6 @@ using namespace tucai;
 
 namespace {
 
-QString tr(const char *s) { return QCoreApplication::translate("CliExport", s); }
 
 const char *kUsage =
     "usage: tucai export --db DB --out DIR [--college C[,C...]] [--class K[,K...]] [--paid-only]\n"
@@ -52,19 +51,19 @@ int runExportCommand(const QStringList &argsIn)
     const bool quiet = cli::takeFlag(args, QStringLiteral("--quiet"));
     if (dbArg.isEmpty() || outDir.isEmpty() || !args.isEmpty()) {
         if (!args.isEmpty())
-            cli::err() << tr("tucai export: unexpected argument '%1'").arg(args.first()) << Qt::endl;
+            cli::err() << QCoreApplication::translate("CliExport", "tucai export: unexpected argument '%1'").arg(args.first()) << Qt::endl;
         cli::err() << QString::fromUtf8(kUsage);
         return cli::Usage;
     }
     const QString templateProblem = exporting::validateNameTemplate(nameTemplate);
     if (!templateProblem.isEmpty()) {
-        cli::err() << tr("tucai export: %1").arg(templateProblem) << Qt::endl;
+        cli::err() << QCoreApplication::translate("CliExport", "tucai export: %1").arg(templateProblem) << Qt::endl;
         return cli::Usage;
     }
     const qint64 from = chinaDayStart(fromArg);
     const qint64 toDay = chinaDayStart(toArg);
     if (from < 0 || toDay < 0) {
-        cli::err() << tr("tucai export: dates are written YYYY-MM-DD") << Qt::endl;
+        cli::err() << QCoreApplication::translate("CliExport", "tucai export: dates are written YYYY-MM-DD") << Qt::endl;
         return cli::Usage;
     }
     auto database = cli::openDatabase(dbArg, false);
@@ -74,7 +73,7 @@ int runExportCommand(const QStringList &argsIn)
         db::SchoolRepo schools(*database);
         const auto school = schools.firstSchool();
         if (!school) {
-            cli::err() << tr("The database holds no school: nothing to export.") << Qt::endl;
+            cli::err() << QCoreApplication::translate("CliExport", "The database holds no school: nothing to export.") << Qt::endl;
             return cli::Failed;
         }
         exporting::ExportOptions opt;
@@ -91,7 +90,7 @@ int runExportCommand(const QStringList &argsIn)
                 return x.code == c || x.name == c || QString::number(x.id) == c;
             });
             if (it == colleges.cend()) {
-                cli::err() << tr("tucai export: no college '%1'").arg(c) << Qt::endl;
+                cli::err() << QCoreApplication::translate("CliExport", "tucai export: no college '%1'").arg(c) << Qt::endl;
                 return cli::Usage;
             }
             opt.selection.collegeIds << it->id;
@@ -106,7 +105,7 @@ int runExportCommand(const QStringList &argsIn)
                     found = true;
                 }
             if (!found) {
-                cli::err() << tr("tucai export: no class '%1'").arg(k) << Qt::endl;
+                cli::err() << QCoreApplication::translate("CliExport", "tucai export: no class '%1'").arg(k) << Qt::endl;
                 return cli::Usage;
             }
         }
@@ -115,20 +114,20 @@ int runExportCommand(const QStringList &argsIn)
         const exporting::ExportResult r = exporter.run([&](int done, int total) {
             const int percent = total ? done * 100 / total : 100;
             if (!quiet && percent / 10 != lastPercent / 10)
-                cli::err() << tr("  %1/%2 photos").arg(done).arg(total) << Qt::endl;
+                cli::err() << QCoreApplication::translate("CliExport", "  %1/%2 photos").arg(done).arg(total) << Qt::endl;
             lastPercent = percent;
         });
         if (!r.error.isEmpty()) {
-            cli::err() << tr("Export failed: %1").arg(r.error) << Qt::endl;
+            cli::err() << QCoreApplication::translate("CliExport", "Export failed: %1").arg(r.error) << Qt::endl;
             return cli::Failed;
         }
         for (const QString &p : r.packages)
             cli::out() << QDir::toNativeSeparators(p) << Qt::endl;
         for (const QString &line : r.renamed)
-            cli::out() << tr("renamed (duplicate name): %1").arg(line) << Qt::endl;
+            cli::out() << QCoreApplication::translate("CliExport", "renamed (duplicate name): %1").arg(line) << Qt::endl;
         for (const exporting::ExportFailure &f : r.failures)
-            cli::err() << tr("FAILED %1 %2: %3").arg(f.row.studentNo, f.row.name, f.reason) << Qt::endl;
-        cli::out() << tr("%1 approved photos selected, %2 exported (%3 re-encoded), %4 failed. Manifest: %5")
+            cli::err() << QCoreApplication::translate("CliExport", "FAILED %1 %2: %3").arg(f.row.studentNo, f.row.name, f.reason) << Qt::endl;
+        cli::out() << QCoreApplication::translate("CliExport", "%1 approved photos selected, %2 exported (%3 re-encoded), %4 failed. Manifest: %5")
                           .arg(r.selected)
                           .arg(r.files.size())
                           .arg(r.reencodedCount())
@@ -137,7 +136,7 @@ int runExportCommand(const QStringList &argsIn)
                    << Qt::endl;
         return r.complete() ? cli::Ok : cli::Failed;
     } catch (const db::DbError &e) {
-        cli::err() << tr("Export failed: %1").arg(e.message()) << Qt::endl;
+        cli::err() << QCoreApplication::translate("CliExport", "Export failed: %1").arg(e.message()) << Qt::endl;
         return cli::Failed;
     }
 }

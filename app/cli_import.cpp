@@ -12,7 +12,6 @@
 using namespace tucai;
 
 namespace {
-QString tr(const char *s) { return QCoreApplication::translate("cli", s); }
 const char *kUsage = "tucai import --db DB FILE [--dry-run] [--as USER] [--problems OUT.csv] [--no-header]";
 } // namespace
 
@@ -40,19 +39,19 @@ int runImportCommand(const QStringList &argsIn)
         timer.start();
         const import::TableData table = import::readTableFile(file);
         if (table.rows.isEmpty()) {
-            cli::err() << tr("error: %1 has no rows").arg(file) << Qt::endl;
+            cli::err() << QCoreApplication::translate("cli", "error: %1 has no rows").arg(file) << Qt::endl;
             return cli::Failed;
         }
         const import::ColumnMapping mapping = import::ColumnMapping::guess(noHeader ? QStringList() : table.rows.first());
         if (!mapping.isComplete()) {
-            cli::err() << tr("error: the header row must name the columns 学号/student no, 姓名/name, 身份证号/ID number and "
+            cli::err() << QCoreApplication::translate("cli", "error: the header row must name the columns 学号/student no, 姓名/name, 身份证号/ID number and "
                              "班级/class (学院/college and 手机/phone are optional)")
                        << Qt::endl;
             return cli::Failed;
         }
         import::RosterImporter importer(*database, *session);
         const import::ImportPlan plan = importer.plan(table, mapping, !noHeader);
-        cli::out() << tr("%1 (%2, %3): %4 new, %5 changed, %6 unchanged, %7 rows with problems")
+        cli::out() << QCoreApplication::translate("cli", "%1 (%2, %3): %4 new, %5 changed, %6 unchanged, %7 rows with problems")
                           .arg(QFileInfo(file).fileName(), plan.format, plan.encoding)
                           .arg(plan.newRows)
                           .arg(plan.updates)
@@ -61,17 +60,17 @@ int runImportCommand(const QStringList &argsIn)
                    << Qt::endl;
         for (const import::RosterRow &r : plan.rows)
             if (r.outcome == import::RosterRow::Outcome::Problem)
-                cli::out() << tr("  row %1: %2").arg(r.line).arg(r.problems.join(QStringLiteral("; "))) << Qt::endl;
+                cli::out() << QCoreApplication::translate("cli", "  row %1: %2").arg(r.line).arg(r.problems.join(QStringLiteral("; "))) << Qt::endl;
         if (!problemsOut.isEmpty() && plan.problemRows) {
             import::RosterImporter::writeProblemRows(plan, problemsOut);
-            cli::out() << tr("Problem rows saved to %1").arg(problemsOut) << Qt::endl;
+            cli::out() << QCoreApplication::translate("cli", "Problem rows saved to %1").arg(problemsOut) << Qt::endl;
         }
         if (dryRun) {
-            cli::out() << tr("Dry run: nothing was written.") << Qt::endl;
+            cli::out() << QCoreApplication::translate("cli", "Dry run: nothing was written.") << Qt::endl;
             return plan.problemRows ? cli::Failed : cli::Ok;
         }
         const import::ImportResult r = importer.apply(plan, QFileInfo(file).fileName());
-        cli::out() << tr("Imported in %1 s: %2 added, %3 updated, %4 unchanged, %5 rows left out.")
+        cli::out() << QCoreApplication::translate("cli", "Imported in %1 s: %2 added, %3 updated, %4 unchanged, %5 rows left out.")
                           .arg(timer.elapsed() / 1000.0, 0, 'f', 2)
                           .arg(r.inserted)
                           .arg(r.updated)
@@ -79,10 +78,10 @@ int runImportCommand(const QStringList &argsIn)
                           .arg(r.skipped)
                    << Qt::endl;
     } catch (const import::ImportError &e) {
-        cli::err() << tr("error: %1").arg(e.message()) << Qt::endl;
+        cli::err() << QCoreApplication::translate("cli", "error: %1").arg(e.message()) << Qt::endl;
         return cli::Failed;
     } catch (const db::DbError &e) {
-        cli::err() << tr("error: %1").arg(e.message()) << Qt::endl;
+        cli::err() << QCoreApplication::translate("cli", "error: %1").arg(e.message()) << Qt::endl;
         return cli::Failed;
     }
     return cli::Ok;

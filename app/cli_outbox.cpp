@@ -20,7 +20,6 @@ using namespace tucai;
 
 namespace {
 
-QString tr(const char *s) { return QCoreApplication::translate("cli", s); }
 
 const char *kUsage =
     "tucai outbox deliver --db DB [--url URL] [--secret-env VAR | --secret-file FILE] [--once]\n"
@@ -45,7 +44,7 @@ int intOption(QStringList &args, const QString &name, int fallback, bool *ok)
     bool good = false;
     const int n = v.toInt(&good);
     if (!good || n < 0) {
-        cli::err() << tr("error: %1 needs a non-negative number").arg(name) << Qt::endl;
+        cli::err() << QCoreApplication::translate("cli", "error: %1 needs a non-negative number").arg(name) << Qt::endl;
         *ok = false;
     }
     return n;
@@ -85,7 +84,7 @@ int deliver(QStringList args)
     c.url = QUrl(url);
     if (url.isEmpty() || !c.url.isValid() ||
         (c.url.scheme() != QLatin1String("http") && c.url.scheme() != QLatin1String("https"))) {
-        cli::err() << tr("error: no usable webhook URL (give --url or set the school setting '%1'): %2")
+        cli::err() << QCoreApplication::translate("cli", "error: no usable webhook URL (give --url or set the school setting '%1'): %2")
                           .arg(QString::fromLatin1(net::kWebhookUrlSetting), url)
                    << Qt::endl;
         return cli::Usage;
@@ -93,7 +92,7 @@ int deliver(QStringList args)
     QString error;
     c.secret = net::loadWebhookSecret(secretEnv, secretFile, &error);
     if (c.secret.isEmpty()) {
-        cli::err() << tr("error: %1").arg(error) << Qt::endl;
+        cli::err() << QCoreApplication::translate("cli", "error: %1").arg(error) << Qt::endl;
         return cli::Failed;
     }
 
@@ -102,24 +101,24 @@ int deliver(QStringList args)
     QObject context;
     QObject::connect(&delivery, &net::OutboxDelivery::delivered, &context, [&](qint64 id) {
         ++delivered;
-        cli::out() << tr("delivered #%1").arg(id) << Qt::endl;
+        cli::out() << QCoreApplication::translate("cli", "delivered #%1").arg(id) << Qt::endl;
     });
     QObject::connect(&delivery, &net::OutboxDelivery::attemptFailed, &context, [&](qint64 id, const QString &why, bool final) {
         ++failedAttempts;
         finalFailures += final ? 1 : 0;
-        cli::out() << (final ? tr("failed #%1 (gave up): %2") : tr("attempt failed #%1 (will retry): %2")).arg(id).arg(why)
+        cli::out() << (final ? QCoreApplication::translate("cli", "failed #%1 (gave up): %2") : QCoreApplication::translate("cli", "attempt failed #%1 (will retry): %2")).arg(id).arg(why)
                    << Qt::endl;
     });
     QObject::connect(&delivery, &net::OutboxDelivery::problem, &context,
-                     [&](const QString &m) { cli::err() << tr("database problem: %1").arg(m) << Qt::endl; });
+                     [&](const QString &m) { cli::err() << QCoreApplication::translate("cli", "database problem: %1").arg(m) << Qt::endl; });
     if (once)
         QObject::connect(&delivery, &net::OutboxDelivery::idle, &context, [] { QCoreApplication::quit(); });
-    cli::out() << tr("delivering to %1%2").arg(c.url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery),
-                                              once ? tr(" (until nothing is due)") : QString())
+    cli::out() << QCoreApplication::translate("cli", "delivering to %1%2").arg(c.url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery),
+                                              once ? QCoreApplication::translate("cli", " (until nothing is due)") : QString())
                << Qt::endl;
     delivery.start();
     QCoreApplication::exec();
-    cli::out() << tr("%1 delivered, %2 failed attempts, %3 given up").arg(delivered).arg(failedAttempts).arg(finalFailures)
+    cli::out() << QCoreApplication::translate("cli", "%1 delivered, %2 failed attempts, %3 given up").arg(delivered).arg(failedAttempts).arg(finalFailures)
                << Qt::endl;
     return finalFailures > 0 ? cli::Failed : cli::Ok;
 }
@@ -178,7 +177,7 @@ int retry(QStringList args)
             bool good = false;
             ids.append(a.toLongLong(&good));
             if (!good) {
-                cli::err() << tr("error: not an outbox id: %1").arg(a) << Qt::endl;
+                cli::err() << QCoreApplication::translate("cli", "error: not an outbox id: %1").arg(a) << Qt::endl;
                 return cli::Usage;
             }
         }
@@ -187,9 +186,9 @@ int retry(QStringList args)
             if (repo.retry(id, db::nowMs()))
                 ++requeued;
             else
-                cli::err() << tr("#%1 is not a failed row; left as it is").arg(id) << Qt::endl;
+                cli::err() << QCoreApplication::translate("cli", "#%1 is not a failed row; left as it is").arg(id) << Qt::endl;
         }
-        cli::out() << tr("%1 row(s) queued again").arg(requeued) << Qt::endl;
+        cli::out() << QCoreApplication::translate("cli", "%1 row(s) queued again").arg(requeued) << Qt::endl;
         return requeued == ids.size() ? cli::Ok : cli::Failed;
     } catch (const db::DbError &e) {
         cli::err() << e.message() << Qt::endl;
@@ -209,12 +208,12 @@ int setUrl(QStringList args)
     const QUrl u(url);
     if (!url.isEmpty() && (!u.isValid() || u.host().isEmpty() ||
                            (u.scheme() != QLatin1String("http") && u.scheme() != QLatin1String("https")))) {
-        cli::err() << tr("error: not an http(s) URL: %1").arg(url) << Qt::endl;
+        cli::err() << QCoreApplication::translate("cli", "error: not an http(s) URL: %1").arg(url) << Qt::endl;
         return cli::Usage;
     }
     if (!u.userInfo().isEmpty() || u.query().contains(QLatin1String("secret"), Qt::CaseInsensitive)) {
         // Everyone who can read the settings table would read it.
-        cli::err() << tr("error: keep credentials out of the URL; the signature secret is given to the sender only") << Qt::endl;
+        cli::err() << QCoreApplication::translate("cli", "error: keep credentials out of the URL; the signature secret is given to the sender only") << Qt::endl;
         return cli::Usage;
     }
     const auto db = cli::openDatabase(dbArg, false);
@@ -223,7 +222,7 @@ int setUrl(QStringList args)
     try {
         const auto school = db::SchoolRepo(*db).firstSchool();
         if (!school) {
-            cli::err() << tr("error: the database has no school") << Qt::endl;
+            cli::err() << QCoreApplication::translate("cli", "error: the database has no school") << Qt::endl;
             return cli::Failed;
         }
         const QString name = QString::fromLatin1(net::kWebhookUrlSetting);
@@ -241,7 +240,7 @@ int setUrl(QStringList args)
         e.afterJson = QString::fromUtf8(QJsonDocument(QJsonObject{{name, url}}).toJson(QJsonDocument::Compact));
         db::AuditRepo(*db).append(e);
         tx.commit();
-        cli::out() << (url.isEmpty() ? tr("webhook URL cleared") : tr("webhook URL set to %1").arg(url)) << Qt::endl;
+        cli::out() << (url.isEmpty() ? QCoreApplication::translate("cli", "webhook URL cleared") : QCoreApplication::translate("cli", "webhook URL set to %1").arg(url)) << Qt::endl;
         return cli::Ok;
     } catch (const db::DbError &e) {
         cli::err() << e.message() << Qt::endl;

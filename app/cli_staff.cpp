@@ -14,7 +14,6 @@
 using namespace tucai;
 
 namespace {
-QString tr(const char *s) { return QCoreApplication::translate("cli", s); }
 const char *kUsage =
     "tucai staff list --db DB\n"
     "tucai staff sync-roles --db DB [--password-env VAR --user NAME] [--demo-passwords]\n"
@@ -45,12 +44,12 @@ int runStaffCommand(const QStringList &argsIn)
     const QString asUser = cli::takeOption(args, QStringLiteral("--as"));
     const bool demoPasswords = cli::takeFlag(args, QStringLiteral("--demo-passwords"));
     if (!args.isEmpty()) {
-        cli::err() << tr("error: unknown arguments: %1").arg(args.join(QLatin1Char(' '))) << Qt::endl;
+        cli::err() << QCoreApplication::translate("cli", "error: unknown arguments: %1").arg(args.join(QLatin1Char(' '))) << Qt::endl;
         return cli::Usage;
     }
     const QString password = passwordEnv.isEmpty() ? QString() : qEnvironmentVariable(qPrintable(passwordEnv));
     if (!passwordEnv.isEmpty() && password.isEmpty()) {
-        cli::err() << tr("error: the environment variable %1 is empty").arg(passwordEnv) << Qt::endl;
+        cli::err() << QCoreApplication::translate("cli", "error: the environment variable %1 is empty").arg(passwordEnv) << Qt::endl;
         return cli::Usage;
     }
     auto database = cli::openDatabase(dbArg, false);
@@ -80,14 +79,14 @@ int runStaffCommand(const QStringList &argsIn)
         if (sub == QLatin1String("sync-roles")) {
             db::ServerSecurity security(*database);
             if (!security.available()) {
-                cli::err() << tr("error: database roles exist only on PostgreSQL; on SQLite staff log in with their passwords") << Qt::endl;
+                cli::err() << QCoreApplication::translate("cli", "error: database roles exist only on PostgreSQL; on SQLite staff log in with their passwords") << Qt::endl;
                 return cli::Failed;
             }
             const QStringList roles = accounts::StaffService::syncAllRoles(*database);
             if (!user.isEmpty()) {
                 const auto s = repo.findByUsername(user);
                 if (!s) {
-                    cli::err() << tr("error: no staff member named %1").arg(user) << Qt::endl;
+                    cli::err() << QCoreApplication::translate("cli", "error: no staff member named %1").arg(user) << Qt::endl;
                     return cli::Failed;
                 }
                 security.syncStaffRole(s->id, password);
@@ -99,7 +98,7 @@ int runStaffCommand(const QStringList &argsIn)
                     if (const auto s = repo.findByUsername(QString::fromLatin1(accounts[i].username)))
                         security.syncStaffRole(s->id, QString::fromLatin1(accounts[i].password));
             }
-            cli::out() << tr("%1 staff login roles in place: %2").arg(roles.size()).arg(roles.join(QStringLiteral(", "))) << Qt::endl;
+            cli::out() << QCoreApplication::translate("cli", "%1 staff login roles in place: %2").arg(roles.size()).arg(roles.join(QStringLiteral(", "))) << Qt::endl;
             return cli::Ok;
         }
         // add
@@ -111,7 +110,7 @@ int runStaffCommand(const QStringList &argsIn)
         n.displayName = display;
         n.role = staffRoleFromDb(role);
         if (toDbString(n.role) != role) {
-            cli::err() << tr("error: --role must be school_admin, college_admin or reviewer") << Qt::endl;
+            cli::err() << QCoreApplication::translate("cli", "error: --role must be school_admin, college_admin or reviewer") << Qt::endl;
             return cli::Usage;
         }
         n.collegeId = college.toLongLong();
@@ -120,11 +119,11 @@ int runStaffCommand(const QStringList &argsIn)
         n.password = password;
         const qint64 id = accounts::StaffService(*database, *session).create(n);
         const auto created = repo.get(id);
-        cli::out() << tr("Staff member %1 created (id %2)%3").arg(user).arg(id).arg(
-                          created && !created->dbRole.isEmpty() ? tr(", database login role %1").arg(created->dbRole) : QString())
+        cli::out() << QCoreApplication::translate("cli", "Staff member %1 created (id %2)%3").arg(user).arg(id).arg(
+                          created && !created->dbRole.isEmpty() ? QCoreApplication::translate("cli", ", database login role %1").arg(created->dbRole) : QString())
                    << Qt::endl;
     } catch (const db::DbError &e) {
-        cli::err() << tr("error: %1").arg(e.message()) << Qt::endl;
+        cli::err() << QCoreApplication::translate("cli", "error: %1").arg(e.message()) << Qt::endl;
         return cli::Failed;
     }
     return cli::Ok;

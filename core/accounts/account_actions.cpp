@@ -15,7 +15,6 @@
 namespace tucai::accounts {
 namespace {
 
-QString tr(const char *s) { return QCoreApplication::translate("AccountActions", s); }
 
 QJsonObject accountJson(const Student &s)
 {
@@ -53,11 +52,11 @@ QString AccountActions::actionName(Kind k)
 QString AccountActions::displayName(Kind k)
 {
     switch (k) {
-    case Kind::UnlockLiveness: return tr("Unlock liveness lock");
-    case Kind::LiftCooling: return tr("Lift cooling-off");
-    case Kind::ShortenCooling: return tr("Shorten cooling-off");
-    case Kind::ResetForReshoot: return tr("Reset for re-shoot");
-    case Kind::GrantAttempts: return tr("Grant extra attempts");
+    case Kind::UnlockLiveness: return QCoreApplication::translate("AccountActions", "Unlock liveness lock");
+    case Kind::LiftCooling: return QCoreApplication::translate("AccountActions", "Lift cooling-off");
+    case Kind::ShortenCooling: return QCoreApplication::translate("AccountActions", "Shorten cooling-off");
+    case Kind::ResetForReshoot: return QCoreApplication::translate("AccountActions", "Reset for re-shoot");
+    case Kind::GrantAttempts: return QCoreApplication::translate("AccountActions", "Grant extra attempts");
     }
     return {};
 }
@@ -65,14 +64,14 @@ QString AccountActions::displayName(Kind k)
 AccountActions::Result AccountActions::run(const Request &r)
 {
     if (r.reason.trimmed().isEmpty())
-        throw invalid(tr("Please give a reason: it is kept in the audit log."));
+        throw invalid(QCoreApplication::translate("AccountActions", "Please give a reason: it is kept in the audit log."));
     if (r.targets.isEmpty())
-        throw invalid(tr("No student selected."));
+        throw invalid(QCoreApplication::translate("AccountActions", "No student selected."));
     if (r.kind == Kind::GrantAttempts && (r.attempts < 1 || r.attempts > 20))
-        throw invalid(tr("Extra attempts must be between 1 and 20."));
+        throw invalid(QCoreApplication::translate("AccountActions", "Extra attempts must be between 1 and 20."));
     const qint64 now = db::nowMs();
     if (r.kind == Kind::ShortenCooling && r.coolingUntil <= now)
-        throw invalid(tr("The new end of the cooling-off must be in the future (use \"Lift\" to end it now)."));
+        throw invalid(QCoreApplication::translate("AccountActions", "The new end of the cooling-off must be in the future (use \"Lift\" to end it now)."));
 
     db::StudentRepo students(m_db);
     db::AccountRepo accounts(m_db);
@@ -83,22 +82,22 @@ AccountActions::Result AccountActions::run(const Request &r)
     for (const Target &t : r.targets) {
         const auto found = students.get(t.studentId);
         if (!found)
-            throw invalid(tr("Student %1 does not exist (any more).").arg(t.studentId));
+            throw invalid(QCoreApplication::translate("AccountActions", "Student %1 does not exist (any more).").arg(t.studentId));
         const Student before = *found;
         const QString who = QStringLiteral("%1 %2").arg(before.studentNo, before.name);
         if (!mayManageStudents(m_session, before.collegeId))
             throw db::DbError(db::DbError::Kind::Permission,
-                              tr("You may not change the account of %1 (not in your college or not allowed for your role).").arg(who));
+                              QCoreApplication::translate("AccountActions", "You may not change the account of %1 (not in your college or not allowed for your role).").arg(who));
         if (t.rowVersion && t.rowVersion != before.rowVersion)
             throw db::DbError(db::DbError::Kind::Conflict,
-                              tr("%1 was changed by someone else meanwhile; nothing was saved. Reload and try again.").arg(who));
+                              QCoreApplication::translate("AccountActions", "%1 was changed by someone else meanwhile; nothing was saved. Reload and try again.").arg(who));
         Student after = before;
         after.updatedAt = now;
         QString message;
         switch (r.kind) {
         case Kind::UnlockLiveness:
             if (before.lockKind != QLatin1String("liveness") && before.state != StudentState::LockedLiveness)
-                throw invalid(tr("%1 is not locked after liveness failures.").arg(who));
+                throw invalid(QCoreApplication::translate("AccountActions", "%1 is not locked after liveness failures.").arg(who));
             after.livenessFailures = 0;
             after.lockKind = QStringLiteral("none");
             after.lockedUntil = 0;
@@ -108,7 +107,7 @@ AccountActions::Result AccountActions::run(const Request &r)
         case Kind::LiftCooling:
         case Kind::ShortenCooling:
             if (before.lockKind != QLatin1String("cooling") || before.lockedUntil <= now)
-                throw invalid(tr("%1 is not in a cooling-off period.").arg(who));
+                throw invalid(QCoreApplication::translate("AccountActions", "%1 is not in a cooling-off period.").arg(who));
             if (r.kind == Kind::LiftCooling) {
                 after.otherFailures = 0;
                 after.lockKind = QStringLiteral("none");
@@ -117,7 +116,7 @@ AccountActions::Result AccountActions::run(const Request &r)
                 message = QStringLiteral("cooling_lifted");
             } else {
                 if (r.coolingUntil >= before.lockedUntil)
-                    throw invalid(tr("The new end of the cooling-off for %1 must be earlier than the current one (%2).")
+                    throw invalid(QCoreApplication::translate("AccountActions", "The new end of the cooling-off for %1 must be earlier than the current one (%2).")
                                       .arg(who, QDateTime::fromMSecsSinceEpoch(before.lockedUntil).toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
                 after.lockedUntil = r.coolingUntil;
                 message = QStringLiteral("cooling_shortened");
@@ -140,7 +139,7 @@ AccountActions::Result AccountActions::run(const Request &r)
         }
         if (!accounts.updateAccountState(after, before.rowVersion))
             throw db::DbError(db::DbError::Kind::Conflict,
-                              tr("%1 was changed by someone else meanwhile; nothing was saved. Reload and try again.").arg(who));
+                              QCoreApplication::translate("AccountActions", "%1 was changed by someone else meanwhile; nothing was saved. Reload and try again.").arg(who));
         after.rowVersion = before.rowVersion + 1;
         QJsonObject afterJson = accountJson(after);
         if (r.kind == Kind::ResetForReshoot) {

@@ -17,7 +17,6 @@
 namespace tucai::accounts {
 namespace {
 
-QString tr(const char *s) { return QCoreApplication::translate("StaffService", s); }
 QString compact(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
 
 } // namespace
@@ -25,7 +24,7 @@ QString compact(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o
 void StaffService::requireAdmin() const
 {
     if (!mayManageStaff(m_session))
-        throw db::DbError(db::DbError::Kind::Permission, tr("Only school administrators manage staff accounts."));
+        throw db::DbError(db::DbError::Kind::Permission, QCoreApplication::translate("StaffService", "Only school administrators manage staff accounts."));
 }
 
 qint64 StaffService::create(const NewStaff &n)
@@ -34,13 +33,13 @@ qint64 StaffService::create(const NewStaff &n)
     static const QRegularExpression userRe(QStringLiteral("^[a-z][a-z0-9_.-]{2,31}$"));
     if (!userRe.match(n.username).hasMatch())
         throw db::DbError(db::DbError::Kind::Invalid,
-                          tr("User names have 3 to 32 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter."));
+                          QCoreApplication::translate("StaffService", "User names have 3 to 32 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter."));
     if (n.displayName.trimmed().isEmpty())
-        throw db::DbError(db::DbError::Kind::Invalid, tr("Please enter the name shown for this staff member."));
+        throw db::DbError(db::DbError::Kind::Invalid, QCoreApplication::translate("StaffService", "Please enter the name shown for this staff member."));
     if (n.role == StaffRole::CollegeAdmin && !n.collegeId)
-        throw db::DbError(db::DbError::Kind::Invalid, tr("A college administrator needs a college."));
+        throw db::DbError(db::DbError::Kind::Invalid, QCoreApplication::translate("StaffService", "A college administrator needs a college."));
     if (n.role == StaffRole::Reviewer && n.scopes.isEmpty())
-        throw db::DbError(db::DbError::Kind::Invalid, tr("A reviewer needs at least one assigned college or class."));
+        throw db::DbError(db::DbError::Kind::Invalid, QCoreApplication::translate("StaffService", "A reviewer needs at least one assigned college or class."));
     if (const QString problem = AuthService::passwordProblem(n.password); !problem.isEmpty())
         throw db::DbError(db::DbError::Kind::Invalid, problem);
 
@@ -83,15 +82,15 @@ void StaffService::setActive(qint64 staffId, bool active, const QString &reason)
 {
     requireAdmin();
     if (reason.trimmed().isEmpty())
-        throw db::DbError(db::DbError::Kind::Invalid, tr("Please give a reason: it is kept in the audit log."));
+        throw db::DbError(db::DbError::Kind::Invalid, QCoreApplication::translate("StaffService", "Please give a reason: it is kept in the audit log."));
     if (staffId == m_session.staffId && !active)
-        throw db::DbError(db::DbError::Kind::Invalid, tr("You cannot disable your own account."));
+        throw db::DbError(db::DbError::Kind::Invalid, QCoreApplication::translate("StaffService", "You cannot disable your own account."));
     db::Transaction tx(m_db);
     const auto before = db::StaffRepo(m_db).get(staffId);
     if (!before)
-        throw db::DbError(db::DbError::Kind::Invalid, tr("This staff account does not exist."));
+        throw db::DbError(db::DbError::Kind::Invalid, QCoreApplication::translate("StaffService", "This staff account does not exist."));
     if (!db::AccountRepo(m_db).setStaffActive(staffId, active, before->rowVersion))
-        throw db::DbError(db::DbError::Kind::Conflict, tr("The account was changed by someone else meanwhile; nothing was saved."));
+        throw db::DbError(db::DbError::Kind::Conflict, QCoreApplication::translate("StaffService", "The account was changed by someone else meanwhile; nothing was saved."));
     db::ServerSecurity(m_db).syncStaffRole(staffId);
     AuditEntry e;
     e.staffId = m_session.staffId;
@@ -110,7 +109,7 @@ void StaffService::resetPassword(qint64 staffId, const QString &newPassword, con
 {
     requireAdmin();
     if (reason.trimmed().isEmpty())
-        throw db::DbError(db::DbError::Kind::Invalid, tr("Please give a reason: it is kept in the audit log."));
+        throw db::DbError(db::DbError::Kind::Invalid, QCoreApplication::translate("StaffService", "Please give a reason: it is kept in the audit log."));
     if (const QString problem = AuthService::passwordProblem(newPassword); !problem.isEmpty())
         throw db::DbError(db::DbError::Kind::Invalid, problem);
     db::Transaction tx(m_db);

@@ -23,7 +23,6 @@
 namespace tucai::exporting {
 namespace {
 
-QString tr(const char *s) { return QCoreApplication::translate("Export", s); }
 
 QString sha256Hex(const QByteArray &b) { return QString::fromLatin1(QCryptographicHash::hash(b, QCryptographicHash::Sha256).toHex()); }
 
@@ -52,23 +51,23 @@ bool renameOver(const QString &from, const QString &to, QString *error)
 Table manifestTable(const QList<ExportedFile> &files)
 {
     Table t;
-    t.sheetName = tr("Manifest");
-    t.headers = {tr("College"), tr("Class"), tr("Student number"), tr("Name"), tr("ID number (masked)"), tr("Reviewer"),
-                 tr("Decided at"), tr("Paid"), tr("File name"), tr("SHA-256"), tr("Bytes"), tr("Package"), tr("Re-encoded"),
-                 tr("Source SHA-256"), tr("Note")};
+    t.sheetName = QCoreApplication::translate("Export", "Manifest");
+    t.headers = {QCoreApplication::translate("Export", "College"), QCoreApplication::translate("Export", "Class"), QCoreApplication::translate("Export", "Student number"), QCoreApplication::translate("Export", "Name"), QCoreApplication::translate("Export", "ID number (masked)"), QCoreApplication::translate("Export", "Reviewer"),
+                 QCoreApplication::translate("Export", "Decided at"), QCoreApplication::translate("Export", "Paid"), QCoreApplication::translate("Export", "File name"), QCoreApplication::translate("Export", "SHA-256"), QCoreApplication::translate("Export", "Bytes"), QCoreApplication::translate("Export", "Package"), QCoreApplication::translate("Export", "Re-encoded"),
+                 QCoreApplication::translate("Export", "Source SHA-256"), QCoreApplication::translate("Export", "Note")};
     t.columnWidths = {16, 14, 14, 10, 22, 10, 20, 6, 28, 66, 9, 24, 10, 66, 30};
     for (const ExportedFile &f : files)
         t.rows.append({f.row.collegeName, f.row.className, f.row.studentNo, f.row.name, maskIdNumber(f.row.idNumber),
-                       f.row.reviewer, chinaTime(f.row.decidedAt), f.row.paid ? tr("yes") : tr("no"), f.path, f.sha256,
-                       qint64(f.bytes), f.package, f.reencoded ? tr("yes") : tr("no"), f.row.sha256, f.note});
+                       f.row.reviewer, chinaTime(f.row.decidedAt), f.row.paid ? QCoreApplication::translate("Export", "yes") : QCoreApplication::translate("Export", "no"), f.path, f.sha256,
+                       qint64(f.bytes), f.package, f.reencoded ? QCoreApplication::translate("Export", "yes") : QCoreApplication::translate("Export", "no"), f.row.sha256, f.note});
     return t;
 }
 
 Table failureTable(const QList<ExportFailure> &failures)
 {
     Table t;
-    t.sheetName = tr("Failures");
-    t.headers = {tr("College"), tr("Class"), tr("Student number"), tr("Name"), tr("Photo"), tr("Reason")};
+    t.sheetName = QCoreApplication::translate("Export", "Failures");
+    t.headers = {QCoreApplication::translate("Export", "College"), QCoreApplication::translate("Export", "Class"), QCoreApplication::translate("Export", "Student number"), QCoreApplication::translate("Export", "Name"), QCoreApplication::translate("Export", "Photo"), QCoreApplication::translate("Export", "Reason")};
     for (const ExportFailure &f : failures)
         t.rows.append({f.row.collegeName, f.row.className, f.row.studentNo, f.row.name, f.row.photoId, f.reason});
     return t;
@@ -96,14 +95,14 @@ QString verifyZip(const QString &path, const QStringList &names, const QList<qui
     if (!z) {
         zip_error_t ze;
         zip_error_init_with_code(&ze, err);
-        const QString msg = tr("%1 cannot be read back: %2").arg(path, QString::fromUtf8(zip_error_strerror(&ze)));
+        const QString msg = QCoreApplication::translate("Export", "%1 cannot be read back: %2").arg(path, QString::fromUtf8(zip_error_strerror(&ze)));
         zip_error_fini(&ze);
         return msg;
     }
     QString problem;
     const zip_int64_t n = zip_get_num_entries(z, 0);
     if (n != names.size())
-        problem = tr("%1 holds %2 entries instead of %3").arg(path).arg(n).arg(names.size());
+        problem = QCoreApplication::translate("Export", "%1 holds %2 entries instead of %3").arg(path).arg(n).arg(names.size());
     QByteArray buf;
     for (zip_int64_t i = 0; problem.isEmpty() && i < n; ++i) {
         const QString name = QString::fromUtf8(zip_get_name(z, zip_uint64_t(i), ZIP_FL_ENC_GUESS));
@@ -111,7 +110,7 @@ QString verifyZip(const QString &path, const QStringList &names, const QList<qui
         zip_stat_init(&st);
         if (name != names.at(i) || zip_stat_index(z, zip_uint64_t(i), 0, &st) != 0 || st.crc != crcs.at(i)
             || zip_int64_t(st.size) != sizes.at(i)) {
-            problem = tr("%1: entry %2 (%3) is not what was written").arg(path).arg(i).arg(name);
+            problem = QCoreApplication::translate("Export", "%1: entry %2 (%3) is not what was written").arg(path).arg(i).arg(name);
             break;
         }
         zip_file_t *f = zip_fopen_index(z, zip_uint64_t(i), 0);
@@ -120,7 +119,7 @@ QString verifyZip(const QString &path, const QStringList &names, const QList<qui
         const zip_int64_t got = f ? zip_fread(f, buf.data(), st.size + 1) : -1;
         const bool closed = f && zip_fclose(f) == 0;
         if (got != zip_int64_t(st.size) || !closed)
-            problem = tr("%1: %2 does not read back as written").arg(path, name);
+            problem = QCoreApplication::translate("Export", "%1: %2 does not read back as written").arg(path, name);
     }
     zip_discard(z);
     return problem;
@@ -144,7 +143,7 @@ ExportResult PhotoExporter::run(const Progress &progress, const std::atomic_bool
     }
     QDir out(m_options.outDir);
     if (m_options.outDir.isEmpty() || !out.mkpath(QStringLiteral("."))) {
-        result.error = tr("Cannot create the output folder %1").arg(QDir::toNativeSeparators(m_options.outDir));
+        result.error = QCoreApplication::translate("Export", "Cannot create the output folder %1").arg(QDir::toNativeSeparators(m_options.outDir));
         return result;
     }
     db::ExportRepo repo(m_db);
@@ -218,10 +217,10 @@ ExportResult PhotoExporter::run(const Progress &progress, const std::atomic_bool
         const QByteArray source = blobs.value(r.sha256);
         FitResult fit;
         if (source.isEmpty())
-            fit.error = url.isEmpty() ? tr("the photo's bytes are missing from the database")
-                                      : tr("the photo is kept at %1 and was not fetched").arg(url);
+            fit.error = url.isEmpty() ? QCoreApplication::translate("Export", "the photo's bytes are missing from the database")
+                                      : QCoreApplication::translate("Export", "the photo is kept at %1 and was not fetched").arg(url);
         else if (db::PhotoRepo::sha256Hex(source) != r.sha256)
-            fit.error = tr("the stored bytes do not match their SHA-256 (damaged photo)");
+            fit.error = QCoreApplication::translate("Export", "the stored bytes do not match their SHA-256 (damaged photo)");
         else
             fit = fitToSpec(source, m_options.spec);
         if (!fit.error.isEmpty()) {
@@ -235,13 +234,13 @@ ExportResult PhotoExporter::run(const Progress &progress, const std::atomic_bool
                 partFiles << part;
                 pkg->writer = std::make_unique<ZipWriter>(part);
                 if (!pkg->writer->open()) {
-                    result.error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(part), pkg->writer->errorString());
+                    result.error = QCoreApplication::translate("Export", "Cannot write %1: %2").arg(QDir::toNativeSeparators(part), pkg->writer->errorString());
                     cleanup();
                     return result;
                 }
             }
             if (!pkg->writer->add(path, fit.bytes, r.decidedAt)) {
-                result.error = tr("Writing %1 failed: %2").arg(pkg->fileName, pkg->writer->errorString());
+                result.error = QCoreApplication::translate("Export", "Writing %1 failed: %2").arg(pkg->fileName, pkg->writer->errorString());
                 cleanup();
                 return result;
             }
@@ -253,7 +252,7 @@ ExportResult PhotoExporter::run(const Progress &progress, const std::atomic_bool
             f.bytes = fit.bytes.size();
             f.reencoded = fit.reencoded;
             if (renamed) {
-                f.note = tr("renamed from %1 (duplicate name)").arg(wanted);
+                f.note = QCoreApplication::translate("Export", "renamed from %1 (duplicate name)").arg(wanted);
                 result.renamed << QStringLiteral("%1: %2 -> %3").arg(pkg->fileName, folder + QLatin1Char('/') + wanted, path);
             }
             pkg->names << path;
@@ -275,7 +274,7 @@ ExportResult PhotoExporter::run(const Progress &progress, const std::atomic_bool
             return result;
         }
         if (!p->writer->finish()) {
-            result.error = tr("Writing %1 failed: %2").arg(p->fileName, p->writer->errorString());
+            result.error = QCoreApplication::translate("Export", "Writing %1 failed: %2").arg(p->fileName, p->writer->errorString());
             cleanup();
             return result;
         }
@@ -294,7 +293,7 @@ ExportResult PhotoExporter::run(const Progress &progress, const std::atomic_bool
     QString error;
     if (!writeCsv(manifest, csvPart, &error) || !writeXlsx(manifest, xlsxPart, &error)
         || !writeCsv(failureTable(result.failures), failPart, &error)) {
-        result.error = tr("Writing the manifest failed: %1").arg(error);
+        result.error = QCoreApplication::translate("Export", "Writing the manifest failed: %1").arg(error);
         cleanup();
         return result;
     }
@@ -309,7 +308,7 @@ ExportResult PhotoExporter::run(const Progress &progress, const std::atomic_bool
             continue;
         const QString finalPath = out.filePath(p->fileName);
         if (!renameOver(finalPath + partSuffix(), finalPath, &error)) {
-            result.error = tr("Cannot rename to %1: %2").arg(QDir::toNativeSeparators(finalPath), error);
+            result.error = QCoreApplication::translate("Export", "Cannot rename to %1: %2").arg(QDir::toNativeSeparators(finalPath), error);
             cleanup();
             return result;
         }
@@ -320,7 +319,7 @@ ExportResult PhotoExporter::run(const Progress &progress, const std::atomic_bool
     result.failureLog = out.filePath(QStringLiteral("failures.csv"));
     for (const QString &f : {result.manifestCsv, result.manifestXlsx, result.failureLog})
         if (!renameOver(f + partSuffix(), f, &error)) {
-            result.error = tr("Cannot rename to %1: %2").arg(QDir::toNativeSeparators(f), error);
+            result.error = QCoreApplication::translate("Export", "Cannot rename to %1: %2").arg(QDir::toNativeSeparators(f), error);
             return result;
         }
     spdlog::info("export: {} selected, {} exported ({} re-encoded), {} failed, {} packages in {}", result.selected,

@@ -11,7 +11,6 @@
 namespace tucai::exporting {
 namespace {
 
-QString tr(const char *s) { return QCoreApplication::translate("Export", s); }
 
 bool looksLikeJpeg(const QByteArray &b)
 {
@@ -78,16 +77,16 @@ bool meetsSpec(const QByteArray &bytes, const FileSpec &spec, QString *why)
         return false;
     };
     if (!looksLikeJpeg(bytes))
-        return fail(tr("not a JPEG file"));
+        return fail(QCoreApplication::translate("Export", "not a JPEG file"));
     if (bytes.size() < spec.minBytes || bytes.size() > spec.maxBytes)
-        return fail(tr("%1 KB, outside %2-%3 KB").arg(bytes.size() / 1024.0, 0, 'f', 1).arg(spec.minBytes / 1024).arg(spec.maxBytes / 1024));
+        return fail(QCoreApplication::translate("Export", "%1 KB, outside %2-%3 KB").arg(bytes.size() / 1024.0, 0, 'f', 1).arg(spec.minBytes / 1024).arg(spec.maxBytes / 1024));
     QBuffer buf;
     buf.setData(bytes);
     buf.open(QIODevice::ReadOnly);
     QImageReader reader(&buf, "jpeg");
     const QSize size = reader.size();
     if (size != QSize(spec.width, spec.height))
-        return fail(tr("%1x%2 pixels instead of %3x%4").arg(size.width()).arg(size.height()).arg(spec.width).arg(spec.height));
+        return fail(QCoreApplication::translate("Export", "%1x%2 pixels instead of %3x%4").arg(size.width()).arg(size.height()).arg(spec.width).arg(spec.height));
     return true;
 }
 
@@ -105,7 +104,7 @@ FitResult fitToSpec(const QByteArray &bytes, const FileSpec &spec)
     reader.setAllocationLimit(512); // MB: refuse decompression bombs
     QImage img = reader.read();
     if (img.isNull()) {
-        r.error = tr("the photo cannot be decoded (%1)").arg(reader.errorString());
+        r.error = QCoreApplication::translate("Export", "the photo cannot be decoded (%1)").arg(reader.errorString());
         return r;
     }
     img = img.convertToFormat(QImage::Format_RGB888);
@@ -123,7 +122,7 @@ FitResult fitToSpec(const QByteArray &bytes, const FileSpec &spec)
         const int q = (lo + hi) / 2;
         const QByteArray enc = encode(img, q);
         if (enc.isEmpty()) {
-            r.error = tr("the JPEG encoder failed");
+            r.error = QCoreApplication::translate("Export", "the JPEG encoder failed");
             return r;
         }
         if (enc.size() <= spec.maxBytes) {
@@ -135,7 +134,7 @@ FitResult fitToSpec(const QByteArray &bytes, const FileSpec &spec)
         }
     }
     if (best < 0) {
-        r.error = tr("even at quality %1 the photo is larger than %2 KB").arg(spec.minQuality).arg(spec.maxBytes / 1024);
+        r.error = QCoreApplication::translate("Export", "even at quality %1 the photo is larger than %2 KB").arg(spec.minQuality).arg(spec.maxBytes / 1024);
         return r;
     }
     if (bestBytes.size() < spec.minBytes)

@@ -17,7 +17,6 @@
 namespace tucai::import {
 namespace {
 
-QString tr(const char *s) { return QCoreApplication::translate("RosterImport", s); }
 
 QString norm(const QString &s) { return s.trimmed().toCaseFolded(); }
 
@@ -46,7 +45,7 @@ bool hasControl(const QString &v)
 
 QStringList ColumnMapping::fieldNames()
 {
-    return {tr("Student number"), tr("Name"), tr("ID number"), tr("Phone"), tr("College"), tr("Class")};
+    return {QCoreApplication::translate("RosterImport", "Student number"), QCoreApplication::translate("RosterImport", "Name"), QCoreApplication::translate("RosterImport", "ID number"), QCoreApplication::translate("RosterImport", "Phone"), QCoreApplication::translate("RosterImport", "College"), QCoreApplication::translate("RosterImport", "Class")};
 }
 
 int &ColumnMapping::field(int i)
@@ -91,7 +90,7 @@ QList<int> ImportPlan::problemLines() const
 ImportPlan RosterImporter::plan(const TableData &table, const ColumnMapping &m, bool firstRowIsHeader) const
 {
     if (!m.isComplete())
-        throw ImportError(tr("Choose the columns for student number, name, ID number and class."));
+        throw ImportError(QCoreApplication::translate("RosterImport", "Choose the columns for student number, name, ID number and class."));
     ImportPlan plan;
     plan.format = table.format;
     plan.encoding = table.encoding;
@@ -141,64 +140,64 @@ ImportPlan RosterImporter::plan(const TableData &table, const ColumnMapping &m, 
         const QStringList names = ColumnMapping::fieldNames();
         for (int f = 0; f < 6; ++f)
             if (looksLikeFormula(cell(m.field(f))))
-                p << tr("%1 looks like a spreadsheet formula (%2)").arg(names.at(f), cell(m.field(f)));
+                p << QCoreApplication::translate("RosterImport", "%1 looks like a spreadsheet formula (%2)").arg(names.at(f), cell(m.field(f)));
         // Student number
         if (r.studentNo.isEmpty())
-            p << tr("student number is empty");
+            p << QCoreApplication::translate("RosterImport", "student number is empty");
         else if (!numberRe.match(r.studentNo).hasMatch())
-            p << tr("student number may only contain letters, digits and '-' (at most 32)");
+            p << QCoreApplication::translate("RosterImport", "student number may only contain letters, digits and '-' (at most 32)");
         else if (seenNumbers.contains(r.studentNo))
-            p << tr("student number %1 also on row %2").arg(r.studentNo).arg(seenNumbers.value(r.studentNo));
+            p << QCoreApplication::translate("RosterImport", "student number %1 also on row %2").arg(r.studentNo).arg(seenNumbers.value(r.studentNo));
         else
             seenNumbers.insert(r.studentNo, r.line);
         // Name
         if (r.name.isEmpty())
-            p << tr("name is empty");
+            p << QCoreApplication::translate("RosterImport", "name is empty");
         else if (r.name.contains(QLatin1Char('"')) || r.name.contains(QLatin1Char('\'')) || r.name.contains(QLatin1Char('/'))
                  || r.name.contains(QLatin1Char('\\')) || r.name.contains(QLatin1String("..")) || r.name.contains(QLatin1Char('<'))
                  || r.name.contains(QLatin1Char('>')) || hasControl(r.name))
-            p << tr("name contains characters a name cannot have (quotes, slashes, '..', control characters)");
+            p << QCoreApplication::translate("RosterImport", "name contains characters a name cannot have (quotes, slashes, '..', control characters)");
         else if (r.name.size() > 50)
-            p << tr("name is longer than 50 characters");
+            p << QCoreApplication::translate("RosterImport", "name is longer than 50 characters");
         // ID number
         if (r.idNumber.isEmpty())
-            p << tr("ID number is empty");
+            p << QCoreApplication::translate("RosterImport", "ID number is empty");
         else if (r.idNumber.size() != 18)
-            p << tr("ID number must have 18 characters (it has %1)").arg(r.idNumber.size());
+            p << QCoreApplication::translate("RosterImport", "ID number must have 18 characters (it has %1)").arg(r.idNumber.size());
         else if (!isValidIdNumber(r.idNumber))
-            p << tr("ID number %1: wrong check digit or not a valid ID number").arg(maskIdNumber(r.idNumber));
+            p << QCoreApplication::translate("RosterImport", "ID number %1: wrong check digit or not a valid ID number").arg(maskIdNumber(r.idNumber));
         else if (seenIds.contains(r.idNumber))
-            p << tr("the same ID number is also on row %1").arg(seenIds.value(r.idNumber));
+            p << QCoreApplication::translate("RosterImport", "the same ID number is also on row %1").arg(seenIds.value(r.idNumber));
         else
             seenIds.insert(r.idNumber, r.line);
         // Phone (optional)
         if (!r.phone.isEmpty() && !phoneRe.match(r.phone).hasMatch())
-            p << tr("phone %1 is not an 11-digit mobile number").arg(r.phone);
+            p << QCoreApplication::translate("RosterImport", "phone %1 is not an 11-digit mobile number").arg(r.phone);
         // College and class
         if (m.college >= 0 && !collegeText.isEmpty()) {
             r.collegeId = collegeByKey.value(norm(collegeText));
             if (!r.collegeId)
-                p << tr("unknown college \"%1\"").arg(collegeText);
+                p << QCoreApplication::translate("RosterImport", "unknown college \"%1\"").arg(collegeText);
         }
         if (classText.isEmpty()) {
-            p << tr("class is empty");
+            p << QCoreApplication::translate("RosterImport", "class is empty");
         } else if (r.collegeId) {
             r.classId = classByKey.value({r.collegeId, norm(classText)});
             if (!r.classId)
-                p << tr("unknown class \"%1\" in this college").arg(classText);
+                p << QCoreApplication::translate("RosterImport", "unknown class \"%1\" in this college").arg(classText);
         } else if (collegeText.isEmpty()) {
             const QList<ClassInfo> matches = classByName.values(norm(classText));
             if (matches.isEmpty())
-                p << tr("unknown class \"%1\"").arg(classText);
+                p << QCoreApplication::translate("RosterImport", "unknown class \"%1\"").arg(classText);
             else if (matches.size() > 1 && matches.at(0).id != matches.at(1).id)
-                p << tr("class \"%1\" exists in several colleges: add the college column").arg(classText);
+                p << QCoreApplication::translate("RosterImport", "class \"%1\" exists in several colleges: add the college column").arg(classText);
             else {
                 r.classId = matches.at(0).id;
                 r.collegeId = matches.at(0).collegeId;
             }
         }
         if (r.collegeId && !accounts::mayManageStudents(m_session, r.collegeId))
-            p << tr("this student belongs to a college you do not manage");
+            p << QCoreApplication::translate("RosterImport", "this student belongs to a college you do not manage");
 
         if (p.isEmpty()) {
             const auto it = existing.constFind(r.studentNo);
@@ -208,7 +207,7 @@ ImportPlan RosterImporter::plan(const TableData &table, const ColumnMapping &m, 
                 r.existingId = it->id;
                 r.existingVersion = it->rowVersion;
                 if (!accounts::mayManageStudents(m_session, it->collegeId))
-                    p << tr("student number %1 already belongs to a student of another college").arg(r.studentNo);
+                    p << QCoreApplication::translate("RosterImport", "student number %1 already belongs to a student of another college").arg(r.studentNo);
                 else if (it->name == r.name && it->idNumber == r.idNumber && it->phone == r.phone && it->collegeId == r.collegeId
                          && it->classId == r.classId)
                     r.outcome = RosterRow::Outcome::Unchanged;
@@ -233,7 +232,7 @@ ImportResult RosterImporter::apply(const ImportPlan &plan, const QString &fileNa
                                    const std::atomic_bool *cancel)
 {
     if (m_session.role == StaffRole::Reviewer)
-        throw db::DbError(db::DbError::Kind::Permission, tr("Reviewers cannot import rosters."));
+        throw db::DbError(db::DbError::Kind::Permission, QCoreApplication::translate("RosterImport", "Reviewers cannot import rosters."));
     ImportResult result;
     QList<db::ImportRepo::NewStudent> fresh;
     QList<db::ImportRepo::Existing> changed;
@@ -258,7 +257,7 @@ ImportResult RosterImporter::apply(const ImportPlan &plan, const QString &fileNa
     const qint64 now = db::nowMs();
     auto checkCancel = [&] {
         if (cancel && cancel->load())
-            throw db::DbError(db::DbError::Kind::Invalid, tr("Import cancelled: nothing was changed."));
+            throw db::DbError(db::DbError::Kind::Invalid, QCoreApplication::translate("RosterImport", "Import cancelled: nothing was changed."));
     };
     db::Transaction tx(m_db);
     db::ImportRepo repo(m_db);
@@ -272,7 +271,7 @@ ImportResult RosterImporter::apply(const ImportPlan &plan, const QString &fileNa
     for (const auto &e : changed) {
         if (!repo.updateStudent(e, now))
             throw db::DbError(db::DbError::Kind::Conflict,
-                              tr("Student %1 was changed by someone else after the dry run; nothing was imported. Run the import again.")
+                              QCoreApplication::translate("RosterImport", "Student %1 was changed by someone else after the dry run; nothing was imported. Run the import again.")
                                   .arg(e.name));
         ++result.updated;
         if (++done % 500 == 0) {
@@ -290,7 +289,7 @@ ImportResult RosterImporter::apply(const ImportPlan &plan, const QString &fileNa
     a.targetType = QStringLiteral("roster");
     a.targetId = fileName;
     a.collegeId = m_session.role == StaffRole::CollegeAdmin ? m_session.collegeId : 0;
-    a.reason = tr("roster import");
+    a.reason = QCoreApplication::translate("RosterImport", "roster import");
     a.afterJson = QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("inserted"), result.inserted},
                                                                {QStringLiteral("updated"), result.updated},
                                                                {QStringLiteral("unchanged"), result.unchanged},
@@ -320,10 +319,10 @@ void RosterImporter::writeProblemRows(const ImportPlan &plan, const QString &pat
     for (const RosterRow &r : plan.rows)
         width = std::max(width, int(r.cells.size()));
     QStringList head;
-    head << tr("row");
+    head << QCoreApplication::translate("RosterImport", "row");
     for (int c = 0; c < width; ++c)
         head << quote(plan.header.value(c));
-    head << tr("problems");
+    head << QCoreApplication::translate("RosterImport", "problems");
     text += head.join(QLatin1Char(',')) + QStringLiteral("\r\n");
     for (const RosterRow &r : plan.rows) {
         if (r.outcome != RosterRow::Outcome::Problem)
@@ -337,11 +336,11 @@ void RosterImporter::writeProblemRows(const ImportPlan &plan, const QString &pat
     }
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly))
-        throw ImportError(tr("Cannot write %1: %2").arg(path, f.errorString()));
+        throw ImportError(QCoreApplication::translate("RosterImport", "Cannot write %1: %2").arg(path, f.errorString()));
     f.write("\xEF\xBB\xBF");
     f.write(text.toUtf8());
     if (!f.commit())
-        throw ImportError(tr("Cannot write %1: %2").arg(path, f.errorString()));
+        throw ImportError(QCoreApplication::translate("RosterImport", "Cannot write %1: %2").arg(path, f.errorString()));
 }
 
 } // namespace tucai::import

@@ -18,7 +18,6 @@
 namespace tucai::import {
 namespace {
 
-QString tr(const char *s) { return QCoreApplication::translate("TableReader", s); }
 
 constexpr qint64 kMaxFileBytes = 200LL * 1024 * 1024;
 constexpr qint64 kMaxXmlBytes = 512LL * 1024 * 1024;
@@ -81,19 +80,19 @@ QByteArray readZipEntry(zip_t *z, const char *name, bool required)
     zip_stat_init(&st);
     if (zip_stat(z, name, 0, &st) != 0) {
         if (required)
-            throw ImportError(tr("The XLSX file has no %1: it is damaged or not a spreadsheet.").arg(QString::fromLatin1(name)));
+            throw ImportError(QCoreApplication::translate("TableReader", "The XLSX file has no %1: it is damaged or not a spreadsheet.").arg(QString::fromLatin1(name)));
         return {};
     }
     if ((st.valid & ZIP_STAT_SIZE) && st.size > quint64(kMaxXmlBytes))
-        throw ImportError(tr("The XLSX file is too large to read (%1 inside is over 512 MB).").arg(QString::fromLatin1(name)));
+        throw ImportError(QCoreApplication::translate("TableReader", "The XLSX file is too large to read (%1 inside is over 512 MB).").arg(QString::fromLatin1(name)));
     zip_file_t *f = zip_fopen(z, name, 0);
     if (!f)
-        throw ImportError(tr("Cannot read %1 inside the XLSX file.").arg(QString::fromLatin1(name)));
+        throw ImportError(QCoreApplication::translate("TableReader", "Cannot read %1 inside the XLSX file.").arg(QString::fromLatin1(name)));
     QByteArray data(qsizetype(st.size), Qt::Uninitialized);
     const zip_int64_t n = zip_fread(f, data.data(), st.size);
     zip_fclose(f);
     if (n < 0 || quint64(n) != st.size)
-        throw ImportError(tr("Cannot read %1 inside the XLSX file.").arg(QString::fromLatin1(name)));
+        throw ImportError(QCoreApplication::translate("TableReader", "Cannot read %1 inside the XLSX file.").arg(QString::fromLatin1(name)));
     return data;
 }
 
@@ -140,7 +139,7 @@ QString decodeText(const QByteArray &bytes, QString *encoding)
         set("GB18030");
         return text;
     }
-    throw ImportError(tr("The file's text encoding was not recognised (expected UTF-8 or GBK/GB18030)."));
+    throw ImportError(QCoreApplication::translate("TableReader", "The file's text encoding was not recognised (expected UTF-8 or GBK/GB18030)."));
 }
 
 QByteArray encodeGb18030(const QString &text)
@@ -154,7 +153,7 @@ QByteArray encodeGb18030(const QString &text)
     if (ok)
         return out;
 #endif
-    throw ImportError(tr("This system cannot write GB18030 text."));
+    throw ImportError(QCoreApplication::translate("TableReader", "This system cannot write GB18030 text."));
 }
 
 QList<QStringList> parseCsv(const QString &text)
@@ -245,7 +244,7 @@ TableData readXlsxFile(const QString &path)
     int err = 0;
     zip_t *z = zip_open(QFile::encodeName(path).constData(), ZIP_RDONLY, &err);
     if (!z)
-        throw ImportError(tr("%1 is not a readable XLSX file (not a zip archive).").arg(QFileInfo(path).fileName()));
+        throw ImportError(QCoreApplication::translate("TableReader", "%1 is not a readable XLSX file (not a zip archive).").arg(QFileInfo(path).fileName()));
     struct Closer { zip_t *z; ~Closer() { zip_discard(z); } } closer{z};
 
     // First sheet: workbook.xml names it, the relationships give its part.
@@ -300,7 +299,7 @@ TableData readXlsxFile(const QString &path)
             }
         }
         if (x.hasError())
-            throw ImportError(tr("The XLSX file's shared strings are damaged: %1").arg(x.errorString()));
+            throw ImportError(QCoreApplication::translate("TableReader", "The XLSX file's shared strings are damaged: %1").arg(x.errorString()));
     }
 
     TableData t;
@@ -360,7 +359,7 @@ TableData readXlsxFile(const QString &path)
         }
     }
     if (x.hasError())
-        throw ImportError(tr("The XLSX sheet is damaged: %1").arg(x.errorString()));
+        throw ImportError(QCoreApplication::translate("TableReader", "The XLSX sheet is damaged: %1").arg(x.errorString()));
     // Trailing empty rows are noise.
     while (!t.rows.isEmpty() && t.rows.constLast().join(QString()).trimmed().isEmpty())
         t.rows.removeLast();
@@ -371,16 +370,16 @@ TableData readTableFile(const QString &path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        throw ImportError(tr("Cannot open %1: %2").arg(path, f.errorString()));
+        throw ImportError(QCoreApplication::translate("TableReader", "Cannot open %1: %2").arg(path, f.errorString()));
     if (f.size() > kMaxFileBytes)
-        throw ImportError(tr("%1 is larger than 200 MB: split the roster.").arg(QFileInfo(path).fileName()));
+        throw ImportError(QCoreApplication::translate("TableReader", "%1 is larger than 200 MB: split the roster.").arg(QFileInfo(path).fileName()));
     const QByteArray head = f.peek(4);
     if (head.startsWith("PK\x03\x04")) {
         f.close();
         return readXlsxFile(path);
     }
     if (head.startsWith("\xD0\xCF\x11\xE0"))
-        throw ImportError(tr("%1 is an old Excel (.xls) file: save it as .xlsx or .csv first.").arg(QFileInfo(path).fileName()));
+        throw ImportError(QCoreApplication::translate("TableReader", "%1 is an old Excel (.xls) file: save it as .xlsx or .csv first.").arg(QFileInfo(path).fileName()));
     return readCsvBytes(f.readAll());
 }
 

@@ -20,7 +20,6 @@
 namespace tucai::net {
 namespace {
 
-QString tr(const char *s) { return QCoreApplication::translate("OutboxDelivery", s); }
 
 // Constant-time comparison: the signature check must not leak how many leading bytes matched.
 bool sameBytes(const QByteArray &a, const QByteArray &b)
@@ -73,14 +72,14 @@ QByteArray loadWebhookSecret(const QString &envVar, const QString &keyFile, QStr
         QFile f(keyFile);
         if (!f.open(QIODevice::ReadOnly)) {
             if (error)
-                *error = tr("Cannot read the webhook key file %1: %2").arg(keyFile, f.errorString());
+                *error = QCoreApplication::translate("OutboxDelivery", "Cannot read the webhook key file %1: %2").arg(keyFile, f.errorString());
             return {};
         }
 #ifndef Q_OS_WIN
         // Like ssh with private keys: a secret others can read is no secret.
         if (f.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther)) {
             if (error)
-                *error = tr("The webhook key file %1 is readable by other users; restrict it (chmod 600).").arg(keyFile);
+                *error = QCoreApplication::translate("OutboxDelivery", "The webhook key file %1 is readable by other users; restrict it (chmod 600).").arg(keyFile);
             return {};
         }
 #endif
@@ -89,15 +88,15 @@ QByteArray loadWebhookSecret(const QString &envVar, const QString &keyFile, QStr
         const QString var = envVar.isEmpty() ? QString::fromLatin1(kDefaultSecretEnv) : envVar;
         secret = qgetenv(var.toLocal8Bit().constData()).trimmed();
         if (secret.isEmpty() && error)
-            *error = tr("The environment variable %1 holding the webhook secret is not set or empty.").arg(var);
+            *error = QCoreApplication::translate("OutboxDelivery", "The environment variable %1 holding the webhook secret is not set or empty.").arg(var);
     }
     if (!secret.isEmpty() && secret.size() < 16) {
         if (error)
-            *error = tr("The webhook secret is too short (at least 16 characters).");
+            *error = QCoreApplication::translate("OutboxDelivery", "The webhook secret is too short (at least 16 characters).");
         return {};
     }
     if (secret.isEmpty() && error && error->isEmpty())
-        *error = tr("The webhook key file %1 is empty.").arg(keyFile);
+        *error = QCoreApplication::translate("OutboxDelivery", "The webhook key file %1 is empty.").arg(keyFile);
     return secret;
 }
 
@@ -213,14 +212,14 @@ void OutboxWorker::onFinished(QNetworkReply *reply)
             QString why;
             bool permanent = false;
             if (status > 0) {
-                why = tr("HTTP %1 %2").arg(status).arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString()).trimmed();
+                why = QCoreApplication::translate("OutboxDelivery", "HTTP %1 %2").arg(status).arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString()).trimmed();
                 const QString text = QString::fromUtf8(answer).simplified();
                 if (!text.isEmpty())
                     why += QStringLiteral(": ") + text;
                 // The platform refused this message itself: retrying will not help.
                 permanent = status >= 400 && status < 500 && status != 408 && status != 425 && status != 429;
             } else if (err == QNetworkReply::OperationCanceledError || err == QNetworkReply::TimeoutError) {
-                why = tr("no answer within %1 s").arg(m_config.timeoutMs / 1000.0);
+                why = QCoreApplication::translate("OutboxDelivery", "no answer within %1 s").arg(m_config.timeoutMs / 1000.0);
             } else {
                 why = reply->errorString();
             }

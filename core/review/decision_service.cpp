@@ -15,7 +15,6 @@
 namespace tucai::review {
 namespace {
 
-QString tr(const char *s) { return QCoreApplication::translate("Review", s); }
 
 QString json(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
 
@@ -46,19 +45,19 @@ DecisionResult conflict(const db::ReviewRepo &repo, qint64 photoId)
     r.status = DecisionResult::Status::Conflict;
     const auto now = repo.decidedState(photoId);
     if (!now)
-        return failure(DecisionResult::Status::NotFound, tr("The photo no longer exists."));
+        return failure(DecisionResult::Status::NotFound, QCoreApplication::translate("Review", "The photo no longer exists."));
     r.decidedBy = now->reviewerName;
     r.decidedAt = now->decidedAt;
     r.currentRowVersion = now->rowVersion;
     if (now->decidedAt && !now->reviewerName.isEmpty())
-        r.message = tr("%1 already decided this photo (%2) at %3. Nothing was changed.")
+        r.message = QCoreApplication::translate("Review", "%1 already decided this photo (%2) at %3. Nothing was changed.")
                         .arg(now->reviewerName,
-                             now->decision == QLatin1String("approved") ? tr("approved")
-                                 : now->decision == QLatin1String("returned") ? tr("returned")
+                             now->decision == QLatin1String("approved") ? QCoreApplication::translate("Review", "approved")
+                                 : now->decision == QLatin1String("returned") ? QCoreApplication::translate("Review", "returned")
                                                                               : now->status,
                              timeText(now->decidedAt));
     else
-        r.message = tr("Someone changed this photo while you were looking at it. Nothing was changed; it has been reloaded.");
+        r.message = QCoreApplication::translate("Review", "Someone changed this photo while you were looking at it. Nothing was changed; it has been reloaded.");
     return r;
 }
 
@@ -67,18 +66,18 @@ DecisionResult conflict(const db::ReviewRepo &repo, qint64 photoId)
 DecisionResult DecisionService::decide(const Decision &d) const
 {
     if (!d.approve && d.reasons.isEmpty() && d.note.trimmed().isEmpty())
-        return failure(DecisionResult::Status::Invalid, tr("Choose at least one reason (or write one) to return a photo."));
+        return failure(DecisionResult::Status::Invalid, QCoreApplication::translate("Review", "Choose at least one reason (or write one) to return a photo."));
     try {
         db::Transaction tx(m_db);
         db::ReviewRepo repo(m_db);
         const auto photo = db::PhotoRepo(m_db).get(d.photoId);
         if (!photo)
-            return failure(DecisionResult::Status::NotFound, tr("The photo no longer exists."));
+            return failure(DecisionResult::Status::NotFound, QCoreApplication::translate("Review", "The photo no longer exists."));
         if (!repo.inScope(m_scope, d.photoId))
-            return failure(DecisionResult::Status::OutOfScope, tr("This photo is outside the colleges and classes you review."));
+            return failure(DecisionResult::Status::OutOfScope, QCoreApplication::translate("Review", "This photo is outside the colleges and classes you review."));
         if (photo->kind != QLatin1String("submitted")
             || !QStringList{QStringLiteral("submitted"), QStringLiteral("approved"), QStringLiteral("returned")}.contains(photo->status))
-            return failure(DecisionResult::Status::Invalid, tr("Only submitted photos can be approved or returned."));
+            return failure(DecisionResult::Status::Invalid, QCoreApplication::translate("Review", "Only submitted photos can be approved or returned."));
         if (photo->rowVersion != d.rowVersion)
             return conflict(repo, d.photoId);
         const auto student = db::StudentRepo(m_db).get(photo->studentId);
@@ -134,7 +133,7 @@ DecisionResult DecisionService::decide(const Decision &d) const
         DecisionResult r;
         r.status = DecisionResult::Status::Ok;
         r.receipt = rc;
-        r.message = d.approve ? tr("Approved.") : tr("Returned: %1").arg(reasons);
+        r.message = d.approve ? QCoreApplication::translate("Review", "Approved.") : QCoreApplication::translate("Review", "Returned: %1").arg(reasons);
         return r;
     } catch (const db::DbError &e) {
         return failure(DecisionResult::Status::Failed, e.message());
@@ -148,7 +147,7 @@ DecisionResult DecisionService::undo(const DecisionReceipt &rc) const
         db::ReviewRepo repo(m_db);
         if (repo.studentRowVersion(rc.studentId) != rc.studentRowVersion || repo.studentStoredPhotoSince(rc.studentId, rc.decidedAt))
             return failure(DecisionResult::Status::TooLate,
-                           tr("The student has already acted on this decision; it can no longer be undone."));
+                           QCoreApplication::translate("Review", "The student has already acted on this decision; it can no longer be undone."));
         if (!repo.applyDecision(rc.photoId, rc.rowVersion, rc.beforeStatus, rc.beforeDecision, rc.beforeReasons, rc.beforeNote,
                                 rc.beforeReviewerId, rc.beforeDecidedAt))
             return conflict(repo, rc.photoId);
@@ -187,7 +186,7 @@ DecisionResult DecisionService::undo(const DecisionReceipt &rc) const
         r.status = DecisionResult::Status::Ok;
         r.receipt = rc;
         r.receipt.rowVersion = rc.rowVersion + 1;
-        r.message = tr("Decision undone.");
+        r.message = QCoreApplication::translate("Review", "Decision undone.");
         return r;
     } catch (const db::DbError &e) {
         return failure(DecisionResult::Status::Failed, e.message());
