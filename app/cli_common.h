@@ -30,6 +30,7 @@ enum Exit { Ok = 0, Failed = 1, Usage = 2 };
 
 // Subcommands (one file each).
 int runCheckCommand(const QStringList &args);
+int runEvalCommand(const QStringList &args);
 int runDemoCommand(const QStringList &args);
 int runDbCommand(const QStringList &args);
 int runSummaryCommand(const QStringList &args);

@@ -21,6 +21,7 @@ void printUsage()
         "  summary --db DB                         progress of the collection per college and state\n"
         "  check [--profile F] [--json] [--jobs N] PATH...\n"
         "                                          run the photo checks on files or folders\n"
+        "  eval [--faces DIR] [--jobs N]           accuracy of the checks on generated and real labelled photos\n"
         "  audit verify --db DB                    check the audit log's hash chain (exit 1 names the first bad entry)\n"
         "  audit list|export --db DB [--out F.csv] [--action A] [--staff U] [--text T] [--since ISO]\n"
         "  import --db DB FILE [--dry-run] [--as USER] [--problems OUT.csv]\n"
@@ -65,6 +66,8 @@ int main(int argc, char **argv)
     }
     if (command == QLatin1String("check"))
         return runCheckCommand(args);
+    if (command == QLatin1String("eval"))
+        return runEvalCommand(args);
     if (command == QLatin1String("demo"))
         return runDemoCommand(args);
     if (command == QLatin1String("db"))

@@ -12,7 +12,10 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDeadlineTimer>
 #include <QDir>
+#include <QThread>
+#include <QThreadPool>
 #include <QTextStream>
 #include <QTimer>
 
@@ -29,8 +32,11 @@ int takeScreenshots(ui::MainWindow &window, const QString &dir)
     int n = 0;
     for (ui::Page *p : window.pages()) {
         window.showPage(p->pageId());
-        for (int i = 0; i < 20; ++i) {
+        // Pages load in the background: give them time to fill before grabbing.
+        const QDeadlineTimer settle(3000);
+        while (!settle.hasExpired()) {
             QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+            QThread::msleep(20);
         }
         if (window.grab().save(QStringLiteral("%1/%2.png").arg(dir, p->pageId())))
             ++n;
@@ -124,8 +130,14 @@ int main(int argc, char **argv)
 
         ui::AppContext context(database, *session);
         ui::MainWindow window(context);
-        if (parser.isSet(shotsOpt))
-            return takeScreenshots(window, parser.value(shotsOpt));
+        // Background jobs hold database connections: let them finish (and their threads end,
+        // closing those connections) while the window and the application still exist.
+        const auto drainWorkers = [] { QThreadPool::globalInstance()->waitForDone(); };
+        if (parser.isSet(shotsOpt)) {
+            const int rc = takeScreenshots(window, parser.value(shotsOpt));
+            drainWorkers();
+            return rc;
+        }
         bool reconnect = false;
         QObject::connect(&window, &ui::MainWindow::reconnectRequested, &window, [&] {
             reconnect = true;
@@ -133,6 +145,7 @@ int main(int argc, char **argv)
         });
         window.show();
         app.exec();
+        drainWorkers();
         if (!reconnect)
             return 0;
         target.reset();

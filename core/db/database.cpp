@@ -22,6 +22,10 @@ struct ThreadConnections
     QStringList names;
     ~ThreadConnections()
     {
+        // A thread that ends after the application object is gone (process exit) must not
+        // touch Qt SQL's registry, which may already be destroyed: the OS closes the sockets.
+        if (!QCoreApplication::instance())
+            return;
         for (const QString &name : std::as_const(names)) {
             {
                 QSqlDatabase db = QSqlDatabase::database(name, false);
