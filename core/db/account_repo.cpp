@@ -1,15 +1,12 @@
 #include "db/account_repo.h"
 
 #include "db/database.h"
+#include "db/student_repo.h"
 #include "db/dialect.h"
 
 namespace tucai::db {
 namespace {
 
-const QString kStudentColumns = QStringLiteral(
-    "s.id, s.school_id, s.college_id, s.class_id, s.student_no, s.name, s.id_number, s.phone, s.paid, s.state, "
-    "s.liveness_failures, s.other_failures, s.submissions, s.extra_attempts, s.lock_kind, s.locked_until, s.notify_opt_in, "
-    "s.return_reasons, s.created_at, s.updated_at, s.row_version");
 
 QVariant nullableTime(qint64 ms) { return ms ? QVariant(ms) : QVariant(); }
 
@@ -128,7 +125,7 @@ qint64 AccountRepo::countStudents(const StudentFilter &f) const
 
 QList<StudentRow> AccountRepo::students(const StudentFilter &f, int offset, int limit) const
 {
-    Query q(m_db, QStringLiteral("SELECT ") + kStudentColumns
+    Query q(m_db, QStringLiteral("SELECT ") + StudentRepo::columns(QStringLiteral("s"))
                       + QStringLiteral(", c.name, k.name, "
                                        "(SELECT COUNT(*) FROM photos d WHERE d.student_id = s.id AND d.kind = 'draft' AND d.status = 'draft'), "
                                        "(SELECT COUNT(*) FROM capture_attempts a WHERE a.student_id = s.id) "
@@ -139,28 +136,7 @@ QList<StudentRow> AccountRepo::students(const StudentFilter &f, int offset, int 
     QList<StudentRow> out;
     while (q.next()) {
         StudentRow r;
-        Student &s = r.student;
-        s.id = q.toLongLong(0);
-        s.schoolId = q.toLongLong(1);
-        s.collegeId = q.toLongLong(2);
-        s.classId = q.toLongLong(3);
-        s.studentNo = q.toString(4);
-        s.name = q.toString(5);
-        s.idNumber = q.toString(6);
-        s.phone = q.toString(7);
-        s.paid = q.value(8).toInt() != 0;
-        s.state = studentStateFromDb(q.toString(9));
-        s.livenessFailures = q.value(10).toInt();
-        s.otherFailures = q.value(11).toInt();
-        s.submissions = q.value(12).toInt();
-        s.extraAttempts = q.value(13).toInt();
-        s.lockKind = q.toString(14);
-        s.lockedUntil = q.value(15).isNull() ? 0 : q.toLongLong(15);
-        s.notifyOptIn = q.value(16).toInt() != 0;
-        s.returnReasons = q.toString(17);
-        s.createdAt = q.toLongLong(18);
-        s.updatedAt = q.toLongLong(19);
-        s.rowVersion = q.value(20).toInt();
+        r.student = StudentRepo::fromRow(q);
         r.collegeName = q.toString(21);
         r.className = q.toString(22);
         r.drafts = q.value(23).toInt();

@@ -1,5 +1,6 @@
 #include "db/audit_query_repo.h"
 
+#include "db/audit_repo.h"
 #include "db/database.h"
 #include "db/dialect.h"
 
@@ -58,27 +59,12 @@ qint64 AuditQueryRepo::count(const AuditFilter &f) const
 
 QList<AuditEntry> AuditQueryRepo::list(const AuditFilter &f, int offset, int limit) const
 {
-    Query q(m_db, QStringLiteral("SELECT id, occurred_at, staff_id, staff_name, action, target_type, target_id, college_id, reason, "
-                                 "before_json, after_json, prev_hash, hash FROM audit_log")
-                      + where(f) + QStringLiteral(" ORDER BY id DESC LIMIT :lim OFFSET :off"));
+    Query q(m_db, AuditRepo::selectSql() + where(f) + QStringLiteral(" ORDER BY id DESC LIMIT :lim OFFSET :off"));
     bind(q, f);
     q.bind(QStringLiteral(":lim"), limit).bind(QStringLiteral(":off"), offset).exec();
     QList<AuditEntry> out;
     while (q.next()) {
-        AuditEntry e;
-        e.id = q.toLongLong(0);
-        e.occurredAt = q.toLongLong(1);
-        e.staffId = q.value(2).isNull() ? 0 : q.toLongLong(2);
-        e.staffName = q.toString(3);
-        e.action = q.toString(4);
-        e.targetType = q.toString(5);
-        e.targetId = q.toString(6);
-        e.collegeId = q.value(7).isNull() ? 0 : q.toLongLong(7);
-        e.reason = q.toString(8);
-        e.beforeJson = q.toString(9);
-        e.afterJson = q.toString(10);
-        e.prevHash = q.toString(11);
-        e.hash = q.toString(12);
+        const AuditEntry e = AuditRepo::fromRow(q);
         out.append(e);
     }
     return out;

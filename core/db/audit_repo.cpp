@@ -12,7 +12,11 @@ const QString kSelect = QStringLiteral(
     "SELECT id, occurred_at, staff_id, staff_name, action, target_type, target_id, college_id, reason, before_json, "
     "after_json, prev_hash, hash FROM audit_log");
 
-AuditEntry readEntry(const Query &q)
+} // namespace
+
+QString AuditRepo::selectSql() { return kSelect; }
+
+AuditEntry AuditRepo::fromRow(const Query &q)
 {
     AuditEntry e;
     e.id = q.toLongLong(0);
@@ -30,8 +34,6 @@ AuditEntry readEntry(const Query &q)
     e.hash = q.toString(12);
     return e;
 }
-
-} // namespace
 
 QString AuditRepo::computeHash(const AuditEntry &e)
 {
@@ -87,7 +89,7 @@ QList<AuditEntry> AuditRepo::recent(int limit) const
     q.bind(QStringLiteral(":n"), limit).exec();
     QList<AuditEntry> out;
     while (q.next())
-        out.append(readEntry(q));
+        out.append(fromRow(q));
     return out;
 }
 
@@ -100,7 +102,7 @@ qint64 AuditRepo::verify(QString *why) const
     QString prev;
     qint64 lastId = 0;
     while (q.next()) {
-        const AuditEntry e = readEntry(q);
+        const AuditEntry e = fromRow(q);
         if (e.prevHash != prev) {
             if (why)
                 *why = QCoreApplication::translate("AuditRepo", "entry %1 does not follow entry %2 (an entry was removed or reordered)")

@@ -4,6 +4,7 @@
 namespace tucai::db {
 
 class Database;
+class Query;
 
 // The tamper-evident audit log: every entry's hash covers its content and the
 // previous entry's hash, so editing or deleting a row breaks the chain.
@@ -18,6 +19,9 @@ public:
     // 0 when the chain holds; otherwise the id of the first entry that no longer matches.
     qint64 verify(QString *why = nullptr) const;
     static QString computeHash(const AuditEntry &e);
+    // "SELECT <every audit_log column> FROM audit_log", in the order fromRow() reads.
+    static QString selectSql();
+    static AuditEntry fromRow(const Query &q);
 
 private:
     const Database &m_db;

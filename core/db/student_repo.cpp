@@ -10,35 +10,48 @@ const QString kColumns = QStringLiteral(
     "other_failures, submissions, extra_attempts, lock_kind, locked_until, notify_opt_in, return_reasons, "
     "created_at, updated_at, row_version");
 
-Student readStudent(const Query &q)
+} // namespace
+
+QString StudentRepo::columns(const QString &alias)
 {
+    if (alias.isEmpty())
+        return kColumns;
+    QStringList cols = kColumns.split(QStringLiteral(", "));
+    for (QString &c : cols)
+        c.prepend(alias + QLatin1Char('.'));
+    return cols.join(QStringLiteral(", "));
+}
+
+Student StudentRepo::fromRow(const Query &q, int first)
+{
+    const auto col = [first](int i) { return first + i; };
     Student s;
-    s.id = q.toLongLong(0);
-    s.schoolId = q.toLongLong(1);
-    s.collegeId = q.toLongLong(2);
-    s.classId = q.toLongLong(3);
-    s.studentNo = q.toString(4);
-    s.name = q.toString(5);
-    s.idNumber = q.toString(6);
-    s.phone = q.toString(7);
-    s.paid = q.value(8).toInt() != 0;
-    s.state = studentStateFromDb(q.toString(9));
-    s.livenessFailures = q.value(10).toInt();
-    s.otherFailures = q.value(11).toInt();
-    s.submissions = q.value(12).toInt();
-    s.extraAttempts = q.value(13).toInt();
-    s.lockKind = q.toString(14);
-    s.lockedUntil = q.value(15).isNull() ? 0 : q.toLongLong(15);
-    s.notifyOptIn = q.value(16).toInt() != 0;
-    s.returnReasons = q.toString(17);
-    s.createdAt = q.toLongLong(18);
-    s.updatedAt = q.toLongLong(19);
-    s.rowVersion = q.value(20).toInt();
+    s.id = q.toLongLong(col(0));
+    s.schoolId = q.toLongLong(col(1));
+    s.collegeId = q.toLongLong(col(2));
+    s.classId = q.toLongLong(col(3));
+    s.studentNo = q.toString(col(4));
+    s.name = q.toString(col(5));
+    s.idNumber = q.toString(col(6));
+    s.phone = q.toString(col(7));
+    s.paid = q.value(col(8)).toInt() != 0;
+    s.state = studentStateFromDb(q.toString(col(9)));
+    s.livenessFailures = q.value(col(10)).toInt();
+    s.otherFailures = q.value(col(11)).toInt();
+    s.submissions = q.value(col(12)).toInt();
+    s.extraAttempts = q.value(col(13)).toInt();
+    s.lockKind = q.toString(col(14));
+    s.lockedUntil = q.value(col(15)).isNull() ? 0 : q.toLongLong(col(15));
+    s.notifyOptIn = q.value(col(16)).toInt() != 0;
+    s.returnReasons = q.toString(col(17));
+    s.createdAt = q.toLongLong(col(18));
+    s.updatedAt = q.toLongLong(col(19));
+    s.rowVersion = q.value(col(20)).toInt();
     return s;
 }
 
+namespace {
 QVariant nullableTime(qint64 ms) { return ms ? QVariant(ms) : QVariant(); }
-
 } // namespace
 
 qint64 StudentRepo::insert(Student &s)
@@ -82,7 +95,7 @@ std::optional<Student> StudentRepo::get(qint64 id) const
     q.bind(QStringLiteral(":id"), id).exec();
     if (!q.next())
         return std::nullopt;
-    return readStudent(q);
+    return fromRow(q);
 }
 
 std::optional<Student> StudentRepo::findByNumber(qint64 schoolId, const QString &studentNo) const
@@ -91,7 +104,7 @@ std::optional<Student> StudentRepo::findByNumber(qint64 schoolId, const QString 
     q.bind(QStringLiteral(":s"), schoolId).bind(QStringLiteral(":n"), studentNo).exec();
     if (!q.next())
         return std::nullopt;
-    return readStudent(q);
+    return fromRow(q);
 }
 
 qint64 StudentRepo::count() const

@@ -7,6 +7,7 @@
 namespace tucai::db {
 
 class Database;
+class Query;
 
 // Students and their capture attempts.
 class StudentRepo final
@@ -20,6 +21,11 @@ public:
     qint64 count() const;
     // Students per state (database strings), optionally for one college.
     QMap<QString, qint64> countByState(qint64 collegeId = 0) const;
+
+    // The students columns, each prefixed with `alias.` when given, in the order fromRow() reads.
+    static QString columns(const QString &alias = {});
+    // Reads the columns() of the current row, starting at column `first`.
+    static Student fromRow(const Query &q, int first = 0);
 
     qint64 insertAttempt(CaptureAttempt &a);
     QList<CaptureAttempt> attempts(qint64 studentId) const;
