@@ -7,9 +7,10 @@ set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
 set(CPACK_PACKAGE_INSTALL_DIRECTORY "Tucai Admin")
 set(CPACK_STRIP_FILES ON)
 
+# NSIS settings are always defined so that `cpack -G NSIS` can be tried (makensis) on Linux too.
+include(${CMAKE_CURRENT_LIST_DIR}/windows/nsis.cmake)
 if(WIN32)
   set(CPACK_GENERATOR "NSIS")
-  include(${CMAKE_CURRENT_LIST_DIR}/windows/nsis.cmake)
 else()
   set(CPACK_GENERATOR "DEB")
   set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
