@@ -1,5 +1,7 @@
 #include "review/photo_loader.h"
 
+#include "net/photo_store.h"
+
 #include "db/database.h"
 #include "db/photo_repo.h"
 #include "db/review_repo.h"
@@ -29,7 +31,8 @@ QImage decodeScaled(const QByteArray &bytes, QSize box)
     return reader.read();
 }
 
-PhotoLoader::PhotoLoader(std::shared_ptr<db::Database> db, QObject *parent) : QObject(parent), m_db(std::move(db))
+PhotoLoader::PhotoLoader(std::shared_ptr<db::Database> db, QObject *parent)
+    : QObject(parent), m_db(std::move(db)), m_store(std::make_unique<net::PhotoStore>(m_db))
 {
     m_pool.setMaxThreadCount(2);
     m_pool.setExpiryTimeout(-1);
@@ -44,7 +47,21 @@ PhotoLoader::~PhotoLoader()
     m_thumbPool.waitForDone();
 }
 
-PhotoDetail PhotoLoader::loadNow(const db::Database &db, qint64 photoId)
+namespace {
+// The bytes in the database, or fetched from the photo's URL; `error` set when neither works.
+QByteArray photoBytes(db::PhotoRepo &photos, net::PhotoStore *store, const QString &sha, QString *error)
+{
+    QByteArray bytes = photos.blobBytes(sha);
+    if (!bytes.isEmpty() || !store)
+        return bytes;
+    const net::PhotoFetchResult r = store->fetchNow(sha);
+    if (!r.ok() && error)
+        *error = r.message;
+    return r.bytes;
+}
+} // namespace
+
+PhotoDetail PhotoLoader::loadNow(const db::Database &db, qint64 photoId, net::PhotoStore *store)
 {
     PhotoDetail d;
     d.photoId = photoId;
@@ -57,9 +74,12 @@ PhotoDetail PhotoLoader::loadNow(const db::Database &db, qint64 photoId)
             return d;
         }
         d.photo = *p;
-        d.bytes = photos.blobBytes(p->sha256);
+        QString fetchError;
+        d.bytes = photoBytes(photos, store, p->sha256, &fetchError);
         if (d.bytes.isEmpty())
-            d.error = QCoreApplication::translate("Review", "The photo's bytes are not in the database (%1).").arg(photos.blobUrl(p->sha256));
+            d.error = !fetchError.isEmpty()
+                ? fetchError
+                : QCoreApplication::translate("Review", "The photo's bytes are not in the database (%1).").arg(photos.blobUrl(p->sha256));
         else
             d.image = QImage::fromData(d.bytes);
         if (!d.bytes.isEmpty() && d.image.isNull())
@@ -82,7 +102,7 @@ PhotoDetail PhotoLoader::loadNow(const db::Database &db, qint64 photoId)
             if (other.id == photoId || other.status == QLatin1String("deleted"))
                 continue;
             OtherPhoto o;
-            o.thumbnail = decodeScaled(photos.blobBytes(other.sha256), QSize(150, 200));
+            o.thumbnail = decodeScaled(photoBytes(photos, store, other.sha256, nullptr), QSize(150, 200));
             o.reviewerName = review.staffName(other.reviewerId);
             other.checkReport.clear(); // the side panel does not draw overlays: keep the cache small
             o.photo = other;
@@ -103,8 +123,9 @@ void PhotoLoader::load(qint64 photoId)
     const quint64 token = ++m_tokens;
     m_inFlight.insert(photoId, token);
     auto db = m_db;
-    QtConcurrent::run(&m_pool, [this, db, photoId, token] {
-        auto detail = std::make_shared<const PhotoDetail>(loadNow(*db, photoId));
+    net::PhotoStore *store = m_store.get();
+    QtConcurrent::run(&m_pool, [this, db, store, photoId, token] {
+        auto detail = std::make_shared<const PhotoDetail>(loadNow(*db, photoId, store));
         QMetaObject::invokeMethod(this, [this, detail, photoId, token] {
             if (m_inFlight.value(photoId) != token)
                 return; // invalidated meanwhile (a newer load is on its way): these bytes may be stale
@@ -161,12 +182,13 @@ void PhotoLoader::pumpThumbnails()
     const qint64 id = m_thumbQueue.takeLast();
     m_thumbInFlight.insert(id);
     auto db = m_db;
-    QtConcurrent::run(&m_thumbPool, [this, db, id] {
+    net::PhotoStore *store = m_store.get();
+    QtConcurrent::run(&m_thumbPool, [this, db, store, id] {
         QImage img;
         try {
             db::PhotoRepo photos(*db);
             if (const auto p = photos.get(id))
-                img = decodeScaled(photos.blobBytes(p->sha256), kThumbSize);
+                img = decodeScaled(photoBytes(photos, store, p->sha256, nullptr), kThumbSize);
         } catch (const db::DbError &) {
         }
         QMetaObject::invokeMethod(this, [this, id, img] {

@@ -12,6 +12,8 @@
 
 namespace tucai::db { class Database; }
 
+namespace tucai::net { class PhotoStore; }
+
 namespace tucai::review {
 
 // Another photo of the same student, for the side-by-side view.
@@ -54,8 +56,9 @@ public:
     void invalidate(qint64 photoId);
     void clear();
     void waitForIdle();
-    // Synchronous load (used by the workers and by tests).
-    static PhotoDetail loadNow(const db::Database &db, qint64 photoId);
+    // Synchronous load (used by the workers and by tests). Photos kept at an http(s) URL are
+    // fetched (and checked against their SHA-256) through `store` when one is given.
+    static PhotoDetail loadNow(const db::Database &db, qint64 photoId, net::PhotoStore *store = nullptr);
 
     // Small images for the queue: loaded most-recent-first, stale requests dropped.
     QImage thumbnail(qint64 photoId);
@@ -67,6 +70,7 @@ Q_SIGNALS:
 private:
     void pumpThumbnails();
     std::shared_ptr<db::Database> m_db;
+    std::unique_ptr<net::PhotoStore> m_store;  // outlives the pools below (destroyed after them)
     QHash<qint64, PhotoDetailPtr> m_cache;
     QList<qint64> m_order;  // least recently loaded first
     QHash<qint64, quint64> m_inFlight;   // photo id -> token of the load whose reply counts
