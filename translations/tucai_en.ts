@@ -1172,6 +1172,18 @@
             <source>Submitted but unpaid</source>
             <translation>Submitted but unpaid</translation>
         </message>
+        <message>
+            <source>Verified or drafting</source>
+            <translation>Verified or drafting</translation>
+        </message>
+        <message>
+            <source>Submitted (awaiting payment or review)</source>
+            <translation>Submitted (awaiting payment or review)</translation>
+        </message>
+        <message>
+            <source>Locked (liveness or cooling-off)</source>
+            <translation>Locked (liveness or cooling-off)</translation>
+        </message>
     </context>
     <context>
         <name>TableReader</name>

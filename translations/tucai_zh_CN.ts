@@ -1170,6 +1170,18 @@
             <source>Submitted but unpaid</source>
             <translation>已提交未缴费</translation>
         </message>
+        <message>
+            <source>Verified or drafting</source>
+            <translation>已核验或草稿中</translation>
+        </message>
+        <message>
+            <source>Submitted (awaiting payment or review)</source>
+            <translation>已提交（待缴费或待审核）</translation>
+        </message>
+        <message>
+            <source>Locked (liveness or cooling-off)</source>
+            <translation>已锁定（活体检测或冷静期）</translation>
+        </message>
     </context>
     <context>
         <name>TableReader</name>

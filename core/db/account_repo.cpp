@@ -78,6 +78,11 @@ QString AccountRepo::whereClause(const StudentFilter &f) const
     case S::Returned: w << QStringLiteral("s.state = 'returned'"); break;
     case S::Approved: w << QStringLiteral("s.state IN ('approved', 'exported')"); break;
     case S::Unpaid: w << QStringLiteral("s.paid = 0 AND s.submissions > 0"); break;
+    case S::Drafting: w << QStringLiteral("s.state IN ('verified', 'drafting')"); break;
+    case S::Submitted: w << QStringLiteral("s.state IN ('awaiting_payment', 'awaiting_review')"); break;
+    case S::LockedAny:
+        w << QStringLiteral("(s.lock_kind = 'liveness' OR (s.lock_kind = 'cooling' AND s.locked_until > :now))");
+        break;
     }
     if (!f.search.trimmed().isEmpty()) {
         const QString like = m_db.dialect().likeOperator();
@@ -98,7 +103,7 @@ QString AccountRepo::whereClause(const StudentFilter &f) const
 void AccountRepo::bindFilter(Query &q, const StudentFilter &f) const
 {
     using S = StudentFilter::Status;
-    if (f.status == S::CoolingOff)
+    if (f.status == S::CoolingOff || f.status == S::LockedAny)
         q.bind(QStringLiteral(":now"), nowMs());
     if (f.status == S::DraftBoxFull)
         q.bind(QStringLiteral(":cap"), f.draftCapacity);

@@ -14,7 +14,9 @@ class Query;
 struct StudentFilter
 {
     enum class Status {
-        Any, LockedLiveness, CoolingOff, DraftBoxFull, NotStarted, AwaitingPayment, AwaitingReview, Returned, Approved, Unpaid
+        Any, LockedLiveness, CoolingOff, DraftBoxFull, NotStarted, AwaitingPayment, AwaitingReview, Returned, Approved, Unpaid,
+        // The dashboard's groups: verified or drafting; submitted (payment or review); any lock.
+        Drafting, Submitted, LockedAny
     };
     Status status = Status::Any;
     QString search;          // student number, name or phone (substring)

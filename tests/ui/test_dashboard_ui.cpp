@@ -128,6 +128,10 @@ private Q_SLOTS:
         QTRY_COMPARE(currentPageId(w), QStringLiteral("students"));
         QCOMPARE(page->lastFilter().value(QStringLiteral("state")).toString(), QStringLiteral("awaiting_review"));
         QVERIFY(!page->lastFilter().contains(QStringLiteral("college"))); // the whole school
+        // The students page shows exactly the group: awaiting payment or review.
+        auto *status = w.findChild<QComboBox *>(QStringLiteral("studentsStatus"));
+        QVERIFY(status);
+        QCOMPARE(status->currentData().toString(), QStringLiteral("submitted"));
     }
 
     void figuresAndTimer()

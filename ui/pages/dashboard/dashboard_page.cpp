@@ -174,8 +174,8 @@ QVariantMap DashboardPage::filterFor(qint64 collegeId, dashboard::Bucket bucket)
     if (collegeId)
         filter.insert(QStringLiteral("college"), collegeId);
     filter.insert(QStringLiteral("state"), dashboard::bucketKey(bucket));
-    // The students page's status filter: the one state that stands for the group.
-    const QString status = bucket == dashboard::Bucket::Locked ? QStringLiteral("locked_liveness") : dashboard::bucketKey(bucket);
+    // The students page's status filter for exactly the group's students.
+    const QString status = bucket == dashboard::Bucket::AwaitingReview ? QStringLiteral("submitted") : dashboard::bucketKey(bucket);
     filter.insert(QStringLiteral("status"), status);
     filter.insert(QStringLiteral("states"), dashboard::bucketStates(bucket));
     return filter;

@@ -47,6 +47,10 @@ const StatusItem kStatuses[] = {
     {Status::Returned, "returned", QT_TRANSLATE_NOOP("StudentsPage", "Returned")},
     {Status::Approved, "approved", QT_TRANSLATE_NOOP("StudentsPage", "Approved")},
     {Status::Unpaid, "unpaid", QT_TRANSLATE_NOOP("StudentsPage", "Submitted but unpaid")},
+    // The dashboard's groups (its bars and slices open these).
+    {Status::Drafting, "drafting", QT_TRANSLATE_NOOP("StudentsPage", "Verified or drafting")},
+    {Status::Submitted, "submitted", QT_TRANSLATE_NOOP("StudentsPage", "Submitted (awaiting payment or review)")},
+    {Status::LockedAny, "locked", QT_TRANSLATE_NOOP("StudentsPage", "Locked (liveness or cooling-off)")},
 };
 
 QString time(qint64 ms) { return ms ? audit::formatTime(ms) : QString(); }
