@@ -289,14 +289,14 @@ DemoSummary createDemoSchool(const db::Database &db, const DemoOptions &opt)
     }
 
     db::PhotoRepo photoRepo(db);
-    QHash<QByteArray, QString> shaOf; // bytes cache key -> sha
+    QHash<quint64, QString> shaOf; // (variant, person) -> sha of the stored bytes
     auto storePhoto = [&](DemoFaces::Variant v, int person) {
-        const QString key = QStringLiteral("%1:%2").arg(int(v)).arg(person % faces.people());
-        auto it = shaOf.constFind(key.toLatin1());
+        const quint64 key = (quint64(v) << 32) | quint64(person % faces.people());
+        auto it = shaOf.constFind(key);
         if (it != shaOf.constEnd())
             return *it;
         const QString sha = photoRepo.putBlob(faces.photo(v, person));
-        shaOf.insert(key.toLatin1(), sha);
+        shaOf.insert(key, sha);
         return sha;
     };
 
