@@ -121,23 +121,60 @@ ReviewRepo::Where ReviewRepo::where(const ReviewScope &scope, const QueueQuery &
     return w;
 }
 
-QList<QueueRow> ReviewRepo::page(const ReviewScope &scope, const QueueQuery &query, const QueueKey &after, int limit) const
+namespace {
+
+// The column a sort key reads, and the join it needs. Text keys page with an explicit
+// "key > k OR (key = k AND id > i)" plus a redundant "key >= k", which lets the server
+// start an index range scan at the key (a row value across two tables cannot).
+struct SortColumn
+{
+    QString expr;
+    bool numeric = false;
+    QString join;
+};
+
+SortColumn sortColumn(const QueueQuery &query, const QString &timeColumn)
+{
+    switch (query.sort) {
+    case review::QueueSort::StudentNo: return {QStringLiteral("s.student_no"), false, {}};
+    case review::QueueSort::Name: return {QStringLiteral("s.name"), false, {}};
+    case review::QueueSort::Class: return {QStringLiteral("cl.name"), false, QStringLiteral(" JOIN classes cl ON cl.id = p.class_id")};
+    case review::QueueSort::Status: return {QStringLiteral("p.status"), false, {}};
+    case review::QueueSort::Time: break;
+    }
+    return {timeColumn, true, {}};
+}
+
+} // namespace
+
+QList<QueueRow> ReviewRepo::page(const ReviewScope &scope, const QueueQuery &query, const QueueKey &after, int limit,
+                                 QueueKey *next) const
 {
     Where w = where(scope, query);
-    const QString dir = query.newestFirst ? QStringLiteral("DESC") : QStringLiteral("ASC");
-    if (after.valid()) {
+    const SortColumn key = sortColumn(query, w.timeColumn);
+    const QString dir = query.descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
+    const QString beyond = query.descending ? QStringLiteral("<") : QStringLiteral(">");
+    if (after.valid() && key.numeric) {
         // Row-value comparison: both engines walk the (status, time, id) index from the key.
-        w.parts << QStringLiteral("(%1, p.id) %2 (:after_time, :after_id)").arg(w.timeColumn, query.newestFirst ? QStringLiteral("<") : QStringLiteral(">"));
+        w.parts << QStringLiteral("(%1, p.id) %2 (:after_time, :after_id)").arg(key.expr, beyond);
         w.binds.append({QStringLiteral(":after_time"), after.time});
         w.binds.append({QStringLiteral(":after_id"), after.id});
+    } else if (after.valid()) {
+        w.parts << QStringLiteral("%1 %2= :after_from").arg(key.expr, beyond)
+                << QStringLiteral("(%1 %2 :after_text OR (%1 = :after_same AND p.id %2 :after_id))").arg(key.expr, beyond);
+        w.binds.append({QStringLiteral(":after_from"), after.text});
+        w.binds.append({QStringLiteral(":after_text"), after.text});
+        w.binds.append({QStringLiteral(":after_same"), after.text});
+        w.binds.append({QStringLiteral(":after_id"), after.id});
     }
-    Query q(m_db, QStringLiteral("SELECT ") + kRowColumns.arg(w.timeColumn)
-                      + QStringLiteral(" FROM photos p JOIN students s ON s.id = p.student_id") + w.sql()
-                      + QStringLiteral(" ORDER BY %1 %2, p.id %2 LIMIT :limit").arg(w.timeColumn, dir));
+    Query q(m_db, QStringLiteral("SELECT ") + kRowColumns.arg(w.timeColumn) + QStringLiteral(", ") + key.expr
+                      + QStringLiteral(" FROM photos p JOIN students s ON s.id = p.student_id") + key.join + w.sql()
+                      + QStringLiteral(" ORDER BY %1 %2, p.id %2 LIMIT :limit").arg(key.expr, dir));
     w.apply(q);
     q.bind(QStringLiteral(":limit"), limit).exec();
     QList<QueueRow> rows;
     rows.reserve(limit);
+    QueueKey last = after;
     while (q.next()) {
         QueueRow r;
         r.id = q.toLongLong(0);
@@ -151,7 +188,13 @@ QList<QueueRow> ReviewRepo::page(const ReviewScope &scope, const QueueQuery &que
         r.setStudent(q.toString(8), q.toString(9));
         r.violations = qint16(q.value(10).toInt());
         rows.append(r);
+        last.id = r.id;
+        last.time = r.sortTime;
+        if (!key.numeric)
+            last.text = q.toString(11);
     }
+    if (next)
+        *next = last;
     return rows;
 }
 

@@ -18,8 +18,9 @@ class ReviewRepo final
 public:
     explicit ReviewRepo(const Database &db) : m_db(db) {}
 
+    // Up to `limit` rows after `after` in the query's order; `next` receives the key of the last row.
     QList<review::QueueRow> page(const review::ReviewScope &scope, const review::QueueQuery &query,
-                                 const review::QueueKey &after, int limit) const;
+                                 const review::QueueKey &after, int limit, review::QueueKey *next = nullptr) const;
     qint64 count(const review::ReviewScope &scope, const review::QueueQuery &query) const;
 
     struct Candidate { qint64 id = 0; int rowVersion = 0; };

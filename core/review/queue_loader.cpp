@@ -37,12 +37,13 @@ void QueueLoader::fetch(const QueueKey &after, int limit)
         page.generation = gen;
         page.after = after;
         try {
-            page.rows = db::ReviewRepo(*db).page(scope, query, after, limit);
+            page.rows = db::ReviewRepo(*db).page(scope, query, after, limit, &page.next);
         } catch (const db::DbError &e) {
             page.error = e.message();
         }
         page.atEnd = page.rows.size() < limit;
-        page.next = page.rows.isEmpty() ? after : QueueKey{page.rows.constLast().sortTime, page.rows.constLast().id};
+        if (page.rows.isEmpty())
+            page.next = after;
         // Back on the loader's thread; a reply of an older generation is dropped there.
         QMetaObject::invokeMethod(this, [this, page] {
             if (page.generation == m_generation)

@@ -9,6 +9,7 @@ QString statusFromCode(char c)
     case 's': return QStringLiteral("submitted");
     case 'a': return QStringLiteral("approved");
     case 'r': return QStringLiteral("returned");
+    case 'p': return QStringLiteral("awaiting_payment");
     default: return QStringLiteral("other");
     }
 }
@@ -23,6 +24,8 @@ char statusCode(const QString &status)
         return 'a';
     if (status == QLatin1String("returned"))
         return 'r';
+    if (status == QLatin1String("awaiting_payment"))
+        return 'p';
     return 'x';
 }
 

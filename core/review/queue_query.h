@@ -18,7 +18,10 @@ struct ReviewScope
     QString staffName;
 };
 
-// The filter and order of the review queue. Paging is keyset on (sort time, id): never OFFSET.
+// What the queue is ordered by (the column headers): photo id breaks ties.
+enum class QueueSort : quint8 { Time, StudentNo, Name, Class, Status };
+
+// The filter and order of the review queue. Paging is keyset on (sort key, id): never OFFSET.
 struct QueueQuery
 {
     QString status = QStringLiteral("submitted"); // draft | submitted | approved | returned | empty = any
@@ -28,7 +31,8 @@ struct QueueQuery
     qint64 fromMs = 0;     // on the sort time (submitted_at; stored_at for drafts), inclusive
     qint64 toMs = 0;       // exclusive; 0 = open
     QString search;        // student number (prefix) or name (substring)
-    bool newestFirst = false;
+    QueueSort sort = QueueSort::Time;
+    bool descending = false;   // with Time: newest first
     bool onlyUnchecked = false;
 
     // The time column the queue is ordered by for this status.
@@ -36,11 +40,13 @@ struct QueueQuery
     bool operator==(const QueueQuery &) const = default;
 };
 
-// Position after the last row of a page.
+// Position after the last row of a page: the sort key of that row (a time, or the text of
+// the student number / name / class / status column) and its id.
 struct QueueKey
 {
     qint64 time = 0;
     qint64 id = 0;
+    QString text;
     bool valid() const { return id != 0; }
     bool operator==(const QueueKey &) const = default;
 };
@@ -56,7 +62,7 @@ struct QueueRow
     qint32 rowVersion = 1;
     qint16 violations = 0;
     qint8 checkPassed = -1;   // -1 not checked, 0 failed, 1 passed
-    char status = 's';        // d s a r (draft submitted approved returned), x other
+    char status = 's';        // d s a r p (draft submitted approved returned awaiting_payment), x other
     quint8 noLength = 0;
     QString text;             // student number then name in one string: one allocation per row
 

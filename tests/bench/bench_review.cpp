@@ -218,7 +218,7 @@ int main(int argc, char **argv)
     review::QueueQuery q;
     firstPage("school admin, to review", adminScope, q);
     firstPage("reviewer (3 of 5 colleges)", reviewerScope, q);
-    q.newestFirst = true;
+    q.descending = true;
     firstPage("newest first", adminScope, q);
     q = {};
     q.collegeId = repo.scopedColleges(adminScope).at(1).first;

@@ -21,6 +21,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -267,6 +268,89 @@ private Q_SLOTS:
         QVERIFY(applied.at(1).at(0).toInt() >= 1);
         QCOMPARE(applied.at(1).at(1).toInt(), 0);
         QCOMPARE(db::PhotoRepo(*m_db).get(clean)->status, QStringLiteral("approved"));
+    }
+
+    // Clicking a column header orders the queue by that column in the database (keyset paging per
+    // order); a second click reverses it; the combo box follows; the photo column is no order.
+    void sortByHeaderClicks()
+    {
+        const accounts::Session session = sessionOf(QStringLiteral("admin"));
+        ui::AppContext ctx(m_db, session);
+        ui::ReviewPage page(ctx);
+        QAbstractItemModelTester tester(page.queueModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        page.resize(1400, 900);
+        page.show();
+        page.activate();
+        auto *model = page.queueModel();
+        model->setPageSize(25); // several pages while scrolling
+        QTRY_VERIFY(model->rowCount() > 4 && !model->isLoading());
+        auto *queue = page.findChild<QTableView *>(QStringLiteral("reviewQueue"));
+        auto *order = page.findChild<QComboBox *>(QStringLiteral("filterOrder"));
+        QHeaderView *header = queue->horizontalHeader();
+        const auto clickHeader = [&](int column) {
+            const int x = header->sectionViewportPosition(column) + header->sectionSize(column) / 2;
+            QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
+        };
+        // Scrolls to the end of the queue: every page, in order.
+        const auto loadAll = [&] {
+            QStringList numbers;
+            if (!QTest::qWaitFor([&] { return !model->isLoading(); }, 10000))
+                return numbers;
+            while (model->canFetchMore({})) {
+                model->fetchMore({});
+                if (!QTest::qWaitFor([&] { return !model->isLoading(); }, 10000))
+                    return numbers;
+            }
+            for (int i = 0; i < model->rowCount(); ++i)
+                numbers.append(model->rowAt(i)->studentNo());
+            return numbers;
+        };
+        const int total = int(loadAll().size());
+
+        clickHeader(ui::QueueModel::StudentNoColumn);
+        QTRY_COMPARE(model->query().sort, review::QueueSort::StudentNo);
+        QCOMPARE(model->query().descending, false);
+        QCOMPARE(order->currentData().toInt(), int(review::QueueSort::StudentNo) * 2);
+        QStringList numbers = loadAll();
+        QCOMPARE(numbers.size(), total);
+        QStringList sorted = numbers;
+        std::sort(sorted.begin(), sorted.end());
+        QCOMPARE(numbers, sorted);
+
+        clickHeader(ui::QueueModel::StudentNoColumn); // again: descending
+        QTRY_COMPARE(model->query().descending, true);
+        QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+        numbers = loadAll();
+        std::reverse(sorted.begin(), sorted.end());
+        QCOMPARE(numbers, sorted);
+
+        // The photo column is not an order: nothing changes, the indicator stays.
+        clickHeader(ui::QueueModel::PhotoColumn);
+        QCOMPARE(header->sortIndicatorSection(), int(ui::QueueModel::StudentNoColumn));
+        QCOMPARE(model->query().sort, review::QueueSort::StudentNo);
+
+        // The combo box moves the indicator too.
+        order->setCurrentIndex(order->findData(int(review::QueueSort::Name) * 2));
+        QTRY_COMPARE(model->query().sort, review::QueueSort::Name);
+        QCOMPARE(header->sortIndicatorSection(), int(ui::QueueModel::NameColumn));
+    }
+
+    // The order is remembered with the page's layout (the page above saved it when it closed).
+    void sortOrderIsRemembered()
+    {
+        const accounts::Session session = sessionOf(QStringLiteral("admin"));
+        ui::AppContext ctx(m_db, session);
+        {
+            ui::ReviewPage again(ctx);
+            auto *order = again.findChild<QComboBox *>(QStringLiteral("filterOrder"));
+            QCOMPARE(order->currentData().toInt(), int(review::QueueSort::Name) * 2);
+            QCOMPARE(again.findChild<QTableView *>(QStringLiteral("reviewQueue"))->horizontalHeader()->sortIndicatorSection(),
+                     int(ui::QueueModel::NameColumn));
+            order->setCurrentIndex(0);
+        }
+        ui::ReviewPage reset(ctx);
+        QCOMPARE(reset.findChild<QTableView *>(QStringLiteral("reviewQueue"))->horizontalHeader()->sortIndicatorSection(),
+                 int(ui::QueueModel::TimeColumn));
     }
 
     // Drafts carry no stored report: the page says so, offers a re-check, and the job fills it in.

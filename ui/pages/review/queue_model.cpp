@@ -22,6 +22,8 @@ QString statusDisplay(const QString &status)
         return QueueModel::tr("Approved");
     if (status == QLatin1String("returned"))
         return QueueModel::tr("Returned");
+    if (status == QLatin1String("awaiting_payment"))
+        return QueueModel::tr("Awaiting payment");
     return status;
 }
 
@@ -64,6 +66,30 @@ void QueueModel::setQuery(const review::QueueQuery &query)
     endResetModel();
     m_loader->fetch({}, m_chunk);
     m_loader->fetchCount();
+}
+
+std::optional<review::QueueSort> QueueModel::sortForColumn(int column)
+{
+    switch (column) {
+    case StudentNoColumn: return review::QueueSort::StudentNo;
+    case NameColumn: return review::QueueSort::Name;
+    case ClassColumn: return review::QueueSort::Class;
+    case TimeColumn: return review::QueueSort::Time;
+    case StatusColumn: return review::QueueSort::Status;
+    default: return std::nullopt;
+    }
+}
+
+int QueueModel::columnForSort(review::QueueSort sort)
+{
+    switch (sort) {
+    case review::QueueSort::StudentNo: return StudentNoColumn;
+    case review::QueueSort::Name: return NameColumn;
+    case review::QueueSort::Class: return ClassColumn;
+    case review::QueueSort::Status: return StatusColumn;
+    case review::QueueSort::Time: break;
+    }
+    return TimeColumn;
 }
 
 const review::QueueQuery &QueueModel::query() const { return m_loader->query(); }

@@ -26,6 +26,9 @@ public:
     ~QueueModel() override;
 
     void setQuery(const review::QueueQuery &query);
+    // The queue order a column header stands for (none for the photo and the check result).
+    static std::optional<review::QueueSort> sortForColumn(int column);
+    static int columnForSort(review::QueueSort sort);
     const review::QueueQuery &query() const;
     void refresh() { setQuery(query()); }
     void setPageSize(int n) { m_pageSize = n; }

@@ -101,6 +101,12 @@ ReviewPage::ReviewPage(AppContext &context, QWidget *parent) : Page(context, par
     m_queue->verticalHeader()->setDefaultSectionSize(52);
     m_queue->verticalHeader()->hide();
     m_queue->horizontalHeader()->setStretchLastSection(true);
+    // Sorting happens in the database (keyset paging per order), so the view's own
+    // sorting stays off: a header click picks the order the same way the combo box does.
+    m_queue->horizontalHeader()->setSectionsClickable(true);
+    m_queue->horizontalHeader()->setSortIndicatorShown(true);
+    m_queue->horizontalHeader()->setSortIndicator(QueueModel::TimeColumn, Qt::AscendingOrder);
+    connect(m_queue->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, &ReviewPage::sortByColumn);
     m_queue->setColumnWidth(QueueModel::PhotoColumn, 48);
     m_queue->setWordWrap(false);
     leftLayout->addWidget(m_queue, 1);
@@ -383,8 +389,21 @@ void ReviewPage::buildFilters(QWidget *bar)
     addAction(find);
     m_order = new QComboBox(bar);
     m_order->setObjectName(QStringLiteral("filterOrder"));
-    m_order->addItem(tr("Oldest first"), false);
-    m_order->addItem(tr("Newest first"), true);
+    m_order->setToolTip(tr("Order of the queue (or click a column header)"));
+    // Data: sort key * 2 + descending; the header's sort indicator mirrors it.
+    const auto order = [this](const QString &text, review::QueueSort key, bool descending) {
+        m_order->addItem(text, int(key) * 2 + (descending ? 1 : 0));
+    };
+    order(tr("Oldest first"), review::QueueSort::Time, false);
+    order(tr("Newest first"), review::QueueSort::Time, true);
+    order(tr("Student no. ascending"), review::QueueSort::StudentNo, false);
+    order(tr("Student no. descending"), review::QueueSort::StudentNo, true);
+    order(tr("Name ascending"), review::QueueSort::Name, false);
+    order(tr("Name descending"), review::QueueSort::Name, true);
+    order(tr("Class ascending"), review::QueueSort::Class, false);
+    order(tr("Class descending"), review::QueueSort::Class, true);
+    order(tr("Status ascending"), review::QueueSort::Status, false);
+    order(tr("Status descending"), review::QueueSort::Status, true);
 
     row->addWidget(m_college);
     row->addWidget(m_class);
@@ -479,7 +498,10 @@ void ReviewPage::applyFilters()
     if (m_to->date() != m_to->minimumDate())
         q.toMs = QDateTime(m_to->date().addDays(1), QTime(0, 0)).toMSecsSinceEpoch();
     q.search = m_search->text().trimmed();
-    q.newestFirst = m_order->currentData().toBool();
+    const int order = m_order->currentData().toInt();
+    q.sort = review::QueueSort(order / 2);
+    q.descending = order % 2;
+    syncSortIndicator(q);
     m_currentRow = -1;
     m_currentId = 0;
     m_wantedId = 0;
@@ -490,6 +512,26 @@ void ReviewPage::applyFilters()
     m_violations->clear();
     m_photoTitle->clear();
     m_model->setQuery(q);
+}
+
+void ReviewPage::sortByColumn(int column, Qt::SortOrder order)
+{
+    const std::optional<review::QueueSort> key = QueueModel::sortForColumn(column);
+    if (!key) {
+        // Photo and check result are not orders of the queue: the indicator goes back.
+        syncSortIndicator(m_model->query());
+        return;
+    }
+    const int i = m_order->findData(int(*key) * 2 + (order == Qt::DescendingOrder ? 1 : 0));
+    if (i >= 0 && i != m_order->currentIndex())
+        m_order->setCurrentIndex(i); // applies the filters
+}
+
+void ReviewPage::syncSortIndicator(const review::QueueQuery &q)
+{
+    QHeaderView *header = m_queue->horizontalHeader();
+    const QSignalBlocker block(header);
+    header->setSortIndicator(QueueModel::columnForSort(q.sort), q.descending ? Qt::DescendingOrder : Qt::AscendingOrder);
 }
 
 void ReviewPage::selectRow(int row)
@@ -640,6 +682,7 @@ void ReviewPage::saveLayout() const
     s.setValue(QStringLiteral("review/splitter"), m_split->saveState());
     s.setValue(QStringLiteral("review/centreSplitter"), m_centreSplit->saveState());
     s.setValue(QStringLiteral("review/queueHeader"), m_queue->horizontalHeader()->saveState());
+    s.setValue(QStringLiteral("review/order"), m_order->currentData().toInt());
     s.setValue(QStringLiteral("review/violationsHeader"), m_violations->header()->saveState());
     QStringList layers;
     for (int i = 0; i < PhotoViewer::kLayerCount; ++i)
@@ -660,7 +703,21 @@ void ReviewPage::restoreLayout()
     m_queue->setColumnWidth(QueueModel::StatusColumn, 70);
     m_split->restoreState(s.value(QStringLiteral("review/splitter")).toByteArray());
     m_centreSplit->restoreState(s.value(QStringLiteral("review/centreSplitter")).toByteArray());
-    m_queue->horizontalHeader()->restoreState(s.value(QStringLiteral("review/queueHeader")).toByteArray());
+    {
+        // The header's state includes its sort indicator; the order itself is the combo box's.
+        const QSignalBlocker block(m_queue->horizontalHeader());
+        m_queue->horizontalHeader()->restoreState(s.value(QStringLiteral("review/queueHeader")).toByteArray());
+    }
+    const int order = m_order->findData(s.value(QStringLiteral("review/order"), 0).toInt());
+    if (order >= 0) {
+        const QSignalBlocker block(m_order);
+        m_order->setCurrentIndex(order);
+    }
+    const int current = m_order->currentData().toInt();
+    review::QueueQuery q;
+    q.sort = review::QueueSort(current / 2);
+    q.descending = current % 2;
+    syncSortIndicator(q);
     m_violations->header()->restoreState(s.value(QStringLiteral("review/violationsHeader")).toByteArray());
     if (s.contains(QStringLiteral("review/layers"))) {
         const QStringList layers = s.value(QStringLiteral("review/layers")).toStringList();

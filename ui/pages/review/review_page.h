@@ -76,6 +76,8 @@ private:
     void buildFilters(QWidget *bar);
     void buildActions();
     void applyFilters();
+    void sortByColumn(int column, Qt::SortOrder order);
+    void syncSortIndicator(const review::QueueQuery &q);
     void reloadClasses();
     void showRow(int row);
     void showDetail(const review::PhotoDetailPtr &d);
