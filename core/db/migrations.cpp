@@ -242,7 +242,7 @@ WHERE state = 'published' OR (state = 'scheduled' AND publish_at IS NOT NULL))")
         // writers on both engines before the previous hash is read.
         QStringLiteral("CREATE TABLE audit_chain_head (id INTEGER PRIMARY KEY, last_id BIGINT NOT NULL, last_hash TEXT NOT NULL)"),
         QStringLiteral("INSERT INTO audit_chain_head (id, last_id, last_hash) VALUES (1, 0, '')"),
-        // status: pending delivered failed
+        // status: pending sending delivered failed withdrawn (an undone decision's notice that never went out)
         QStringLiteral(R"(CREATE TABLE notification_outbox (
   id {PK},
   created_at {BIGINT} NOT NULL,

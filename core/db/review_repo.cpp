@@ -318,7 +318,9 @@ bool ReviewRepo::studentStoredPhotoSince(qint64 studentId, qint64 sinceMs) const
 
 bool ReviewRepo::cancelPendingOutbox(qint64 outboxId)
 {
-    Query q(m_db, QStringLiteral("DELETE FROM notification_outbox WHERE id = :id AND status = 'pending'"));
+    // Marked, not deleted: the row stays as a record, no staff login needs DELETE on the
+    // outbox, and delivery only ever picks up pending rows.
+    Query q(m_db, QStringLiteral("UPDATE notification_outbox SET status = 'withdrawn' WHERE id = :id AND status = 'pending'"));
     q.bind(QStringLiteral(":id"), outboxId).exec();
     return q.numRowsAffected() == 1;
 }

@@ -43,7 +43,8 @@ public:
     int studentRowVersion(qint64 studentId) const;
     // True when the student stored a newer photo after `sinceMs` (they acted on the decision).
     bool studentStoredPhotoSince(qint64 studentId, qint64 sinceMs) const;
-    // Removes a notification that has not gone out yet; false when it was already sent.
+    // Withdraws a notification that has not gone out yet (status 'withdrawn'); false when it was
+    // already sent or is being sent.
     bool cancelPendingOutbox(qint64 outboxId);
 
     QHash<qint64, QString> collegeNames() const;

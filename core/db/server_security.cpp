@@ -111,6 +111,8 @@ END $$)");
       // Notification delivery from an administrator's app and the outbox page's "retry".
       << QStringLiteral("GRANT UPDATE (status, attempts, next_attempt_at, last_error, delivered_at) ON notification_outbox "
                         "TO tucai_school_admin")
+      // Undoing a decision withdraws its notification while it is still pending (policy below).
+      << QStringLiteral("GRANT UPDATE (status) ON notification_outbox TO %1").arg(all)
       << QStringLiteral("GRANT UPDATE (hash) ON audit_log TO %1").arg(all)
       << QStringLiteral("GRANT UPDATE ON audit_chain_head TO %1").arg(all)
       << QStringLiteral("GRANT INSERT, UPDATE, DELETE ON notices, notice_versions, notice_attachments, code_batches, collection_codes "
@@ -185,6 +187,19 @@ END $$)");
                         "(staff_id = (SELECT tucai_staff_id()) OR (SELECT tucai_staff_role()) = 'school_admin')")
       << QStringLiteral("CREATE POLICY scopes_manage ON staff_scopes FOR ALL USING ((SELECT tucai_staff_role()) = 'school_admin') "
                         "WITH CHECK ((SELECT tucai_staff_role()) = 'school_admin')");
+    // Notifications follow their student (school-wide ones, without a student, are read by all).
+    // Everyone may queue one; school administrators deliver them; anyone who sees the student
+    // may withdraw a pending one (undo of a decision) and do nothing else to it.
+    enable("notification_outbox");
+    const QString ofVisibleStudent = QStringLiteral("(student_id IS NULL OR EXISTS (SELECT 1 FROM students st "
+                                                    "WHERE st.id = notification_outbox.student_id))");
+    s << QStringLiteral("CREATE POLICY outbox_see ON notification_outbox FOR SELECT USING (") + ofVisibleStudent + QStringLiteral(")")
+      << QStringLiteral("CREATE POLICY outbox_add ON notification_outbox FOR INSERT WITH CHECK (status = 'pending' AND ")
+             + ofVisibleStudent + QStringLiteral(")")
+      << QStringLiteral("CREATE POLICY outbox_deliver ON notification_outbox FOR UPDATE USING ((SELECT tucai_staff_role()) = 'school_admin') "
+                        "WITH CHECK ((SELECT tucai_staff_role()) = 'school_admin')")
+      << QStringLiteral("CREATE POLICY outbox_withdraw ON notification_outbox FOR UPDATE USING (status = 'pending' AND ")
+             + ofVisibleStudent + QStringLiteral(") WITH CHECK (status = 'withdrawn')");
     // Audit: everyone appends under their own name and may only fill in the
     // hash of their own fresh entry; nobody but the owner edits history.
     enable("audit_log");

@@ -6,6 +6,7 @@
 #include "db/database.h"
 #include "db/misc_repos.h"
 #include "db/photo_repo.h"
+#include "db/outbox_delivery_repo.h"
 #include "db/review_repo.h"
 #include "db/staff_repo.h"
 #include "db/student_repo.h"
@@ -313,6 +314,11 @@ private Q_SLOTS:
         QCOMPARE(photo->rowVersion, p1.rowVersion + 2);
         QCOMPARE(db::StudentRepo(*d).get(p1.studentId)->state, StudentState::AwaitingReview);
         QCOMPARE(outboxFor(*d, p1.studentId, QStringLiteral("photo.returned")).size(), 0);
+        // Withdrawn, not deleted: the row stays, and delivery never picks it up.
+        const auto withdrawn = db::OutboxDeliveryRepo(*d).get(res.receipt.outboxId);
+        QVERIFY(withdrawn);
+        QCOMPARE(withdrawn->status, QStringLiteral("withdrawn"));
+        QVERIFY(!db::OutboxDeliveryRepo(*d).dueIds(db::nowMs() + 86400000, 100000).contains(res.receipt.outboxId));
         QCOMPARE(auditCount(*d, p1.id, QStringLiteral("photo.undo")), 1);
         QCOMPARE(db::AuditRepo(*d).verify(), 0);
 

@@ -8,6 +8,10 @@
 #include "accounts/auth_service.h"
 #include "accounts/staff_service.h"
 #include "db/audit_repo.h"
+#include "db/misc_repos.h"
+#include "db/outbox_delivery_repo.h"
+#include "db/photo_repo.h"
+#include "review/decision_service.h"
 #include "db/server_security.h"
 #include "import/roster_import.h"
 #include "model/id_number.h"
@@ -143,6 +147,52 @@ private Q_SLOTS:
         QCOMPARE(change(c, QStringLiteral("UPDATE students SET state = 'approved' WHERE id = %1").arg(m.review1)), 1);
         QCOMPARE(change(c, QStringLiteral("UPDATE students SET state = 'awaiting_review' WHERE id = %1").arg(m.review1)), 1);
         QCOMPARE(change(c, QStringLiteral("UPDATE photos SET status = 'approved' WHERE id = %1").arg(m.photo2)), 0);
+    }
+
+    // A reviewer's own login decides and undoes: the undo withdraws the pending notification
+    // (an UPDATE the outbox policy allows) instead of deleting it (which no staff login may).
+    // With raw SQL the reviewer can do nothing else to notifications.
+    void reviewerDecidesAndUndoesThroughOwnLogin()
+    {
+        db::DbTarget t = m_owner->target();
+        t.user = m_reviewerRole;
+        t.password = kPassword;
+        db::Database staffDb(t);
+        staffDb.open();
+        const auto session = accounts::AuthService(staffDb).databaseSession();
+        QVERIFY(session.has_value());
+        const review::ReviewScope scope{session->staffId, session->schoolId, session->role, session->collegeId, session->displayName};
+        review::DecisionService service(staffDb, scope);
+        const int version = db::PhotoRepo(*m_owner).get(m.photo1)->rowVersion;
+        const auto decided = service.decide({m.photo1, version, false, {QStringLiteral("background")}, {}});
+        QVERIFY2(decided.ok(), qPrintable(decided.message));
+        QCOMPARE(db::OutboxDeliveryRepo(*m_owner).get(decided.receipt.outboxId)->status, QStringLiteral("pending"));
+        const auto undone = service.undo(decided.receipt);
+        QVERIFY2(undone.ok(), qPrintable(undone.message));
+        QCOMPARE(db::OutboxDeliveryRepo(*m_owner).get(decided.receipt.outboxId)->status, QStringLiteral("withdrawn"));
+        QCOMPARE(db::PhotoRepo(*m_owner).get(m.photo1)->status, QStringLiteral("submitted"));
+        QCOMPARE(db::AuditRepo(*m_owner).verify(), 0);
+
+        // A notification of a student in another college: invisible, not withdrawable.
+        OutboxMessage other;
+        other.studentId = m.review2;
+        other.kind = QStringLiteral("photo.approved");
+        other.payloadJson = QStringLiteral("{}");
+        other.idempotencyKey = QStringLiteral("rls-test-other");
+        const qint64 otherId = db::OutboxRepo(*m_owner).enqueue(other);
+        QSqlDatabase c = staffConnection(QStringLiteral("reviewer-outbox"), m_reviewerRole);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT COUNT(*) FROM notification_outbox WHERE id = %1").arg(otherId)), 0);
+        QCOMPARE(change(c, QStringLiteral("UPDATE notification_outbox SET status = 'withdrawn' WHERE id = %1").arg(otherId)), 0);
+        QString error;
+        // Nor can a notification be faked as delivered, re-opened, rewritten or deleted.
+        QVERIFY(change(c, QStringLiteral("UPDATE notification_outbox SET status = 'delivered' WHERE status = 'pending'"), &error) == -1
+                || scalar(c, QStringLiteral("SELECT COUNT(*) FROM notification_outbox WHERE status = 'delivered'")) == 0);
+        QCOMPARE(change(c, QStringLiteral("UPDATE notification_outbox SET status = 'pending' WHERE id = %1").arg(decided.receipt.outboxId)), 0);
+        QCOMPARE(change(c, QStringLiteral("UPDATE notification_outbox SET payload_json = '{}'"), &error), -1);
+        QVERIFY2(error.contains(QStringLiteral("permission denied")), qPrintable(error));
+        QCOMPARE(change(c, QStringLiteral("DELETE FROM notification_outbox"), &error), -1);
+        QCOMPARE(db::OutboxDeliveryRepo(*m_owner).get(otherId)->status, QStringLiteral("pending"));
+        QCOMPARE(db::OutboxDeliveryRepo(*m_owner).get(decided.receipt.outboxId)->status, QStringLiteral("withdrawn"));
     }
 
     void appOnStaffLoginMapsRoleAndAudits()

@@ -37,6 +37,8 @@ QString OutboxModel::statusText(const QString &status)
         return tr("Delivered");
     if (status == QLatin1String("failed"))
         return tr("Failed");
+    if (status == QLatin1String("withdrawn"))
+        return tr("Withdrawn (decision undone)");
     return status;
 }
 

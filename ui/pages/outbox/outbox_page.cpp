@@ -46,7 +46,7 @@ OutboxPage::OutboxPage(AppContext &context, QWidget *parent) : Page(context, par
     m_status = new QComboBox(this);
     m_status->setObjectName(QStringLiteral("outboxStatusFilter"));
     m_status->addItem(tr("All"), QString());
-    for (const char *s : {"pending", "sending", "delivered", "failed"})
+    for (const char *s : {"pending", "sending", "delivered", "failed", "withdrawn"})
         m_status->addItem(OutboxModel::statusText(QLatin1String(s)), QString::fromLatin1(s));
     statusLabel->setBuddy(m_status);
     m_refresh = new QPushButton(tr("Refresh"), this);
