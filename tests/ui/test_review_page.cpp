@@ -6,6 +6,7 @@
 #include "db/database.h"
 #include "db/misc_repos.h"
 #include "db/photo_repo.h"
+#include "db/review_repo.h"
 #include "db/staff_repo.h"
 #include "db/student_repo.h"
 #include "demo/demo_generator.h"
@@ -17,6 +18,7 @@
 #include "shell/app_context.h"
 #include "shell/message_box.h"
 #include "test_support.h"
+#include "../core/http_test_server.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -76,6 +78,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        // The photo store's disk cache goes to the test's folder, not the user's.
+        qputenv("XDG_CACHE_HOME", m_dir.filePath(QStringLiteral("cache")).toUtf8());
         QApplication::setOrganizationName(QStringLiteral("TucaiTest"));
         QApplication::setApplicationName(QStringLiteral("test_review_page"));
         m_db = std::make_shared<db::Database>(db::DbTarget::sqlite(m_dir.filePath(QStringLiteral("review.sqlite"))));
@@ -351,6 +355,85 @@ private Q_SLOTS:
         ui::ReviewPage reset(ctx);
         QCOMPARE(reset.findChild<QTableView *>(QStringLiteral("reviewQueue"))->horizontalHeader()->sortIndicatorSection(),
                  int(ui::QueueModel::TimeColumn));
+    }
+
+    // A photo kept at an http(s) URL (the student side's object store) is fetched by the page
+    // through the photo store off the GUI thread and checked against its SHA-256; a server that
+    // answers with other bytes gives the reviewer that error instead of a wrong photo.
+    void photoAtUrlIsFetchedAndVerified()
+    {
+        const accounts::Session session = sessionOf(QStringLiteral("admin"));
+        ui::AppContext ctx(m_db, session);
+        db::PhotoRepo photos(*m_db);
+        test::HttpTestServer server;
+        QVERIFY(server.isListening());
+
+        // Two submitted photos whose blobs are moved out of the database to the server.
+        review::QueueQuery q;
+        const auto rows = db::ReviewRepo(*m_db).page(review::ReviewScope{session.staffId, session.schoolId, session.role, 0, {}}, q, {}, 200);
+        QVERIFY(rows.size() > 10);
+        qint64 good = 0, bad = 0;
+        QString goodSha, badSha;
+        QByteArray goodBytes, badBytes;
+        for (const auto &r : rows) {
+            const Photo p = *photos.get(r.id);
+            if (p.sha256 == goodSha || p.sha256 == badSha)
+                continue;
+            if (!good) {
+                good = r.id, goodSha = p.sha256, goodBytes = photos.blobBytes(p.sha256);
+            } else if (!bad) {
+                bad = r.id, badSha = p.sha256, badBytes = photos.blobBytes(p.sha256);
+                break;
+            }
+        }
+        QVERIFY(good && bad && !goodBytes.isEmpty() && !badBytes.isEmpty());
+        int requests = 0;
+        server.setHandler([&](const test::HttpTestServer::Request &r) {
+            ++requests;
+            if (r.path == "/good.jpg")
+                return test::HttpTestServer::Response{200, goodBytes};
+            return test::HttpTestServer::Response{200, goodBytes}; // the wrong photo for /bad.jpg
+        });
+        // As a server that keeps photos in an object store has them: no bytes, a URL.
+        const auto setBlob = [&](const QString &sha, const QVariant &bytes, const QVariant &url) {
+            db::Query(*m_db, QStringLiteral("UPDATE photo_blobs SET bytes = :b, url = :u WHERE sha256 = :h"))
+                .bind(QStringLiteral(":b"), bytes)
+                .bind(QStringLiteral(":u"), url)
+                .bind(QStringLiteral(":h"), sha)
+                .exec();
+        };
+        setBlob(goodSha, QVariant(QMetaType(QMetaType::QByteArray)), server.url(QStringLiteral("/good.jpg")).toString());
+        setBlob(badSha, QVariant(QMetaType(QMetaType::QByteArray)), server.url(QStringLiteral("/bad.jpg")).toString());
+        QVERIFY(photos.blobBytes(goodSha).isEmpty());
+
+        ui::ReviewPage page(ctx);
+        page.resize(1400, 900);
+        page.show();
+        page.activate();
+        auto *model = page.queueModel();
+        QTRY_VERIFY(model->rowCount() > 10 && !model->isLoading());
+        auto *queue = page.findChild<QTableView *>(QStringLiteral("reviewQueue"));
+        const auto open = [&](qint64 id) {
+            const int row = model->findPhoto(id);
+            QVERIFY(row >= 0);
+            queue->selectionModel()->setCurrentIndex(model->index(row, ui::QueueModel::NameColumn),
+                                                     QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            QTRY_VERIFY_WITH_TIMEOUT(page.viewer()->detail() && page.viewer()->detail()->photoId == id, 15000);
+        };
+        open(good);
+        QCOMPARE(page.viewer()->detail()->error, QString());
+        QVERIFY(!page.viewer()->detail()->image.isNull());
+        QCOMPARE(page.viewer()->detail()->bytes, goodBytes);
+        QVERIFY(requests >= 1);
+        open(bad);
+        const QString error = page.viewer()->detail()->error;
+        QVERIFY2(error.contains(QLatin1String("do not match the stored SHA-256")), qPrintable(error));
+        QVERIFY(page.viewer()->detail()->image.isNull());
+
+        // Put the bytes back for the other tests.
+        setBlob(goodSha, goodBytes, QVariant(QMetaType(QMetaType::QString)));
+        setBlob(badSha, badBytes, QVariant(QMetaType(QMetaType::QString)));
+        QCOMPARE(photos.blobBytes(goodSha), goodBytes);
     }
 
     // Drafts carry no stored report: the page says so, offers a re-check, and the job fills it in.

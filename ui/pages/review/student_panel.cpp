@@ -87,8 +87,12 @@ void StudentPanel::setDetail(const review::PhotoDetailPtr &d)
             + timeText(p.submittedAt ? p.submittedAt : p.storedAt);
         if (!p.reasons.isEmpty())
             caption += QLatin1Char('\n') + review::ReasonCatalog::instance().displayCodes(p.reasons);
-        auto *item = new QListWidgetItem(QIcon(QPixmap::fromImage(img.scaled(105, 140, Qt::KeepAspectRatio, Qt::SmoothTransformation))),
-                                         caption, m_photos);
+        QImage icon = img.isNull() ? QImage() : img.scaled(105, 140, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        if (icon.isNull()) { // not loadable (see the viewer's message): an empty frame keeps the row
+            icon = QImage(105, 140, QImage::Format_RGB32);
+            icon.fill(QColor(225, 225, 225));
+        }
+        auto *item = new QListWidgetItem(QIcon(QPixmap::fromImage(icon)), caption, m_photos);
         item->setData(Qt::UserRole, p.id);
         item->setToolTip(reviewer.isEmpty() ? caption : caption + QLatin1Char('\n') + tr("Reviewer: %1").arg(reviewer));
     };
