@@ -2563,6 +2563,10 @@ Log file: %5</translation>
             <source>Last error</source>
             <translation>Last error</translation>
         </message>
+        <message>
+            <source>Withdrawn (decision undone)</source>
+            <translation>Withdrawn (decision undone)</translation>
+        </message>
     </context>
     <context>
         <name>tucai::ui::OutboxPage</name>
@@ -2821,6 +2825,10 @@ Log file: %5</translation>
         <message>
             <source>Check</source>
             <translation>Check</translation>
+        </message>
+        <message>
+            <source>Awaiting payment</source>
+            <translation>Awaiting payment</translation>
         </message>
     </context>
     <context>
@@ -3298,6 +3306,42 @@ Approve %2 photos?</translation>
         <message>
             <source>Re-checks now use the profile %1.</source>
             <translation>Re-checks now use the profile %1.</translation>
+        </message>
+        <message>
+            <source>Order of the queue (or click a column header)</source>
+            <translation>Order of the queue (or click a column header)</translation>
+        </message>
+        <message>
+            <source>Student no. ascending</source>
+            <translation>Student no. ascending</translation>
+        </message>
+        <message>
+            <source>Student no. descending</source>
+            <translation>Student no. descending</translation>
+        </message>
+        <message>
+            <source>Name ascending</source>
+            <translation>Name ascending</translation>
+        </message>
+        <message>
+            <source>Name descending</source>
+            <translation>Name descending</translation>
+        </message>
+        <message>
+            <source>Class ascending</source>
+            <translation>Class ascending</translation>
+        </message>
+        <message>
+            <source>Class descending</source>
+            <translation>Class descending</translation>
+        </message>
+        <message>
+            <source>Status ascending</source>
+            <translation>Status ascending</translation>
+        </message>
+        <message>
+            <source>Status descending</source>
+            <translation>Status descending</translation>
         </message>
     </context>
     <context>

@@ -2552,6 +2552,10 @@ Qt %2，OpenCV %3，数据库结构 %4
             <source>Last error</source>
             <translation>最近错误</translation>
         </message>
+        <message>
+            <source>Withdrawn (decision undone)</source>
+            <translation>已撤回（决定已撤销）</translation>
+        </message>
     </context>
     <context>
         <name>tucai::ui::OutboxPage</name>
@@ -2809,6 +2813,10 @@ Qt %2，OpenCV %3，数据库结构 %4
         <message>
             <source>Check</source>
             <translation>检测</translation>
+        </message>
+        <message>
+            <source>Awaiting payment</source>
+            <translation>待缴费</translation>
         </message>
     </context>
     <context>
@@ -3278,6 +3286,42 @@ Approve %2 photos?</source>
         <message>
             <source>Re-checks now use the profile %1.</source>
             <translation>重新检测现在使用配置 %1。</translation>
+        </message>
+        <message>
+            <source>Order of the queue (or click a column header)</source>
+            <translation>队列排序（也可点击列标题）</translation>
+        </message>
+        <message>
+            <source>Student no. ascending</source>
+            <translation>学号升序</translation>
+        </message>
+        <message>
+            <source>Student no. descending</source>
+            <translation>学号降序</translation>
+        </message>
+        <message>
+            <source>Name ascending</source>
+            <translation>姓名升序</translation>
+        </message>
+        <message>
+            <source>Name descending</source>
+            <translation>姓名降序</translation>
+        </message>
+        <message>
+            <source>Class ascending</source>
+            <translation>班级升序</translation>
+        </message>
+        <message>
+            <source>Class descending</source>
+            <translation>班级降序</translation>
+        </message>
+        <message>
+            <source>Status ascending</source>
+            <translation>状态升序</translation>
+        </message>
+        <message>
+            <source>Status descending</source>
+            <translation>状态降序</translation>
         </message>
     </context>
     <context>
