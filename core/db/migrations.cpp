@@ -105,6 +105,8 @@ QStringList schemaV1()
   decided_at {BIGINT},
   row_version INTEGER NOT NULL DEFAULT 1))"),
         QStringLiteral("CREATE INDEX photos_queue ON photos (status, submitted_at, id)"),
+        // The queue in class order is read class by class.
+        QStringLiteral("CREATE INDEX photos_class_queue ON photos (class_id, status, id)"),
         QStringLiteral("CREATE INDEX photos_student ON photos (student_id, stored_at)"),
         QStringLiteral("CREATE INDEX photos_college ON photos (college_id, status)"),
         // Dashboard trend and reviewer figures: range scans on the time columns that the index covers.

@@ -123,26 +123,42 @@ ReviewRepo::Where ReviewRepo::where(const ReviewScope &scope, const QueueQuery &
 
 namespace {
 
-// The column a sort key reads, and the join it needs. Text keys page with an explicit
-// "key > k OR (key = k AND id > i)" plus a redundant "key >= k", which lets the server
-// start an index range scan at the key (a row value across two tables cannot).
+// The column a sort key reads. Text keys page with an explicit "key > k OR (key = k AND
+// id > i)" plus a redundant "key >= k", which lets the server start an index range scan at
+// the key (a row value across two tables cannot). The class order is paged class by class
+// (pageByClass): no index orders photos by their class's name.
 struct SortColumn
 {
     QString expr;
     bool numeric = false;
-    QString join;
 };
 
 SortColumn sortColumn(const QueueQuery &query, const QString &timeColumn)
 {
     switch (query.sort) {
-    case review::QueueSort::StudentNo: return {QStringLiteral("s.student_no"), false, {}};
-    case review::QueueSort::Name: return {QStringLiteral("s.name"), false, {}};
-    case review::QueueSort::Class: return {QStringLiteral("cl.name"), false, QStringLiteral(" JOIN classes cl ON cl.id = p.class_id")};
-    case review::QueueSort::Status: return {QStringLiteral("p.status"), false, {}};
+    case review::QueueSort::StudentNo: return {QStringLiteral("s.student_no"), false};
+    case review::QueueSort::Name: return {QStringLiteral("s.name"), false};
+    case review::QueueSort::Status: return {QStringLiteral("p.status"), false};
+    case review::QueueSort::Class:
     case review::QueueSort::Time: break;
     }
-    return {timeColumn, true, {}};
+    return {timeColumn, true};
+}
+
+QueueRow rowFrom(const Query &q)
+{
+    QueueRow r;
+    r.id = q.toLongLong(0);
+    r.studentId = q.toLongLong(1);
+    r.sortTime = q.toLongLong(2);
+    r.collegeId = qint32(q.toLongLong(3));
+    r.classId = qint32(q.toLongLong(4));
+    r.rowVersion = q.value(5).toInt();
+    r.checkPassed = q.value(6).isNull() ? -1 : qint8(q.value(6).toInt());
+    r.status = review::statusCode(q.toString(7));
+    r.setStudent(q.toString(8), q.toString(9));
+    r.violations = qint16(q.value(10).toInt());
+    return r;
 }
 
 } // namespace
@@ -150,7 +166,13 @@ SortColumn sortColumn(const QueueQuery &query, const QString &timeColumn)
 QList<QueueRow> ReviewRepo::page(const ReviewScope &scope, const QueueQuery &query, const QueueKey &after, int limit,
                                  QueueKey *next) const
 {
+    if (query.sort == review::QueueSort::Class)
+        return pageByClass(scope, query, after, limit, next);
     Where w = where(scope, query);
+    // The school's students only (true of every photo in scope): with it the student-number
+    // order reads the (school_id, student_no) index instead of sorting every row.
+    w.parts << QStringLiteral("s.school_id = :student_school");
+    w.binds.append({QStringLiteral(":student_school"), scope.schoolId});
     const SortColumn key = sortColumn(query, w.timeColumn);
     const QString dir = query.descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
     const QString beyond = query.descending ? QStringLiteral("<") : QStringLiteral(">");
@@ -168,7 +190,7 @@ QList<QueueRow> ReviewRepo::page(const ReviewScope &scope, const QueueQuery &que
         w.binds.append({QStringLiteral(":after_id"), after.id});
     }
     Query q(m_db, QStringLiteral("SELECT ") + kRowColumns.arg(w.timeColumn) + QStringLiteral(", ") + key.expr
-                      + QStringLiteral(" FROM photos p JOIN students s ON s.id = p.student_id") + key.join + w.sql()
+                      + QStringLiteral(" FROM photos p JOIN students s ON s.id = p.student_id") + w.sql()
                       + QStringLiteral(" ORDER BY %1 %2, p.id %2 LIMIT :limit").arg(key.expr, dir));
     w.apply(q);
     q.bind(QStringLiteral(":limit"), limit).exec();
@@ -176,22 +198,79 @@ QList<QueueRow> ReviewRepo::page(const ReviewScope &scope, const QueueQuery &que
     rows.reserve(limit);
     QueueKey last = after;
     while (q.next()) {
-        QueueRow r;
-        r.id = q.toLongLong(0);
-        r.studentId = q.toLongLong(1);
-        r.sortTime = q.toLongLong(2);
-        r.collegeId = qint32(q.toLongLong(3));
-        r.classId = qint32(q.toLongLong(4));
-        r.rowVersion = q.value(5).toInt();
-        r.checkPassed = q.value(6).isNull() ? -1 : qint8(q.value(6).toInt());
-        r.status = review::statusCode(q.toString(7));
-        r.setStudent(q.toString(8), q.toString(9));
-        r.violations = qint16(q.value(10).toInt());
-        rows.append(r);
-        last.id = r.id;
-        last.time = r.sortTime;
+        rows.append(rowFrom(q));
+        last.id = rows.constLast().id;
+        last.time = rows.constLast().sortTime;
         if (!key.numeric)
             last.text = q.toString(11);
+    }
+    if (next)
+        *next = last;
+    return rows;
+}
+
+QList<QueueRow> ReviewRepo::pageByClass(const ReviewScope &scope, const QueueQuery &query, const QueueKey &after, int limit,
+                                        QueueKey *next) const
+{
+    // The classes in name order (a small table), then photos class by class on the
+    // (class_id, status, id) index. The key is the class's name and id (in `time`) and the photo id.
+    const QString dir = query.descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
+    QString classSql = QStringLiteral("SELECT cl.id, cl.name FROM classes cl JOIN colleges c ON c.id = cl.college_id WHERE c.school_id = :school");
+    if (query.collegeId)
+        classSql += QStringLiteral(" AND cl.college_id = :college");
+    if (query.classId)
+        classSql += QStringLiteral(" AND cl.id = :class");
+    Query classes(m_db, classSql + QStringLiteral(" ORDER BY cl.name %1, cl.id %1").arg(dir));
+    classes.bind(QStringLiteral(":school"), scope.schoolId);
+    if (query.collegeId)
+        classes.bind(QStringLiteral(":college"), query.collegeId);
+    if (query.classId)
+        classes.bind(QStringLiteral(":class"), query.classId);
+    classes.exec();
+    QList<QPair<qint64, QString>> order;
+    while (classes.next())
+        order.append({classes.toLongLong(0), classes.toString(1)});
+
+    // Where the key's class is in that order (found by id: the server's collation decides the
+    // order, not ours). A class gone since the last page: continue after its name as we compare it.
+    qsizetype from = 0;
+    if (after.valid()) {
+        from = order.size();
+        for (qsizetype i = 0; i < order.size(); ++i) {
+            if (order[i].first == after.time) {
+                from = i;
+                break;
+            }
+        }
+        if (from == order.size())
+            for (qsizetype i = 0; i < order.size(); ++i)
+                if (query.descending ? order[i].second < after.text : order[i].second > after.text) {
+                    from = i;
+                    break;
+                }
+    }
+    QList<QueueRow> rows;
+    rows.reserve(limit);
+    QueueKey last = after;
+    const Where base = where(scope, query);
+    for (qsizetype i = from; i < order.size() && rows.size() < limit; ++i) {
+        const auto &c = order[i];
+        Where w = base;
+        w.parts << QStringLiteral("p.class_id = :in_class");
+        w.binds.append({QStringLiteral(":in_class"), c.first});
+        if (after.valid() && c.first == after.time) {
+            w.parts << QStringLiteral("p.id %1 :after_id").arg(query.descending ? QStringLiteral("<") : QStringLiteral(">"));
+            w.binds.append({QStringLiteral(":after_id"), after.id});
+        }
+        Query q(m_db, QStringLiteral("SELECT ") + kRowColumns.arg(w.timeColumn)
+                          + QStringLiteral(" FROM photos p JOIN students s ON s.id = p.student_id") + w.sql()
+                          + QStringLiteral(" ORDER BY p.id %1 LIMIT :limit").arg(dir));
+        w.apply(q);
+        q.bind(QStringLiteral(":limit"), limit - int(rows.size())).exec();
+        while (q.next()) {
+            rows.append(rowFrom(q));
+            last = {c.first, rows.constLast().id, c.second};
+        }
     }
     if (next)
         *next = last;

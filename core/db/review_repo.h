@@ -56,6 +56,8 @@ public:
 private:
     struct Where;
     Where where(const review::ReviewScope &scope, const review::QueueQuery &query) const;
+    QList<review::QueueRow> pageByClass(const review::ReviewScope &scope, const review::QueueQuery &query,
+                                        const review::QueueKey &after, int limit, review::QueueKey *next) const;
     const Database &m_db;
 };
 

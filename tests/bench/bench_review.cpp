@@ -220,6 +220,31 @@ int main(int argc, char **argv)
     firstPage("reviewer (3 of 5 colleges)", reviewerScope, q);
     q.descending = true;
     firstPage("newest first", adminScope, q);
+    // Column orders (header clicks): first page and a page in the middle of the order.
+    for (const auto &[label, sort] : {std::pair("by student number", review::QueueSort::StudentNo),
+                                      std::pair("by name", review::QueueSort::Name),
+                                      std::pair("by class", review::QueueSort::Class),
+                                      std::pair("by status", review::QueueSort::Status)}) {
+        for (const bool descending : {false, true}) {
+            q = {};
+            q.sort = sort;
+            q.descending = descending;
+            firstPage(qPrintable(QString::fromLatin1(label) + (descending ? QStringLiteral(" descending") : QString())), adminScope, q);
+        }
+        q.descending = false;
+        review::QueueKey key;
+        for (int i = 0; i < 5; ++i) // a few pages in
+            repo.page(adminScope, q, key, 200, &key);
+        const auto ms = timeIt(15, [&] { repo.page(adminScope, q, key, 200); });
+        out() << QStringLiteral("  next page %1 (keyset): median %2 ms, max %3 ms\n").arg(QString::fromLatin1(label)).arg(median(ms), 0, 'f', 2).arg(maxOf(ms), 0, 'f', 2);
+    }
+    // The class order reads class by class: its worst case is a filter that few photos match.
+    q = {};
+    q.sort = review::QueueSort::Class;
+    q.rule = QStringLiteral("image.sharpness");
+    firstPage("by class, violated rule", adminScope, q);
+    q.rule.clear();
+    firstPage("by class, reviewer", reviewerScope, q);
     q = {};
     q.collegeId = repo.scopedColleges(adminScope).at(1).first;
     firstPage("one college", adminScope, q);
