@@ -5,6 +5,7 @@
 #include "db/school_repo.h"
 #include "export/file_names.h"
 #include "export/photo_exporter.h"
+#include "net/photo_store.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -109,7 +110,11 @@ int runExportCommand(const QStringList &argsIn)
                 return cli::Usage;
             }
         }
-        exporting::PhotoExporter exporter(*database, opt);
+        // Photos kept at a URL are downloaded (and verified) through the photo store.
+        std::shared_ptr<db::Database> shared(std::move(database));
+        net::PhotoStore store(shared);
+        opt.photoStore = &store;
+        exporting::PhotoExporter exporter(*shared, opt);
         int lastPercent = -1;
         const exporting::ExportResult r = exporter.run([&](int done, int total) {
             const int percent = total ? done * 100 / total : 100;

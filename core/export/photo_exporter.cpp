@@ -5,6 +5,7 @@
 #include "export/file_names.h"
 #include "export/table_file.h"
 #include "export/zip_writer.h"
+#include "net/photo_store.h"
 #include "model/records.h"
 
 #include <QCoreApplication>
@@ -182,6 +183,7 @@ ExportResult PhotoExporter::run(const Progress &progress, const std::atomic_bool
     constexpr int kReadAhead = 32;
     QHash<QString, QByteArray> blobs;
     QHash<QString, QString> blobUrls;
+    QHash<QString, QFuture<net::PhotoFetchResult>> downloads;   // the read-ahead's photos kept at URLs
     for (const db::ExportRow &r : rows) {
         if (cancel && cancel->load()) {
             cleanup();
@@ -212,13 +214,29 @@ ExportResult PhotoExporter::run(const Progress &progress, const std::atomic_bool
                 if (!next.contains(rows.at(k).sha256))
                     next << rows.at(k).sha256;
             blobs = repo.blobBatch(next, &blobUrls);
+            // Photos kept at a URL: all downloads of the read-ahead start now and run side by side.
+            downloads.clear();
+            if (m_options.photoStore)
+                for (const QString &sha : std::as_const(next))
+                    if (blobs.value(sha).isEmpty() && blobUrls.contains(sha))
+                        downloads.insert(sha, m_options.photoStore->fetch(sha));
         }
         const QString url = blobUrls.value(r.sha256);
-        const QByteArray source = blobs.value(r.sha256);
+        QByteArray source = blobs.value(r.sha256);
+        QString fetchError;
+        if (source.isEmpty() && downloads.contains(r.sha256)) {
+            // Bounded by the store's timeouts and retries; checked against the SHA-256 already.
+            const net::PhotoFetchResult fetched = downloads.value(r.sha256).result();
+            if (fetched.ok())
+                source = fetched.bytes;
+            else
+                fetchError = fetched.message;
+        }
         FitResult fit;
         if (source.isEmpty())
-            fit.error = url.isEmpty() ? QCoreApplication::translate("Export", "the photo's bytes are missing from the database")
-                                      : QCoreApplication::translate("Export", "the photo is kept at %1 and was not fetched").arg(url);
+            fit.error = !fetchError.isEmpty() ? fetchError
+                : url.isEmpty()               ? QCoreApplication::translate("Export", "the photo's bytes are missing from the database")
+                                              : QCoreApplication::translate("Export", "the photo is kept at %1 and was not fetched").arg(url);
         else if (db::PhotoRepo::sha256Hex(source) != r.sha256)
             fit.error = QCoreApplication::translate("Export", "the stored bytes do not match their SHA-256 (damaged photo)");
         else

@@ -8,6 +8,7 @@
 #include <functional>
 
 namespace tucai::db { class Database; }
+namespace tucai::net { class PhotoStore; }
 
 namespace tucai::exporting {
 
@@ -20,6 +21,9 @@ struct ExportOptions
     QString outDir;
     QString packageName;         // base name of the single zip; empty = "approved_photos"
     FileSpec spec = FileSpec::fromDefaultProfile();
+    // Fetches photos kept at an http(s) URL (verified against their SHA-256, several at a
+    // time). Without a store such photos are listed as failures.
+    net::PhotoStore *photoStore = nullptr;
 };
 
 struct ExportedFile

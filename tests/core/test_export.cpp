@@ -10,6 +10,10 @@
 #include "export/photo_fit.h"
 #include "export/table_file.h"
 #include "test_support.h"
+#include "http_test_server.h"
+#include "net/photo_store.h"
+
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -394,6 +398,74 @@ private Q_SLOTS:
         QVERIFY(fit.error.isEmpty());
         QVERIFY(fit.bytes.size() >= spec.minBytes && fit.bytes.size() <= spec.maxBytes);
         QCOMPARE(QImage::fromData(fit.bytes).size(), QSize(480, 640));
+    }
+
+    // Photos kept at a URL are downloaded through the photo store, verified and packed byte
+    // for byte; one whose server sends other bytes, and one whose server is down, are failures
+    // named in the result; without a store, URL photos are failures too (nothing silently missing).
+    void photosAtUrlsAreDownloaded()
+    {
+        auto shared = std::shared_ptr<db::Database>(copyOfDemo(QStringLiteral("urls")));
+        const QList<qint64> ids = approvedPhotoIds(*shared);
+        QVERIFY(ids.size() > 10);
+        db::PhotoRepo photos(*shared);
+        // Three photos with their own blobs, moved to the server (no bytes, a URL).
+        QHash<QByteArray, QByteArray> served;
+        QStringList urlShas;
+        test::HttpTestServer server;
+        for (int i = 0; i < 3; ++i) {
+            const QImage img = QImage::fromData(photos.blobBytes(photos.get(ids.at(i))->sha256));
+            QByteArray jpeg;
+            QBuffer b(&jpeg);
+            b.open(QIODevice::WriteOnly);
+            img.save(&b, "JPEG", 90 - 3 * i); // distinct bytes per photo, even for a shared face
+            const QString h = sha(jpeg);
+            const QByteArray path = "/photo" + QByteArray::number(i) + ".jpg";
+            photos.putUrlBlob(h, server.url(QString::fromLatin1(path)).toString(), jpeg.size());
+            served.insert(path, i == 1 ? jpeg.left(jpeg.size() / 2) + QByteArray(jpeg.size() / 2, 'x') : jpeg);
+            db::Query(*shared, QStringLiteral("UPDATE photos SET sha256 = :h WHERE id = :id")).bind(QStringLiteral(":h"), h).bind(QStringLiteral(":id"), ids.at(i)).exec();
+            urlShas << h;
+        }
+        server.setHandler([&](const test::HttpTestServer::Request &r) {
+            if (r.path == "/photo2.jpg")
+                return test::HttpTestServer::Response{503, "down"};
+            return test::HttpTestServer::Response{200, served.value(r.path)};
+        });
+
+        // Without a store: the three are failures that say where the photo is.
+        exporting::ExportResult r = exporting::PhotoExporter(*shared, options(m_dir.filePath(QStringLiteral("urls-none")))).run();
+        QCOMPARE(r.failures.size(), 3);
+        QVERIFY(r.failures.constFirst().reason.contains(QLatin1String("http://127.0.0.1")));
+
+        // With a store: the first is in the package as served; the damaged and the unreachable one fail.
+        net::PhotoStoreOptions so;
+        so.cacheDir = m_dir.filePath(QStringLiteral("urls-cache"));
+        so.backoffBaseMs = 20;
+        so.backoffMaxMs = 50;
+        so.transferTimeoutMs = 3000;
+        net::PhotoStore store(shared, so);
+        exporting::ExportOptions o = options(m_dir.filePath(QStringLiteral("urls-out")));
+        o.photoStore = &store;
+        // The server lives on this thread: the export runs on another, as in the app.
+        QFuture<exporting::ExportResult> job = QtConcurrent::run([&] { return exporting::PhotoExporter(*shared, o).run(); });
+        QTRY_VERIFY_WITH_TIMEOUT(job.isFinished(), 60000);
+        r = job.result();
+        QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+        QCOMPARE(r.selected, int(ids.size()));
+        QCOMPARE(r.failures.size(), 2);
+        QStringList reasons;
+        for (const auto &f : r.failures)
+            reasons << f.reason;
+        QVERIFY2(reasons.join(QLatin1Char('\n')).contains(QLatin1String("do not match the stored SHA-256")), qPrintable(reasons.join(QLatin1Char('\n'))));
+        QVERIFY2(reasons.join(QLatin1Char('\n')).contains(QLatin1String("503")), qPrintable(reasons.join(QLatin1Char('\n'))));
+        const auto exported = std::find_if(r.files.cbegin(), r.files.cend(), [&](const auto &f) { return f.row.photoId == ids.at(0); });
+        QVERIFY(exported != r.files.cend());
+        QCOMPARE(exported->sha256, urlShas.at(0)); // byte for byte as downloaded and verified
+        const QString unpacked = m_dir.filePath(QStringLiteral("urls-unpacked"));
+        for (const QString &zip : r.packages)
+            run(QStringLiteral("unzip"), {QStringLiteral("-q"), QStringLiteral("-o"), zip, QStringLiteral("-d"), unpacked});
+        QCOMPARE(sha(readAll(unpacked + QLatin1Char('/') + exported->path)), urlShas.at(0));
+        QCOMPARE(int(r.files.size()), int(ids.size()) - 2);
     }
 
     void cancelLeavesNoFinalFile()

@@ -4,6 +4,7 @@
 #include "db/database.h"
 #include "db/school_repo.h"
 #include "export/file_names.h"
+#include "net/photo_store.h"
 #include "shell/app_context.h"
 #include "shell/message_box.h"
 
@@ -271,7 +272,7 @@ void ExportPage::start()
         return;
     if (!m_filled)
         fillColleges();
-    const exporting::ExportOptions options = currentOptions();
+    exporting::ExportOptions options = currentOptions();
     const QString problem = exporting::validateNameTemplate(options.nameTemplate);
     if (!problem.isEmpty()) {
         MessageBox::warning(this, tr("Export"), problem);
@@ -294,6 +295,9 @@ void ExportPage::start()
     m_cancelFlag = std::make_shared<std::atomic_bool>(false);
     auto cancelFlag = m_cancelFlag;
     auto database = context().sharedDatabase();
+    if (!m_photoStore)
+        m_photoStore = std::make_unique<net::PhotoStore>(database);
+    options.photoStore = m_photoStore.get();
     m_future = QtConcurrent::run([this, database, options, cancelFlag] {
         exporting::ExportResult result;
         try {

@@ -16,6 +16,8 @@ class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 
+namespace tucai::net { class PhotoStore; }
+
 namespace tucai::ui {
 
 // Export of approved photos: pick colleges/classes, paid only, decision dates,
@@ -63,6 +65,7 @@ private:
     QLabel *m_summary;
     QPlainTextEdit *m_log;
     std::shared_ptr<std::atomic_bool> m_cancelFlag;
+    std::unique_ptr<net::PhotoStore> m_photoStore;  // photos kept at URLs; outlives the job (destructor waits)
     QFuture<void> m_future;
     exporting::ExportResult m_result;
     bool m_running = false;
