@@ -114,6 +114,7 @@ int runExportCommand(const QStringList &argsIn)
         std::shared_ptr<db::Database> shared(std::move(database));
         net::PhotoStore store(shared);
         opt.photoStore = &store;
+        opt.staffName = QStringLiteral("tucai cli");
         exporting::PhotoExporter exporter(*shared, opt);
         int lastPercent = -1;
         const exporting::ExportResult r = exporter.run([&](int done, int total) {
@@ -132,6 +133,8 @@ int runExportCommand(const QStringList &argsIn)
             cli::out() << QCoreApplication::translate("CliExport", "renamed (duplicate name): %1").arg(line) << Qt::endl;
         for (const exporting::ExportFailure &f : r.failures)
             cli::err() << QCoreApplication::translate("CliExport", "FAILED %1 %2: %3").arg(f.row.studentNo, f.row.name, f.reason) << Qt::endl;
+        if (!r.warning.isEmpty())
+            cli::err() << r.warning << Qt::endl;
         cli::out() << QCoreApplication::translate("CliExport", "%1 approved photos selected, %2 exported (%3 re-encoded), %4 failed. Manifest: %5")
                           .arg(r.selected)
                           .arg(r.files.size())

@@ -609,6 +609,10 @@
             <source>even at quality %1 the photo is larger than %2 KB</source>
             <translation>even at quality %1 the photo is larger than %2 KB</translation>
         </message>
+        <message>
+            <source>The packages are complete, but the students could not be marked as exported: %1</source>
+            <translation>The packages are complete, but the students could not be marked as exported: %1</translation>
+        </message>
     </context>
     <context>
         <name>Migrations</name>
@@ -2114,6 +2118,13 @@ Write it down now: it is not stored and cannot be shown again.</translation>
         <message>
             <source>Failed: %1 %2: %3</source>
             <translation>Failed: %1 %2: %3</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n student(s) marked as exported.</source>
+            <translation>
+                <numerusform>%n student(s) marked as exported.</numerusform>
+                <numerusform>%n student(s) marked as exported.</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -608,6 +608,10 @@
             <source>even at quality %1 the photo is larger than %2 KB</source>
             <translation>即使质量为 %1，照片仍大于 %2 KB</translation>
         </message>
+        <message>
+            <source>The packages are complete, but the students could not be marked as exported: %1</source>
+            <translation>照片包已完整生成，但未能将学生标记为已导出：%1</translation>
+        </message>
     </context>
     <context>
         <name>Migrations</name>
@@ -2105,6 +2109,12 @@ Write it down now: it is not stored and cannot be shown again.</source>
         <message>
             <source>Failed: %1 %2: %3</source>
             <translation>失败：%1 %2：%3</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n student(s) marked as exported.</source>
+            <translation>
+                <numerusform>已将 %n 名学生标记为已导出。</numerusform>
+            </translation>
         </message>
     </context>
     <context>

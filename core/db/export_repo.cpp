@@ -121,6 +121,22 @@ QHash<QString, QByteArray> ExportRepo::blobBatch(const QStringList &shas, QHash<
     return out;
 }
 
+int ExportRepo::markExported(const QList<qint64> &studentIds, qint64 now)
+{
+    int changed = 0;
+    constexpr int kBatch = 500; // bound parameters per statement stay well under SQLite's limit
+    for (qsizetype i = 0; i < studentIds.size(); i += kBatch) {
+        const QList<qint64> batch = studentIds.mid(i, kBatch);
+        Query q(m_db, QStringLiteral("UPDATE students SET state = 'exported', updated_at = :t, row_version = row_version + 1 "
+                                     "WHERE state = 'approved'") + inList(QStringLiteral("id"), QStringLiteral("s"), batch));
+        q.bind(QStringLiteral(":t"), now);
+        bindList(q, QStringLiteral("s"), batch);
+        q.exec();
+        changed += q.numRowsAffected();
+    }
+    return changed;
+}
+
 QList<MissingRow> ExportRepo::stillMissing(const ExportSelection &sel) const
 {
     QString sql = QStringLiteral(

@@ -70,6 +70,9 @@ public:
     QHash<QString, QByteArray> blobBatch(const QStringList &sha256s, QHash<QString, QString> *urls = nullptr) const;
     // Students of the selection (colleges/classes) whose state is not approved/exported.
     QList<MissingRow> stillMissing(const ExportSelection &selection) const;
+    // Approved students whose photo is now in a verified package become "exported" (students
+    // in any other state are left as they are). Returns how many changed.
+    int markExported(const QList<qint64> &studentIds, qint64 now);
 
 private:
     const Database &m_db;

@@ -1,5 +1,6 @@
 #include "export/photo_exporter.h"
 
+#include "db/audit_repo.h"
 #include "db/database.h"
 #include "db/photo_repo.h"
 #include "export/file_names.h"
@@ -340,6 +341,36 @@ ExportResult PhotoExporter::run(const Progress &progress, const std::atomic_bool
             result.error = QCoreApplication::translate("Export", "Cannot rename to %1: %2").arg(QDir::toNativeSeparators(f), error);
             return result;
         }
+    if (m_options.markExported && !result.files.isEmpty()) {
+        // The packages are final either way; a failure here is reported, not undone.
+        try {
+            QList<qint64> students;
+            students.reserve(result.files.size());
+            for (const ExportedFile &f : std::as_const(result.files))
+                students << f.row.studentId;
+            db::Transaction tx(m_db);
+            const qint64 now = db::nowMs();
+            result.markedExported = db::ExportRepo(m_db).markExported(students, now);
+            AuditEntry e;
+            e.occurredAt = now;
+            e.staffId = m_options.staffId;
+            e.staffName = m_options.staffName;
+            e.action = QStringLiteral("export.packages");
+            e.targetType = QStringLiteral("export");
+            e.targetId = QDir::toNativeSeparators(m_options.outDir);
+            e.afterJson = QStringLiteral("{\"photos\":%1,\"failed\":%2,\"marked_exported\":%3,\"packages\":%4}")
+                              .arg(result.files.size())
+                              .arg(result.failures.size())
+                              .arg(result.markedExported)
+                              .arg(result.packages.size());
+            db::AuditRepo(m_db).append(e);
+            tx.commit();
+        } catch (const db::DbError &e) {
+            result.markedExported = 0;
+            result.warning = QCoreApplication::translate("Export", "The packages are complete, but the students could not be marked as exported: %1")
+                                 .arg(e.message());
+        }
+    }
     spdlog::info("export: {} selected, {} exported ({} re-encoded), {} failed, {} packages in {}", result.selected,
                  result.files.size(), result.reencodedCount(), result.failures.size(), result.packages.size(),
                  m_options.outDir.toStdString());

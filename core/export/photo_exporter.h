@@ -24,6 +24,11 @@ struct ExportOptions
     // Fetches photos kept at an http(s) URL (verified against their SHA-256, several at a
     // time). Without a store such photos are listed as failures.
     net::PhotoStore *photoStore = nullptr;
+    // Who exports (for the audit entry). Once every package is verified and has its final name,
+    // the exported students move from "approved" to "exported" in one audited transaction.
+    qint64 staffId = 0;
+    QString staffName;
+    bool markExported = true;
 };
 
 struct ExportedFile
@@ -53,6 +58,8 @@ struct ExportResult
     QString manifestCsv, manifestXlsx, failureLog;
     bool cancelled = false;
     QString error;               // fatal: nothing was kept under a final name
+    int markedExported = 0;      // students moved to "exported"
+    QString warning;             // the packages are complete, but marking the students failed
     int reencodedCount() const;
     // Every approved photo of the selection is in a verified package.
     bool complete() const { return error.isEmpty() && !cancelled && failures.isEmpty(); }

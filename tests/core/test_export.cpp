@@ -1,6 +1,7 @@
 // The photo export end to end: a demo school, real zips read back by `unzip` and libzip,
 // the manifest compared with the files and the database, unsafe names, re-encoding,
 // cancel and a killed `tucai export`, formula cells in CSV and XLSX.
+#include "db/audit_repo.h"
 #include "db/database.h"
 #include "db/export_repo.h"
 #include "db/photo_repo.h"
@@ -214,9 +215,25 @@ private Q_SLOTS:
             database = copyOfDemo(QStringLiteral("manifest"));
         }
         const QString out = m_dir.filePath(QStringLiteral("out-") + engine);
+        const auto studentsIn = [&](const char *state) {
+            return db::Query(*database, QStringLiteral("SELECT COUNT(*) FROM students WHERE state = :s"))
+                .bind(QStringLiteral(":s"), QString::fromLatin1(state))
+                .scalar()
+                .toInt();
+        };
+        const int approvedStudents = studentsIn("approved");
+        QVERIFY(approvedStudents > 10);
+        QCOMPARE(studentsIn("exported"), 0);
         int lastDone = 0;
         const exporting::ExportResult r = exporting::PhotoExporter(*database, options(out)).run([&](int done, int) { lastDone = done; });
         QVERIFY2(r.complete(), qPrintable(r.error));
+        // The approved students whose photos are in the packages are now "exported", audited.
+        QCOMPARE(r.warning, QString());
+        QCOMPARE(r.markedExported, approvedStudents);
+        QCOMPARE(studentsIn("exported"), approvedStudents);
+        QCOMPARE(studentsIn("approved"), 0);
+        QCOMPARE(db::Query(*database, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'export.packages'")).scalar().toInt(), 1);
+        QCOMPARE(db::AuditRepo(*database).verify(), 0);
         const qint64 approved = db::Query(*database, QStringLiteral("SELECT COUNT(DISTINCT student_id) FROM photos WHERE status = 'approved'"))
                                     .scalar().toLongLong();
         QVERIFY(approved > 10);
@@ -485,6 +502,9 @@ private Q_SLOTS:
         QVERIFY(!r.complete());
         QVERIFY(seen > 0 && seen < r.selected);
         QVERIFY2(filesIn(out).isEmpty(), qPrintable(filesIn(out).join(QLatin1Char(' '))));
+        // Nothing was exported, so nobody is marked.
+        QCOMPARE(r.markedExported, 0);
+        QCOMPARE(db::Query(*database, QStringLiteral("SELECT COUNT(*) FROM students WHERE state = 'exported'")).scalar().toInt(), 0);
     }
 
     void killedExportLeavesNoFinalFile()

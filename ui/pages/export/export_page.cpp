@@ -263,6 +263,8 @@ exporting::ExportOptions ExportPage::currentOptions() const
     o.layout = exporting::ExportOptions::Layout(m_layout->currentData().toInt());
     o.nameTemplate = m_template->currentText().trimmed();
     o.outDir = QDir::fromNativeSeparators(m_outDir->text().trimmed());
+    o.staffId = context().session().staffId;
+    o.staffName = context().session().displayName;
     return o;
 }
 
@@ -356,6 +358,10 @@ void ExportPage::onFinished(const exporting::ExportResult &r)
             lines << tr("Renamed (duplicate name): %1").arg(n);
         for (const exporting::ExportFailure &f : r.failures)
             lines << tr("Failed: %1 %2: %3").arg(f.row.studentNo, f.row.name, f.reason);
+        if (r.markedExported)
+            lines << tr("%n student(s) marked as exported.", nullptr, r.markedExported);
+        if (!r.warning.isEmpty())
+            lines << r.warning;
     }
     m_log->setPlainText(lines.join(QLatin1Char('\n')));
     Q_EMIT finished(r.complete());
