@@ -1628,6 +1628,18 @@ Hash: %10</translation>
             <source>Audit log</source>
             <translation>Audit log</translation>
         </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Loading…</translation>
+        </message>
+        <message>
+            <source>Verifying the audit log…</source>
+            <translation>Verifying the audit log…</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>Exporting…</translation>
+        </message>
     </context>
     <context>
         <name>tucai::ui::CodeListModel</name>

@@ -1624,6 +1624,18 @@ Hash: %10</source>
             <source>Audit log</source>
             <translation>审计日志</translation>
         </message>
+        <message>
+            <source>Loading…</source>
+            <translation>正在加载…</translation>
+        </message>
+        <message>
+            <source>Verifying the audit log…</source>
+            <translation>正在校验审计日志…</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>正在导出…</translation>
+        </message>
     </context>
     <context>
         <name>tucai::ui::CodeListModel</name>

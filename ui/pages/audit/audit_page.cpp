@@ -20,6 +20,7 @@
 #include <QSplitter>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace tucai::ui {
 namespace {
@@ -89,15 +90,17 @@ AuditPage::AuditPage(AppContext &context, QWidget *parent) : Page(context, paren
     connect(m_since, &QDateEdit::dateChanged, this, &AuditPage::reload);
     connect(m_text, &QLineEdit::returnPressed, this, &AuditPage::reload);
     connect(m_list, &QTreeWidget::currentItemChanged, this, &AuditPage::showEntry);
-    connect(verifyButton, &QPushButton::clicked, this, [this] { verifyChain(); });
+    connect(verifyButton, &QPushButton::clicked, this, &AuditPage::verifyChain);
     connect(exportButton, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export audit log"), QStringLiteral("audit.csv"), tr("CSV (*.csv)"));
-        if (path.isEmpty())
-            return;
-        const QString error = exportTo(path);
+        if (!path.isEmpty())
+            exportTo(path);
+    });
+    connect(this, &AuditPage::exported, this, [this](const QString &error) {
         if (!error.isEmpty())
             MessageBox::warning(this, tr("Export audit log"), error);
     });
+    m_busy = {verifyButton, exportButton};
     connect(&context, &AppContext::dataChanged, this, [this] {
         if (isVisible())
             reload();
@@ -105,7 +108,14 @@ AuditPage::AuditPage(AppContext &context, QWidget *parent) : Page(context, paren
     m_splitter->restoreState(QSettings().value(QStringLiteral("audit/splitter")).toByteArray());
 }
 
-AuditPage::~AuditPage() { QSettings().setValue(QStringLiteral("audit/splitter"), m_splitter->saveState()); }
+AuditPage::~AuditPage()
+{
+    QSettings().setValue(QStringLiteral("audit/splitter"), m_splitter->saveState());
+    // The jobs only touch the database (their continuations die with the page): wait for them,
+    // so no connection outlives the page's database.
+    m_load.waitForFinished();
+    m_job.waitForFinished();
+}
 
 void AuditPage::activate()
 {
@@ -159,21 +169,49 @@ db::AuditFilter AuditPage::currentFilter() const
 
 void AuditPage::reload()
 {
-    m_list->clear();
-    m_detail->clear();
-    try {
-        db::AuditQueryRepo repo(context().database());
-        const db::AuditFilter f = currentFilter();
-        m_entries = repo.list(f, 0, kLimit);
-        const qint64 total = repo.count(f);
+    // Off the GUI thread: a large log and a server far away never freeze the page. Only the
+    // newest request's answer is shown.
+    const quint64 generation = ++m_generation;
+    m_status->setText(tr("Loading…"));
+    auto database = context().sharedDatabase();
+    const db::AuditFilter f = currentFilter();
+    struct Loaded
+    {
+        QList<AuditEntry> entries;
+        qint64 total = 0;
+        QString error;
+    };
+    m_load = QtConcurrent::run([database, f] {
+        Loaded l;
+        try {
+            db::AuditQueryRepo repo(*database);
+            l.entries = repo.list(f, 0, kLimit);
+            l.total = repo.count(f);
+        } catch (const db::DbError &e) {
+            l.error = e.message();
+        }
+        return l;
+    }).then(this, [this, generation](const Loaded &l) {
+        if (generation != m_generation)
+            return;
+        m_list->clear();
+        m_detail->clear();
+        m_entries = l.entries;
+        if (!l.error.isEmpty()) {
+            m_status->setText(l.error);
+            Q_EMIT loaded();
+            return;
+        }
+        QList<QTreeWidgetItem *> items;
+        items.reserve(m_entries.size());
         for (const AuditEntry &e : std::as_const(m_entries))
-            new QTreeWidgetItem(m_list, {QString::number(e.id), audit::formatTime(e.occurredAt), e.staffName, e.action,
-                                         e.targetType + QLatin1Char(' ') + e.targetId, e.reason, e.beforeJson, e.afterJson});
-        m_status->setText(total > kLimit ? tr("%1 of %2 entries shown (newest first); narrow the filter or export.").arg(kLimit).arg(total)
-                                         : tr("%n entries", nullptr, int(total)));
-    } catch (const db::DbError &e) {
-        m_status->setText(e.message());
-    }
+            items << new QTreeWidgetItem({QString::number(e.id), audit::formatTime(e.occurredAt), e.staffName, e.action,
+                                          e.targetType + QLatin1Char(' ') + e.targetId, e.reason, e.beforeJson, e.afterJson});
+        m_list->addTopLevelItems(items);
+        m_status->setText(l.total > kLimit ? tr("%1 of %2 entries shown (newest first); narrow the filter or export.").arg(kLimit).arg(l.total)
+                                           : tr("%n entries", nullptr, int(l.total)));
+        Q_EMIT loaded();
+    });
 }
 
 void AuditPage::showEntry()
@@ -191,31 +229,50 @@ void AuditPage::showEntry()
                                .arg(e.hash));
 }
 
-QString AuditPage::verifyChain()
+void AuditPage::runJob(const QString &busyText, std::function<QString(const db::Database &)> job, std::function<void(const QString &)> done)
 {
-    QString text;
-    try {
-        QString why;
-        db::AuditRepo audit(context().database());
-        const qint64 bad = audit.verify(&why);
-        text = bad ? tr("The audit log was tampered with: %1").arg(why) : tr("The audit log is intact (%n entries).", nullptr, int(audit.count()));
-    } catch (const db::DbError &e) {
-        text = e.message();
-    }
-    m_status->setText(text);
-    return text;
+    if (m_job.isRunning())
+        return;
+    for (QWidget *w : std::as_const(m_busy))
+        w->setEnabled(false);
+    m_status->setText(busyText);
+    auto database = context().sharedDatabase();
+    m_job = QtConcurrent::run([database, job] {
+        try {
+            return job(*database);
+        } catch (const db::DbError &e) {
+            return e.message();
+        }
+    }).then(this, [this, done](const QString &text) {
+        for (QWidget *w : std::as_const(m_busy))
+            w->setEnabled(true);
+        done(text);
+    });
 }
 
-QString AuditPage::exportTo(const QString &path)
+void AuditPage::verifyChain()
 {
-    try {
-        const QString error = audit::exportCsv(db::AuditQueryRepo(context().database()).list(currentFilter(), 0, std::numeric_limits<int>::max()), path);
-        if (error.isEmpty())
-            m_status->setText(tr("Exported to %1").arg(path));
-        return error;
-    } catch (const db::DbError &e) {
-        return e.message();
-    }
+    // Reads and hashes every entry: off the GUI thread.
+    runJob(tr("Verifying the audit log…"), [](const db::Database &d) {
+        QString why;
+        db::AuditRepo audit(d);
+        const qint64 bad = audit.verify(&why);
+        return bad ? tr("The audit log was tampered with: %1").arg(why) : tr("The audit log is intact (%n entries).", nullptr, int(audit.count()));
+    }, [this](const QString &text) {
+        m_status->setText(text);
+        Q_EMIT verified(text);
+    });
+}
+
+void AuditPage::exportTo(const QString &path)
+{
+    const db::AuditFilter f = currentFilter();
+    runJob(tr("Exporting…"), [f, path](const db::Database &d) {
+        return audit::exportCsv(db::AuditQueryRepo(d).list(f, 0, std::numeric_limits<int>::max()), path);
+    }, [this, path](const QString &error) {
+        m_status->setText(error.isEmpty() ? tr("Exported to %1").arg(path) : error);
+        Q_EMIT exported(error);
+    });
 }
 
 } // namespace tucai::ui

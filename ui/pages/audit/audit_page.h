@@ -2,6 +2,9 @@
 #include "db/audit_query_repo.h"
 #include "shell/page.h"
 
+#include <QFuture>
+#include <functional>
+
 class QComboBox;
 class QDateEdit;
 class QLabel;
@@ -9,6 +12,8 @@ class QLineEdit;
 class QPlainTextEdit;
 class QSplitter;
 class QTreeWidget;
+
+namespace tucai::db { class Database; }
 
 namespace tucai::ui {
 
@@ -25,13 +30,20 @@ public:
     void activate() override;
     // {"action": "student.unlock" | "student.", "staff": name, "target": id, "text": t}
     void applyFilter(const QVariantMap &filter) override;
+    // Each runs off the GUI thread and reports with the signal below.
     void reload();
-    QString verifyChain();               // result text (also shown on the page)
-    QString exportTo(const QString &path); // error text or empty
+    void verifyChain();
+    void exportTo(const QString &path);
     db::AuditFilter currentFilter() const;
+
+Q_SIGNALS:
+    void loaded();
+    void verified(const QString &text);    // also shown on the page
+    void exported(const QString &error);   // empty: written
 
 private:
     void showEntry();
+    void runJob(const QString &busyText, std::function<QString(const db::Database &)> job, std::function<void(const QString &)> done);
     QComboBox *m_staff;
     QComboBox *m_action;
     QLineEdit *m_text;
@@ -41,6 +53,10 @@ private:
     QLabel *m_status;
     QSplitter *m_splitter;
     QList<AuditEntry> m_entries;
+    QList<QWidget *> m_busy;   // disabled while a verify or export runs
+    quint64 m_generation = 0;
+    QFuture<void> m_load;
+    QFuture<void> m_job;
 };
 
 } // namespace tucai::ui
