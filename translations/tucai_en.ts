@@ -1037,6 +1037,10 @@
             <source>The account was changed by someone else meanwhile; nothing was saved.</source>
             <translation>The account was changed by someone else meanwhile; nothing was saved.</translation>
         </message>
+        <message>
+            <source>Only reviewers are assigned colleges and classes.</source>
+            <translation>Only reviewers are assigned colleges and classes.</translation>
+        </message>
     </context>
     <context>
         <name>Startup</name>
@@ -3676,10 +3680,6 @@ Approve %2 photos?</translation>
             <translation>College (college administrators)</translation>
         </message>
         <message>
-            <source>Assigned colleges (reviewers)</source>
-            <translation>Assigned colleges (reviewers)</translation>
-        </message>
-        <message>
             <source>Initial password</source>
             <translation>Initial password</translation>
         </message>
@@ -3742,6 +3742,46 @@ Approve %2 photos?</translation>
         <message>
             <source>Your password was changed.</source>
             <translation>Your password was changed.</translation>
+        </message>
+        <message>
+            <source>Assignments…</source>
+            <translation>Assignments…</translation>
+        </message>
+        <message>
+            <source>The colleges and classes a reviewer reviews</source>
+            <translation>The colleges and classes a reviewer reviews</translation>
+        </message>
+        <message>
+            <source>Assigned colleges and classes (reviewers)</source>
+            <translation>Assigned colleges and classes (reviewers)</translation>
+        </message>
+        <message>
+            <source>Assignments</source>
+            <translation>Assignments</translation>
+        </message>
+        <message>
+            <source>Only reviewers are assigned colleges and classes; administrators see their college or the whole school.</source>
+            <translation>Only reviewers are assigned colleges and classes; administrators see their college or the whole school.</translation>
+        </message>
+        <message>
+            <source>Assignments of %1</source>
+            <translation>Assignments of %1</translation>
+        </message>
+        <message>
+            <source>Check a college for all its classes, or single classes.</source>
+            <translation>Check a college for all its classes, or single classes.</translation>
+        </message>
+        <message>
+            <source>Kept in the audit log</source>
+            <translation>Kept in the audit log</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>Assignments saved.</source>
+            <translation>Assignments saved.</translation>
         </message>
     </context>
     <context>

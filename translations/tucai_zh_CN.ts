@@ -1036,6 +1036,10 @@
             <source>The account was changed by someone else meanwhile; nothing was saved.</source>
             <translation>在此期间该账号已被他人修改；未保存任何内容。</translation>
         </message>
+        <message>
+            <source>Only reviewers are assigned colleges and classes.</source>
+            <translation>只有审核员需要分配学院和班级。</translation>
+        </message>
     </context>
     <context>
         <name>Startup</name>
@@ -3655,10 +3659,6 @@ Approve %2 photos?</source>
             <translation>学院（学院管理员）</translation>
         </message>
         <message>
-            <source>Assigned colleges (reviewers)</source>
-            <translation>负责的学院（审核员）</translation>
-        </message>
-        <message>
             <source>Initial password</source>
             <translation>初始密码</translation>
         </message>
@@ -3721,6 +3721,46 @@ Approve %2 photos?</source>
         <message>
             <source>Your password was changed.</source>
             <translation>您的密码已修改。</translation>
+        </message>
+        <message>
+            <source>Assignments…</source>
+            <translation>分配范围…</translation>
+        </message>
+        <message>
+            <source>The colleges and classes a reviewer reviews</source>
+            <translation>审核员负责审核的学院和班级</translation>
+        </message>
+        <message>
+            <source>Assigned colleges and classes (reviewers)</source>
+            <translation>分配的学院和班级（审核员）</translation>
+        </message>
+        <message>
+            <source>Assignments</source>
+            <translation>分配范围</translation>
+        </message>
+        <message>
+            <source>Only reviewers are assigned colleges and classes; administrators see their college or the whole school.</source>
+            <translation>只有审核员需要分配学院和班级；管理员可查看本学院或全校。</translation>
+        </message>
+        <message>
+            <source>Assignments of %1</source>
+            <translation>%1 的分配范围</translation>
+        </message>
+        <message>
+            <source>Check a college for all its classes, or single classes.</source>
+            <translation>勾选学院表示其全部班级，也可只勾选单个班级。</translation>
+        </message>
+        <message>
+            <source>Kept in the audit log</source>
+            <translation>将记入审计日志</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Assignments saved.</source>
+            <translation>分配范围已保存。</translation>
         </message>
     </context>
     <context>

@@ -105,6 +105,47 @@ void StaffService::setActive(qint64 staffId, bool active, const QString &reason)
     tx.commit();
 }
 
+void StaffService::setScopes(qint64 staffId, const QList<QPair<qint64, qint64>> &scopes, int expectedVersion, const QString &reason)
+{
+    requireAdmin();
+    if (reason.trimmed().isEmpty())
+        throw db::DbError(db::DbError::Kind::Invalid, QCoreApplication::translate("StaffService", "Please give a reason: it is kept in the audit log."));
+    if (scopes.isEmpty())
+        throw db::DbError(db::DbError::Kind::Invalid, QCoreApplication::translate("StaffService", "A reviewer needs at least one assigned college or class."));
+    db::Transaction tx(m_db);
+    db::StaffRepo repo(m_db);
+    const auto staff = repo.get(staffId);
+    if (!staff)
+        throw db::DbError(db::DbError::Kind::Invalid, QCoreApplication::translate("StaffService", "This staff account does not exist."));
+    if (staff->role != StaffRole::Reviewer)
+        throw db::DbError(db::DbError::Kind::Invalid, QCoreApplication::translate("StaffService", "Only reviewers are assigned colleges and classes."));
+    if (!repo.bumpVersion(staffId, expectedVersion))
+        throw db::DbError(db::DbError::Kind::Conflict, QCoreApplication::translate("StaffService", "The account was changed by someone else meanwhile; nothing was saved."));
+    const auto asJson = [](const QList<QPair<qint64, qint64>> &list) {
+        QJsonArray a;
+        for (const auto &sc : list)
+            a.append(QJsonObject{{QStringLiteral("college"), sc.first}, {QStringLiteral("class"), sc.second}});
+        return a;
+    };
+    QList<QPair<qint64, qint64>> before;
+    for (const auto &sc : db::AccountRepo(m_db).staffScopes(staffId))
+        before.append({sc.collegeId, sc.classId});
+    repo.clearScopes(staffId);
+    for (const auto &sc : scopes)
+        repo.addScope(staffId, sc.first, sc.second);
+    AuditEntry e;
+    e.staffId = m_session.staffId;
+    e.staffName = m_session.username;
+    e.action = QStringLiteral("staff.scopes");
+    e.targetType = QStringLiteral("staff");
+    e.targetId = QString::number(staffId);
+    e.reason = reason.trimmed();
+    e.beforeJson = compact({{QStringLiteral("scopes"), asJson(before)}});
+    e.afterJson = compact({{QStringLiteral("scopes"), asJson(scopes)}});
+    db::AuditRepo(m_db).append(e);
+    tx.commit();
+}
+
 void StaffService::resetPassword(qint64 staffId, const QString &newPassword, const QString &reason)
 {
     requireAdmin();

@@ -25,6 +25,9 @@ public:
     // Throws db::DbError (Invalid, Permission, Constraint for a taken user name).
     qint64 create(const NewStaff &n);
     void setActive(qint64 staffId, bool active, const QString &reason);
+    // Replaces a reviewer's assigned colleges and classes (college, class or 0 for the whole
+    // college), guarded by the staff row's version; audited with before and after.
+    void setScopes(qint64 staffId, const QList<QPair<qint64, qint64>> &scopes, int expectedVersion, const QString &reason);
     void resetPassword(qint64 staffId, const QString &newPassword, const QString &reason);
     // PostgreSQL: creates/updates every staff member's login role. Returns
     // the role names (empty on SQLite).

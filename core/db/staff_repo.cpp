@@ -49,6 +49,18 @@ qint64 StaffRepo::insert(Staff &s)
     return s.id;
 }
 
+void StaffRepo::clearScopes(qint64 staffId)
+{
+    Query(m_db, QStringLiteral("DELETE FROM staff_scopes WHERE staff_id = :s")).bind(QStringLiteral(":s"), staffId).exec();
+}
+
+bool StaffRepo::bumpVersion(qint64 id, int expectedVersion)
+{
+    Query q(m_db, QStringLiteral("UPDATE staff SET row_version = row_version + 1 WHERE id = :id AND row_version = :v"));
+    q.bind(QStringLiteral(":id"), id).bind(QStringLiteral(":v"), expectedVersion).exec();
+    return q.numRowsAffected() == 1;
+}
+
 void StaffRepo::addScope(qint64 staffId, qint64 collegeId, qint64 classId)
 {
     Query(m_db, QStringLiteral("INSERT INTO staff_scopes (staff_id, college_id, class_id) VALUES (:s, :c, :k)"))

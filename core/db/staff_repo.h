@@ -13,6 +13,9 @@ public:
     explicit StaffRepo(const Database &db) : m_db(db) {}
     qint64 insert(Staff &s);
     void addScope(qint64 staffId, qint64 collegeId, qint64 classId = 0);
+    void clearScopes(qint64 staffId);
+    // Claims the row for a change: false when someone changed it since `expectedVersion`.
+    bool bumpVersion(qint64 id, int expectedVersion);
     std::optional<Staff> findByUsername(const QString &username) const;
     std::optional<Staff> get(qint64 id) const;
     QList<Staff> all() const;

@@ -4,9 +4,16 @@
 #include "../core/test_accounts_fixture.h"
 #include "test_support.h"
 
+#include "accounts/staff_service.h"
+#include "db/account_repo.h"
 #include "db/audit_repo.h"
+#include "db/review_repo.h"
+#include "db/school_repo.h"
+#include "db/staff_repo.h"
+#include "shell/message_box.h"
 #include "model/id_number.h"
 #include "pages/audit/audit_page.h"
+#include "pages/staff/staff_page.h"
 #include "pages/students/import_dialog.h"
 #include "pages/students/reason_dialog.h"
 #include "pages/students/student_list_model.h"
@@ -16,6 +23,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QComboBox>
+#include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -197,6 +205,77 @@ private Q_SLOTS:
         page.findChild<QTableView *>(QStringLiteral("studentsTable"))->selectRow(0);
         QVERIFY(!page.findChild<QAction *>(QStringLiteral("resetAction"))->isEnabled());
         QVERIFY(!page.findChild<QAction *>(QStringLiteral("importAction"))->isEnabled());
+    }
+
+    // The school administrator narrows a reviewer from a whole college to one class of another
+    // college in the staff page: a reason is required, the change is audited with before and
+    // after, the reviewer's queue follows, and a concurrent change is refused.
+    void reassignReviewerToOneClass()
+    {
+        const qint64 otherClass = db::SchoolRepo(*m_db).insertClass(m.college2, QStringLiteral("C0202"), QStringLiteral("英语2202班"), 2022);
+        ui::AppContext context(m_db, session(m.admin));
+        ui::StaffPage page(context);
+        page.resize(1100, 600);
+        page.show();
+        page.activate();
+        auto *list = page.findChild<QTreeWidget *>(QStringLiteral("staffList"));
+        QTreeWidgetItem *row = nullptr;
+        for (int i = 0; i < list->topLevelItemCount(); ++i)
+            if (list->topLevelItem(i)->data(0, Qt::UserRole).toLongLong() == m.reviewer)
+                row = list->topLevelItem(i);
+        QVERIFY(row);
+        QCOMPARE(row->text(3), QStringLiteral("计算机学院")); // the whole first college
+        list->setCurrentItem(row);
+        QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("staffScopes")), Qt::LeftButton);
+        QDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = page.findChild<QDialog *>(QStringLiteral("staffScopesDialog"))) && dialog->isVisible());
+        auto *tree = dialog->findChild<QTreeWidget *>(QStringLiteral("staffScopeTree"));
+        QCOMPARE(tree->topLevelItemCount(), 2);
+        QTreeWidgetItem *college1 = tree->topLevelItem(0), *college2 = tree->topLevelItem(1);
+        QCOMPARE(college1->checkState(0), Qt::Checked);
+        QCOMPARE(college2->checkState(0), Qt::Unchecked);
+        QCOMPARE(college2->childCount(), 2);
+        college1->setCheckState(0, Qt::Unchecked);
+        college2->child(0)->setCheckState(0, Qt::Checked);   // 英语2201班 only
+        QCOMPARE(college2->checkState(0), Qt::PartiallyChecked);
+
+        // No reason: refused, the dialog stays with the choice.
+        ui::MessageBox::setAutoAnswer(QMessageBox::Ok);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("staffScopesOk")), Qt::LeftButton);
+        QVERIFY(ui::MessageBox::lastText().contains(QStringLiteral("reason")));
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(db::AccountRepo(*m_db).staffScopes(m.reviewer).size(), 1);
+        QCOMPARE(db::AccountRepo(*m_db).staffScopes(m.reviewer).constFirst().collegeId, m.college1);
+
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("staffScopesReason")), QStringLiteral("moved to English"));
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("staffScopesOk")), Qt::LeftButton);
+        QTRY_VERIFY(!page.findChild<QDialog *>(QStringLiteral("staffScopesDialog")));
+        const auto scopes = db::AccountRepo(*m_db).staffScopes(m.reviewer);
+        QCOMPARE(scopes.size(), 1);
+        QCOMPARE(scopes.constFirst().collegeId, m.college2);
+        QCOMPARE(scopes.constFirst().classId, m.class2);
+        const AuditEntry e = db::AuditRepo(*m_db).recent(1).constFirst();
+        QCOMPARE(e.action, QStringLiteral("staff.scopes"));
+        QCOMPARE(e.reason, QStringLiteral("moved to English"));
+        QVERIFY(e.beforeJson.contains(QString::number(m.college1)));
+        QVERIFY(e.afterJson.contains(QString::number(m.class2)));
+        QCOMPARE(db::AuditRepo(*m_db).verify(), 0);
+
+        // The reviewer's queue now holds college 2's photo, not college 1's.
+        const Staff reviewer = *db::StaffRepo(*m_db).get(m.reviewer);
+        const review::ReviewScope scope{reviewer.id, reviewer.schoolId, reviewer.role, 0, reviewer.displayName};
+        db::ReviewRepo reviews(*m_db);
+        QVERIFY(reviews.inScope(scope, m.photo2));
+        QVERIFY(!reviews.inScope(scope, m.photo1));
+
+        // Two administrators: the second, working from the old version, saves nothing.
+        accounts::StaffService service(*m_db, session(m.admin));
+        QVERIFY_THROWS_EXCEPTION(db::DbError, service.setScopes(m.reviewer, {{m.college1, 0}}, reviewer.rowVersion - 1, QStringLiteral("late")));
+        QCOMPARE(db::AccountRepo(*m_db).staffScopes(m.reviewer).constFirst().classId, m.class2);
+        Q_UNUSED(otherClass);
+        // Back to the whole first college for the other tests.
+        service.setScopes(m.reviewer, {{m.college1, 0}}, reviewer.rowVersion, QStringLiteral("restore"));
+        ui::MessageBox::reset();
     }
 };
 

@@ -24,6 +24,58 @@
 #include <QVBoxLayout>
 
 namespace tucai::ui {
+namespace {
+
+// Colleges with their classes, checkable. A checked college is the whole college (classes
+// added later included); a partly checked one stands for its checked classes.
+QTreeWidget *scopeTree(const db::Database &db, qint64 schoolId, const QList<QPair<qint64, qint64>> &current, QWidget *parent)
+{
+    auto *tree = new QTreeWidget(parent);
+    tree->setObjectName(QStringLiteral("staffScopeTree"));
+    tree->setHeaderHidden(true);
+    tree->setMinimumHeight(260);
+    db::SchoolRepo schools(db);
+    for (const College &c : schools.colleges(schoolId)) {
+        auto *college = new QTreeWidgetItem(tree, {c.name});
+        college->setData(0, Qt::UserRole, c.id);
+        college->setFlags(college->flags() | Qt::ItemIsUserCheckable | Qt::ItemIsAutoTristate);
+        college->setCheckState(0, Qt::Unchecked);
+        for (const ClassInfo &k : schools.classes(c.id)) {
+            auto *cls = new QTreeWidgetItem(college, {k.name});
+            cls->setData(0, Qt::UserRole, k.id);
+            cls->setFlags(cls->flags() | Qt::ItemIsUserCheckable);
+            cls->setCheckState(0, Qt::Unchecked);
+        }
+        if (current.contains({c.id, 0})) {
+            college->setCheckState(0, Qt::Checked);
+        } else {
+            for (int i = 0; i < college->childCount(); ++i)
+                if (current.contains({c.id, college->child(i)->data(0, Qt::UserRole).toLongLong()}))
+                    college->child(i)->setCheckState(0, Qt::Checked);
+        }
+        college->setExpanded(college->checkState(0) == Qt::PartiallyChecked);
+    }
+    return tree;
+}
+
+QList<QPair<qint64, qint64>> checkedScopes(const QTreeWidget *tree)
+{
+    QList<QPair<qint64, qint64>> out;
+    for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem *college = tree->topLevelItem(i);
+        const qint64 id = college->data(0, Qt::UserRole).toLongLong();
+        if (college->checkState(0) == Qt::Checked) {
+            out.append({id, 0});
+            continue;
+        }
+        for (int k = 0; k < college->childCount(); ++k)
+            if (college->child(k)->checkState(0) == Qt::Checked)
+                out.append({id, college->child(k)->data(0, Qt::UserRole).toLongLong()});
+    }
+    return out;
+}
+
+} // namespace
 
 StaffPage::StaffPage(AppContext &context, QWidget *parent) : Page(context, parent)
 {
@@ -36,9 +88,13 @@ StaffPage::StaffPage(AppContext &context, QWidget *parent) : Page(context, paren
     m_toggle->setObjectName(QStringLiteral("staffToggle"));
     m_reset = new QPushButton(tr("Reset password…"), this);
     m_reset->setObjectName(QStringLiteral("staffResetPassword"));
+    m_scopes = new QPushButton(tr("Assignments…"), this);
+    m_scopes->setObjectName(QStringLiteral("staffScopes"));
+    m_scopes->setToolTip(tr("The colleges and classes a reviewer reviews"));
     bar->addWidget(m_create);
     bar->addWidget(m_toggle);
     bar->addWidget(m_reset);
+    bar->addWidget(m_scopes);
     bar->addStretch(1);
     m_own = new QPushButton(tr("Change my password…"), this);
     m_own->setObjectName(QStringLiteral("staffChangeOwnPassword"));
@@ -56,11 +112,17 @@ StaffPage::StaffPage(AppContext &context, QWidget *parent) : Page(context, paren
     m_create->setEnabled(admin);
     m_toggle->setEnabled(admin);
     m_reset->setEnabled(admin);
+    m_scopes->setEnabled(admin);
     if (!admin)
         m_status->setText(tr("Only school administrators manage staff accounts."));
     connect(m_create, &QPushButton::clicked, this, &StaffPage::createStaff);
     connect(m_toggle, &QPushButton::clicked, this, &StaffPage::toggleActive);
     connect(m_reset, &QPushButton::clicked, this, &StaffPage::resetPassword);
+    connect(m_scopes, &QPushButton::clicked, this, &StaffPage::editScopes);
+    connect(m_list, &QTreeWidget::itemDoubleClicked, this, [this] {
+        if (m_scopes->isEnabled())
+            editScopes();
+    });
     connect(m_own, &QPushButton::clicked, this, &StaffPage::changeOwnPassword);
 }
 
@@ -107,15 +169,14 @@ void StaffPage::createStaff()
     for (StaffRole r : {StaffRole::Reviewer, StaffRole::CollegeAdmin, StaffRole::SchoolAdmin})
         role->addItem(displayName(r), int(r));
     auto *college = new QComboBox(&d);
-    auto *scopes = new QListWidget(&d);
+    QTreeWidget *scopes = nullptr;
     try {
-        for (const College &c : db::SchoolRepo(context().database()).colleges(context().session().schoolId)) {
+        for (const College &c : db::SchoolRepo(context().database()).colleges(context().session().schoolId))
             college->addItem(c.name, c.id);
-            auto *it = new QListWidgetItem(c.name, scopes);
-            it->setData(Qt::UserRole, c.id);
-            it->setCheckState(Qt::Unchecked);
-        }
-    } catch (const db::DbError &) {
+        scopes = scopeTree(context().database(), context().session().schoolId, {}, &d);
+    } catch (const db::DbError &e) {
+        MessageBox::warning(this, tr("New staff member"), e.message());
+        return;
     }
     auto *password = new QLineEdit(&d);
     password->setEchoMode(QLineEdit::Password);
@@ -123,7 +184,7 @@ void StaffPage::createStaff()
     form->addRow(tr("Name shown"), name);
     form->addRow(tr("Role"), role);
     form->addRow(tr("College (college administrators)"), college);
-    form->addRow(tr("Assigned colleges (reviewers)"), scopes);
+    form->addRow(tr("Assigned colleges and classes (reviewers)"), scopes);
     form->addRow(tr("Initial password"), password);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &d);
     connect(buttons, &QDialogButtonBox::accepted, &d, &QDialog::accept);
@@ -136,9 +197,7 @@ void StaffPage::createStaff()
     n.displayName = name->text();
     n.role = StaffRole(role->currentData().toInt());
     n.collegeId = college->currentData().toLongLong();
-    for (int i = 0; i < scopes->count(); ++i)
-        if (scopes->item(i)->checkState() == Qt::Checked)
-            n.scopes.append({scopes->item(i)->data(Qt::UserRole).toLongLong(), 0});
+    n.scopes = checkedScopes(scopes);
     n.password = password->text();
     try {
         accounts::StaffService(context().database(), context().session()).create(n);
@@ -147,6 +206,67 @@ void StaffPage::createStaff()
     } catch (const db::DbError &e) {
         MessageBox::warning(this, tr("New staff member"), e.message());
     }
+}
+
+void StaffPage::editScopes()
+{
+    const qint64 id = currentId();
+    if (!id)
+        return;
+    std::optional<Staff> staff;
+    QList<QPair<qint64, qint64>> current;
+    QTreeWidget *tree = nullptr;
+    auto *d = new QDialog(this);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    d->setObjectName(QStringLiteral("staffScopesDialog"));
+    try {
+        staff = db::StaffRepo(context().database()).get(id);
+        if (staff)
+            for (const auto &sc : db::AccountRepo(context().database()).staffScopes(id))
+                current.append({sc.collegeId, sc.classId});
+        if (staff && staff->role == StaffRole::Reviewer)
+            tree = scopeTree(context().database(), context().session().schoolId, current, d);
+    } catch (const db::DbError &e) {
+        delete d;
+        MessageBox::warning(this, tr("Assignments"), e.message());
+        return;
+    }
+    if (!staff || staff->role != StaffRole::Reviewer) {
+        delete d;
+        MessageBox::information(this, tr("Assignments"), tr("Only reviewers are assigned colleges and classes; administrators see their college or the whole school."));
+        return;
+    }
+    d->setWindowTitle(tr("Assignments of %1").arg(staff->displayName));
+    auto *form = new QFormLayout(d);
+    form->addRow(new QLabel(tr("Check a college for all its classes, or single classes."), d));
+    form->addRow(tree);
+    auto *reason = new QLineEdit(d);
+    reason->setObjectName(QStringLiteral("staffScopesReason"));
+    reason->setPlaceholderText(tr("Kept in the audit log"));
+    form->addRow(tr("Reason"), reason);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, d);
+    buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("staffScopesOk"));
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, d, &QDialog::reject);
+    const int version = staff->rowVersion;
+    connect(buttons, &QDialogButtonBox::accepted, d, [this, d, tree, reason, id, version] {
+        try {
+            accounts::StaffService(context().database(), context().session()).setScopes(id, checkedScopes(tree), version, reason->text());
+        } catch (const db::DbError &e) {
+            // The dialog stays open with what was checked (a missing reason, an empty
+            // assignment); a conflict closes it and the list shows the other change.
+            MessageBox::warning(d, tr("Assignments"), e.message());
+            if (e.kind() != db::DbError::Kind::Conflict)
+                return;
+            d->reject();
+            reload();
+            return;
+        }
+        m_status->setText(tr("Assignments saved."));
+        d->accept();
+        reload();
+    });
+    d->open();
 }
 
 void StaffPage::toggleActive()

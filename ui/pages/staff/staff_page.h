@@ -8,8 +8,9 @@ class QLabel;
 namespace tucai::ui {
 
 // Staff accounts for school administrators: list with roles, colleges and
-// assignments; create, disable/enable, reset a password. On PostgreSQL each
-// account also has its own database login role (shown in the list).
+// assignments; create, disable/enable, reset a password, change a reviewer's
+// colleges and classes. On PostgreSQL each account also has its own database
+// login role (shown in the list).
 class StaffPage final : public Page
 {
     Q_OBJECT
@@ -24,11 +25,12 @@ private:
     void createStaff();
     void toggleActive();
     void resetPassword();
+    void editScopes();
     void changeOwnPassword();
     qint64 currentId() const;
     QTreeWidget *m_list;
     QLabel *m_status;
-    QPushButton *m_create, *m_toggle, *m_reset, *m_own;
+    QPushButton *m_create, *m_toggle, *m_reset, *m_scopes, *m_own;
 };
 
 } // namespace tucai::ui
