@@ -111,8 +111,9 @@ AuditPage::AuditPage(AppContext &context, QWidget *parent) : Page(context, paren
 AuditPage::~AuditPage()
 {
     QSettings().setValue(QStringLiteral("audit/splitter"), m_splitter->saveState());
-    // The jobs only touch the database (their continuations die with the page): wait for them,
-    // so no connection outlives the page's database.
+    // The jobs only touch the database (their continuations die with the page): wait for the
+    // jobs themselves, so no connection outlives the page's database. (Not the continuations:
+    // they run on this thread, waiting for them here would never end.)
     m_load.waitForFinished();
     m_job.waitForFinished();
 }
@@ -181,7 +182,7 @@ void AuditPage::reload()
         qint64 total = 0;
         QString error;
     };
-    m_load = QtConcurrent::run([database, f] {
+    QFuture<Loaded> work = QtConcurrent::run([database, f] {
         Loaded l;
         try {
             db::AuditQueryRepo repo(*database);
@@ -191,7 +192,9 @@ void AuditPage::reload()
             l.error = e.message();
         }
         return l;
-    }).then(this, [this, generation](const Loaded &l) {
+    });
+    m_load = work;
+    work.then(this, [this, generation](const Loaded &l) {
         if (generation != m_generation)
             return;
         m_list->clear();
@@ -237,13 +240,15 @@ void AuditPage::runJob(const QString &busyText, std::function<QString(const db::
         w->setEnabled(false);
     m_status->setText(busyText);
     auto database = context().sharedDatabase();
-    m_job = QtConcurrent::run([database, job] {
+    QFuture<QString> work = QtConcurrent::run([database, job] {
         try {
             return job(*database);
         } catch (const db::DbError &e) {
             return e.message();
         }
-    }).then(this, [this, done](const QString &text) {
+    });
+    m_job = work;
+    work.then(this, [this, done](const QString &text) {
         for (QWidget *w : std::as_const(m_busy))
             w->setEnabled(true);
         done(text);

@@ -55,7 +55,7 @@ private:
     QList<AuditEntry> m_entries;
     QList<QWidget *> m_busy;   // disabled while a verify or export runs
     quint64 m_generation = 0;
-    QFuture<void> m_load;
+    QFuture<void> m_load;   // the workers, not their continuations
     QFuture<void> m_job;
 };
 
