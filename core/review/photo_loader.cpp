@@ -124,7 +124,7 @@ void PhotoLoader::load(qint64 photoId)
     m_inFlight.insert(photoId, token);
     auto db = m_db;
     net::PhotoStore *store = m_store.get();
-    QtConcurrent::run(&m_pool, [this, db, store, photoId, token] {
+    m_pool.start([this, db, store, photoId, token] {
         auto detail = std::make_shared<const PhotoDetail>(loadNow(*db, photoId, store));
         QMetaObject::invokeMethod(this, [this, detail, photoId, token] {
             if (m_inFlight.value(photoId) != token)
@@ -183,7 +183,7 @@ void PhotoLoader::pumpThumbnails()
     m_thumbInFlight.insert(id);
     auto db = m_db;
     net::PhotoStore *store = m_store.get();
-    QtConcurrent::run(&m_thumbPool, [this, db, store, id] {
+    m_thumbPool.start([this, db, store, id] {
         QImage img;
         try {
             db::PhotoRepo photos(*db);

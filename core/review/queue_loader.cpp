@@ -32,7 +32,7 @@ void QueueLoader::fetch(const QueueKey &after, int limit)
     const ReviewScope scope = m_scope;
     const QueueQuery query = m_query;
     QThreadPool *pool = &m_pool;
-    QtConcurrent::run(pool, [this, db, scope, query, after, limit, gen] {
+    pool->start([this, db, scope, query, after, limit, gen] {
         QueuePage page;
         page.generation = gen;
         page.after = after;
@@ -58,7 +58,7 @@ void QueueLoader::fetchCount()
     auto db = m_db;
     const ReviewScope scope = m_scope;
     const QueueQuery query = m_query;
-    QtConcurrent::run(&m_pool, [this, db, scope, query, gen] {
+    m_pool.start([this, db, scope, query, gen] {
         qint64 n = -1;
         try {
             n = db::ReviewRepo(*db).count(scope, query);

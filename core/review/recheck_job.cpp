@@ -66,7 +66,7 @@ void RecheckJob::run(const QList<qint64> &ids, const ReviewScope *scopeIn, const
     const QueueQuery query = byQuery ? *queryIn : QueueQuery{};
     auto db = m_db;
     const checks::CheckProfile profile = m_profile;
-    QtConcurrent::run(&m_pool, [this, db, profile, ids, byQuery, scope, query] {
+    m_pool.start([this, db, profile, ids, byQuery, scope, query] {
         QList<qint64> todo = ids;
         int done = 0, failed = 0;
         try {

@@ -6,27 +6,12 @@
 #include "pages/export/export_page.h"
 #include "pages/notices/notices_page.h"
 #include "pages/outbox/outbox_page.h"
-#include "pages/placeholder_page.h"
 #include "pages/review/review_page.h"
 #include "pages/settings/settings_page.h"
 #include "pages/staff/staff_page.h"
 #include "pages/students/students_page.h"
 
-#include <QCoreApplication>
-
 namespace tucai::ui {
-namespace {
-
-QString tr(const char *s) { return QCoreApplication::translate("Pages", s); }
-
-PageFactory placeholder(const char *id, const char *title, const char *description)
-{
-    return {QString::fromLatin1(id), [=](AppContext &ctx, QWidget *parent) -> Page * {
-                return new PlaceholderPage(ctx, QString::fromLatin1(id), tr(title), tr(description), parent);
-            }};
-}
-
-} // namespace
 
 QList<PageFactory> pageFactories()
 {
