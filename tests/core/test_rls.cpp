@@ -50,6 +50,14 @@ class TestRls : public QObject
             qFatal("cannot log in as %s: %s", qPrintable(role), qPrintable(c.lastError().text()));
         return c;
     }
+    // The app's way in as a staff member: the owner's server and database, the member's login.
+    db::DbTarget staffTarget(const QString &role) const
+    {
+        db::DbTarget t = m_owner->target();
+        t.user = role;
+        t.password = kPassword;
+        return t;
+    }
     static qint64 scalar(QSqlDatabase &c, const QString &sql)
     {
         QSqlQuery q(c);
@@ -154,9 +162,7 @@ private Q_SLOTS:
     // With raw SQL the reviewer can do nothing else to notifications.
     void reviewerDecidesAndUndoesThroughOwnLogin()
     {
-        db::DbTarget t = m_owner->target();
-        t.user = m_reviewerRole;
-        t.password = kPassword;
+        db::DbTarget t = staffTarget(m_reviewerRole);
         db::Database staffDb(t);
         staffDb.open();
         const auto session = accounts::AuthService(staffDb).databaseSession();
@@ -198,9 +204,7 @@ private Q_SLOTS:
     void appOnStaffLoginMapsRoleAndAudits()
     {
         // The app connected with the college admin's own database user.
-        db::DbTarget t = m_owner->target();
-        t.user = m_collegeRole;
-        t.password = kPassword;
+        db::DbTarget t = staffTarget(m_collegeRole);
         db::Database staffDb(t);
         staffDb.openAndMigrate();
         const auto session = accounts::AuthService(staffDb).databaseSession();
@@ -275,9 +279,7 @@ private Q_SLOTS:
     void schoolAdminCreatesStaffWithRole()
     {
         // A school admin's own login creates a new staff member: the server makes the login role.
-        db::DbTarget t = m_owner->target();
-        t.user = m_adminRole;
-        t.password = kPassword;
+        db::DbTarget t = staffTarget(m_adminRole);
         db::Database adminDb(t);
         adminDb.open();
         const auto session = accounts::AuthService(adminDb).databaseSession();
@@ -297,9 +299,7 @@ private Q_SLOTS:
 
     void staffChangesOwnDatabasePassword()
     {
-        db::DbTarget t = m_owner->target();
-        t.user = m_collegeRole;
-        t.password = kPassword;
+        db::DbTarget t = staffTarget(m_collegeRole);
         {
             db::Database staffDb(t);
             staffDb.open();
@@ -318,9 +318,7 @@ private Q_SLOTS:
 
     void collegeAdminImportsThroughOwnLogin()
     {
-        db::DbTarget t = m_owner->target();
-        t.user = m_collegeRole;
-        t.password = kPassword;
+        db::DbTarget t = staffTarget(m_collegeRole);
         db::Database staffDb(t);
         staffDb.open();
         const auto session = accounts::AuthService(staffDb).databaseSession();

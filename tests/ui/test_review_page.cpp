@@ -68,6 +68,20 @@ private:
                 out.append(m);
         return out;
     }
+    // A review page for one staff member, shown and activated, its queue model under the tester.
+    struct OpenPage
+    {
+        ui::AppContext ctx;
+        ui::ReviewPage page;
+        QAbstractItemModelTester tester;
+        OpenPage(const std::shared_ptr<db::Database> &db, const accounts::Session &session)
+            : ctx(db, session), page(ctx), tester(page.queueModel(), QAbstractItemModelTester::FailureReportingMode::QtTest)
+        {
+            page.resize(1400, 900);
+            page.show();
+            page.activate();
+        }
+    };
     static void waitForPhoto(ui::ReviewPage &page)
     {
         QTRY_VERIFY_WITH_TIMEOUT(page.currentPhotoId() != 0 && page.viewer()->detail()
@@ -231,13 +245,8 @@ private Q_SLOTS:
 
     void batchDecisions()
     {
-        const accounts::Session session = sessionOf(QStringLiteral("college01"));
-        ui::AppContext ctx(m_db, session);
-        ui::ReviewPage page(ctx);
-        QAbstractItemModelTester tester(page.queueModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        page.resize(1400, 900);
-        page.show();
-        page.activate();
+        OpenPage open(m_db, sessionOf(QStringLiteral("college01")));
+        ui::ReviewPage &page = open.page;
         auto *model = page.queueModel();
         QTRY_VERIFY(model->rowCount() > 4 && !model->isLoading());
         waitForPhoto(page);
@@ -278,13 +287,8 @@ private Q_SLOTS:
     // order); a second click reverses it; the combo box follows; the photo column is no order.
     void sortByHeaderClicks()
     {
-        const accounts::Session session = sessionOf(QStringLiteral("admin"));
-        ui::AppContext ctx(m_db, session);
-        ui::ReviewPage page(ctx);
-        QAbstractItemModelTester tester(page.queueModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        page.resize(1400, 900);
-        page.show();
-        page.activate();
+        OpenPage open(m_db, sessionOf(QStringLiteral("admin")));
+        ui::ReviewPage &page = open.page;
         auto *model = page.queueModel();
         model->setPageSize(25); // several pages while scrolling
         QTRY_VERIFY(model->rowCount() > 4 && !model->isLoading());
@@ -363,7 +367,6 @@ private Q_SLOTS:
     void photoAtUrlIsFetchedAndVerified()
     {
         const accounts::Session session = sessionOf(QStringLiteral("admin"));
-        ui::AppContext ctx(m_db, session);
         db::PhotoRepo photos(*m_db);
         test::HttpTestServer server;
         QVERIFY(server.isListening());
@@ -406,26 +409,24 @@ private Q_SLOTS:
         setBlob(badSha, QVariant(QMetaType(QMetaType::QByteArray)), server.url(QStringLiteral("/bad.jpg")).toString());
         QVERIFY(photos.blobBytes(goodSha).isEmpty());
 
-        ui::ReviewPage page(ctx);
-        page.resize(1400, 900);
-        page.show();
-        page.activate();
+        OpenPage shown(m_db, session);
+        ui::ReviewPage &page = shown.page;
         auto *model = page.queueModel();
         QTRY_VERIFY(model->rowCount() > 10 && !model->isLoading());
         auto *queue = page.findChild<QTableView *>(QStringLiteral("reviewQueue"));
-        const auto open = [&](qint64 id) {
+        const auto openPhoto = [&](qint64 id) {
             const int row = model->findPhoto(id);
             QVERIFY(row >= 0);
             queue->selectionModel()->setCurrentIndex(model->index(row, ui::QueueModel::NameColumn),
                                                      QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
             QTRY_VERIFY_WITH_TIMEOUT(page.viewer()->detail() && page.viewer()->detail()->photoId == id, 15000);
         };
-        open(good);
+        openPhoto(good);
         QCOMPARE(page.viewer()->detail()->error, QString());
         QVERIFY(!page.viewer()->detail()->image.isNull());
         QCOMPARE(page.viewer()->detail()->bytes, goodBytes);
         QVERIFY(requests >= 1);
-        open(bad);
+        openPhoto(bad);
         const QString error = page.viewer()->detail()->error;
         QVERIFY2(error.contains(QLatin1String("do not match the stored SHA-256")), qPrintable(error));
         QVERIFY(page.viewer()->detail()->image.isNull());
