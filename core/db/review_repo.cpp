@@ -5,6 +5,8 @@
 
 namespace tucai::db {
 
+std::atomic<int> ReviewRepo::s_classSortAtMost{20000};
+
 using review::QueueKey;
 using review::QueueQuery;
 using review::QueueRow;
@@ -212,8 +214,19 @@ QList<QueueRow> ReviewRepo::page(const ReviewScope &scope, const QueueQuery &que
 QList<QueueRow> ReviewRepo::pageByClass(const ReviewScope &scope, const QueueQuery &query, const QueueKey &after, int limit,
                                         QueueKey *next) const
 {
-    // The classes in name order (a small table), then photos class by class on the
-    // (class_id, status, id) index. The key is the class's name and id (in `time`) and the photo id.
+    // Order: class name, class id, photo id; the key holds the class's name (text), its id
+    // (time) and the photo id. Two ways to read it, chosen by how many photos match:
+    // - few (a violated rule, a search): one query that sorts just those photos;
+    // - many: the classes in name order (a small table), then photos class by class on the
+    //   (class_id, status, id) index, which never sorts the whole queue.
+    const int kSortAtMost = s_classSortAtMost.load();
+    {
+        const Where w = where(scope, query);
+        Query probe(m_db, QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM photos p") + w.sql() + QStringLiteral(" LIMIT :most) x"));
+        w.apply(probe);
+        if (probe.bind(QStringLiteral(":most"), kSortAtMost).scalar().toLongLong() < kSortAtMost)
+            return pageByClassSorted(scope, query, after, limit, next);
+    }
     const QString dir = query.descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
     QString classSql = QStringLiteral("SELECT cl.id, cl.name FROM classes cl JOIN colleges c ON c.id = cl.college_id WHERE c.school_id = :school");
     if (query.collegeId)
@@ -449,6 +462,38 @@ QString ReviewRepo::staffName(qint64 staffId) const
     if (!staffId)
         return {};
     return Query(m_db, QStringLiteral("SELECT display_name FROM staff WHERE id = :id")).bind(QStringLiteral(":id"), staffId).scalar().toString();
+}
+
+QList<QueueRow> ReviewRepo::pageByClassSorted(const ReviewScope &scope, const QueueQuery &query, const QueueKey &after, int limit,
+                                              QueueKey *next) const
+{
+    Where w = where(scope, query);
+    const QString dir = query.descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
+    const QString beyond = query.descending ? QStringLiteral("<") : QStringLiteral(">");
+    if (after.valid()) {
+        w.parts << QStringLiteral("(cl.name %1 :after_name OR (cl.name = :same_name AND (cl.id %1 :after_class "
+                                  "OR (cl.id = :same_class AND p.id %1 :after_id))))").arg(beyond);
+        w.binds.append({QStringLiteral(":after_name"), after.text});
+        w.binds.append({QStringLiteral(":same_name"), after.text});
+        w.binds.append({QStringLiteral(":after_class"), after.time});
+        w.binds.append({QStringLiteral(":same_class"), after.time});
+        w.binds.append({QStringLiteral(":after_id"), after.id});
+    }
+    Query q(m_db, QStringLiteral("SELECT ") + kRowColumns.arg(w.timeColumn) + QStringLiteral(", cl.name")
+                      + QStringLiteral(" FROM photos p JOIN students s ON s.id = p.student_id JOIN classes cl ON cl.id = p.class_id")
+                      + w.sql() + QStringLiteral(" ORDER BY cl.name %1, cl.id %1, p.id %1 LIMIT :limit").arg(dir));
+    w.apply(q);
+    q.bind(QStringLiteral(":limit"), limit).exec();
+    QList<QueueRow> rows;
+    rows.reserve(limit);
+    QueueKey last = after;
+    while (q.next()) {
+        rows.append(rowFrom(q));
+        last = {rows.constLast().classId, rows.constLast().id, q.toString(11)};
+    }
+    if (next)
+        *next = last;
+    return rows;
 }
 
 } // namespace tucai::db

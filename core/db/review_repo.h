@@ -3,6 +3,7 @@
 #include "review/queue_query.h"
 
 #include <QHash>
+#include <atomic>
 #include <optional>
 
 namespace tucai::db {
@@ -47,6 +48,10 @@ public:
     // already sent or is being sent.
     bool cancelPendingOutbox(qint64 outboxId);
 
+    // The class order sorts the matching photos in one query when fewer than this many match,
+    // else it reads class by class. Tests lower it to exercise both ways on a small school.
+    static void setClassSortAtMost(int n) { s_classSortAtMost = n; }
+
     QHash<qint64, QString> collegeNames() const;
     // Colleges the scope may see (for the filter), in code order.
     QList<QPair<qint64, QString>> scopedColleges(const review::ReviewScope &scope) const;
@@ -58,7 +63,10 @@ private:
     Where where(const review::ReviewScope &scope, const review::QueueQuery &query) const;
     QList<review::QueueRow> pageByClass(const review::ReviewScope &scope, const review::QueueQuery &query,
                                         const review::QueueKey &after, int limit, review::QueueKey *next) const;
+    QList<review::QueueRow> pageByClassSorted(const review::ReviewScope &scope, const review::QueueQuery &query,
+                                              const review::QueueKey &after, int limit, review::QueueKey *next) const;
     const Database &m_db;
+    static std::atomic<int> s_classSortAtMost;
 };
 
 } // namespace tucai::db

@@ -1,8 +1,8 @@
 // Review queue benchmark on PostgreSQL with a million photos.
 //
-//   ninja -C build-review bench_review
-//   QT_QPA_PLATFORM=offscreen build-review/tests/bench/bench_review postgresql://postgres:PW@127.0.0.1:PORT/postgres \
-//       [--photos 1000000] [--reuse]
+//   ninja -C build bench_review
+//   bash tests/integration/pg_fixture.sh start /tmp/bench-pg        # a throwaway server, URL in /tmp/bench-pg/url
+//   QT_QPA_PLATFORM=offscreen build/tests/bench/bench_review "$(cat /tmp/bench-pg/url)" [--photos 1000000] [--reuse]
 //
 // The URL names a server where the user may create databases; the bench creates (or with --reuse
 // keeps) the database "tucai_bench_review", fills it with INSERT ... SELECT generate_series (a school,

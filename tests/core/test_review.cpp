@@ -181,8 +181,12 @@ private Q_SLOTS:
         for (const auto &r : byTime)
             expected.insert(r.id);
         const QHash<qint64, QString> classes = db::ReviewRepo(*d).classNames();
-        for (const review::QueueSort sort : {review::QueueSort::StudentNo, review::QueueSort::Name, review::QueueSort::Class,
-                                             review::QueueSort::Status}) {
+        // The class order has two ways (one sorting query, or class by class): both are checked.
+        struct Case { review::QueueSort sort; int classSortAtMost; };
+        for (const Case c : {Case{review::QueueSort::StudentNo, 20000}, Case{review::QueueSort::Name, 20000},
+                             Case{review::QueueSort::Class, 20000}, Case{review::QueueSort::Class, 1}, Case{review::QueueSort::Status, 20000}}) {
+            const review::QueueSort sort = c.sort;
+            db::ReviewRepo::setClassSortAtMost(c.classSortAtMost);
             for (const bool descending : {false, true}) {
                 q.sort = sort;
                 q.descending = descending;
@@ -220,6 +224,19 @@ private Q_SLOTS:
                 QVERIFY(changes > 2);
             }
         }
+        db::ReviewRepo::setClassSortAtMost(20000);
+        // Both ways of the class order give the very same sequence, also with a filter.
+        q.sort = review::QueueSort::Class;
+        q.descending = false;
+        q.collegeId = byTime.constFirst().collegeId;
+        const auto sorted = all(*d, admin, q, 9);
+        db::ReviewRepo::setClassSortAtMost(1);
+        const auto byClass = all(*d, admin, q, 9);
+        db::ReviewRepo::setClassSortAtMost(20000);
+        QVERIFY(sorted.size() > 5);
+        QCOMPARE(byClass.size(), sorted.size());
+        for (int i = 0; i < sorted.size(); ++i)
+            QCOMPARE(byClass[i].id, sorted[i].id);
     }
 
     void queueHonoursScope_data() { TUCAI_ENGINE_ROWS(); }
