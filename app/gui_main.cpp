@@ -31,7 +31,11 @@ int takeScreenshots(ui::MainWindow &window, const QString &dir)
     window.show();
     int n = 0;
     for (ui::Page *p : window.pages()) {
-        window.showPage(p->pageId());
+        // The review page on a returned photo: its violations are drawn and listed.
+        if (p->pageId() == QLatin1String("review"))
+            window.showPage(p->pageId(), {{QStringLiteral("status"), QStringLiteral("returned")}});
+        else
+            window.showPage(p->pageId());
         // Pages load in the background: give them time to fill before grabbing.
         const QDeadlineTimer settle(3000);
         while (!settle.hasExpired()) {
