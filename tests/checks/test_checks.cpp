@@ -257,6 +257,45 @@ private Q_SLOTS:
         }
     }
 
+    // A second person behind the student, placed where it is visible (the fixture records how
+    // much), is counted; a head tilted 15 deg, which the upright cascade loses or misplaces the eyes
+    // of, is found on the turned photo and its roll measured.
+    void secondFaceAndStrongRoll()
+    {
+        REQUIRE_FACES();
+        const QStringList people = frllPeople(facesDir());
+        QVERIFY(people.size() >= 8);
+        for (int i = 0; i < 8; ++i) {
+            const QString person = people.at(i);
+            QByteArray bytes, other;
+            QPointF l, r, ol, orr;
+            QVERIFY(loadFrll(facesDir(), person, false, &bytes, &l, &r));
+            QVERIFY(loadFrll(facesDir(), people.at(i + 1), false, &other, &ol, &orr));
+            const QList<Fixture> fx = makeFixtures(bytes, l, r, person, {QStringLiteral("second_face"), QStringLiteral("roll")}, {2, 3},
+                                                   nullptr, other, ol, orr);
+            QCOMPARE(fx.size(), 5);
+            for (const Fixture &f : fx) {
+                if (f.defect == QLatin1String("none"))
+                    continue;
+                const CheckReport rep = engine().check(f.bytes);
+                const QString what = QStringLiteral("%1/%2/%3").arg(person, f.defect).arg(f.level);
+                if (f.defect == QLatin1String("second_face")) {
+                    QVERIFY2(f.visibleFraction >= (f.level == 2 ? 0.85 : 0.6), qPrintable(what));
+                    QVERIFY2(rep.result(QStringLiteral("face.count")) && rep.result(QStringLiteral("face.count"))->value == 2.0, qPrintable(what));
+                    // The student is still the main face, in the middle.
+                    QVERIFY2(std::abs(rep.face.box.center().x() - 240) < 30, qPrintable(what));
+                } else {
+                    QCOMPARE(status(rep, "face.count"), QStringLiteral("pass"));
+                    const RuleResult *roll = rep.result(QStringLiteral("pose.roll"));
+                    QVERIFY2(roll && roll->value, qPrintable(what));
+                    const double want = f.level == 2 ? 10 : 15;
+                    QVERIFY2(std::abs(std::abs(*roll->value) - want) < 3, qPrintable(what + QStringLiteral(" roll %1").arg(*roll->value)));
+                    QCOMPARE(status(rep, "pose.roll"), QStringLiteral("fail"));
+                }
+            }
+        }
+    }
+
     void realDefects()
     {
         REQUIRE_FACES();
