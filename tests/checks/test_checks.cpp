@@ -97,7 +97,7 @@ private Q_SLOTS:
         const CheckProfile p = CheckProfile::loadDefault();
         QVERIFY(p.isValid());
         QCOMPARE(p.id(), QStringLiteral("default"));
-        QCOMPARE(p.version(), QStringLiteral("1"));
+        QCOMPARE(p.version(), QStringLiteral("2"));
         QCOMPARE(p.background(), QColor(100, 197, 255));
         QCOMPARE(p.param(QStringLiteral("file.size"), QStringLiteral("minKB"), -1), 20.0);
         QCOMPARE(p.param(QStringLiteral("file.size"), QStringLiteral("maxKB"), -1), 60.0);
@@ -226,7 +226,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("defect");
         for (const char *d : {"roll", "off_centre", "eye_line", "head_big", "blur", "noise", "overexposed", "colour_cast", "side_shadow",
-                              "highlights", "bg_tint", "bg_gradient", "bg_object", "halo", "wrong_size", "heavy_jpeg"})
+                              "highlights", "bg_tint", "bg_gradient", "bg_object", "halo", "wrong_size", "heavy_jpeg", "blue_clothes",
+                              "clothes_like_bg", "second_face"})
             QTest::newRow(d) << QString::fromLatin1(d);
     }
 
@@ -294,6 +295,20 @@ private Q_SLOTS:
                 }
             }
         }
+    }
+
+    // FRLL 009 wears a top with one strap: the only clothing in the frame is at the shoulder, away
+    // from the chest. Blue there is found; the compliant photo passes.
+    void blueStrap()
+    {
+        REQUIRE_FACES();
+        QByteArray bytes;
+        QPointF l, r;
+        QVERIFY(loadFrll(facesDir(), QStringLiteral("009"), false, &bytes, &l, &r));
+        const QList<Fixture> fx = makeFixtures(bytes, l, r, QStringLiteral("009"), {QStringLiteral("blue_clothes")}, {2});
+        QCOMPARE(fx.size(), 2);
+        QCOMPARE(status(engine().check(fx.first().bytes), "clothing.blue"), QStringLiteral("pass"));
+        QCOMPARE(status(engine().check(fx.last().bytes), "clothing.blue"), QStringLiteral("fail"));
     }
 
     void realDefects()
