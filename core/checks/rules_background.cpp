@@ -48,9 +48,10 @@ cv::Mat distanceTo(const cv::Mat &lab8, cv::Vec3f ref)
 
 void prepareBackground(Context &c)
 {
-    cv::Mat half, labH;
+    cv::Mat half;
     cv::resize(c.bgr, half, cv::Size((c.bgr.cols + 1) / 2, (c.bgr.rows + 1) / 2), 0, 0, cv::INTER_AREA);
-    cv::cvtColor(half, labH, cv::COLOR_BGR2Lab);
+    cv::cvtColor(half, c.labHalf, cv::COLOR_BGR2Lab);
+    const cv::Mat &labH = c.labHalf;
     const int W = labH.cols, H = labH.rows;
     if (W < 8 || H < 8)
         return;
@@ -123,9 +124,7 @@ void runBackgroundRules(Context &c)
         if (!c.bgReady) {
             c.add("background.uniform", RuleStatus::Uncertain, std::nullopt, QStringLiteral("spread<=%1").arg(maxSpread), {}, noBg);
         } else {
-            cv::Mat half, labH;
-            cv::resize(c.bgr, half, c.bgHalf.size(), 0, 0, cv::INTER_AREA);
-            cv::cvtColor(half, labH, cv::COLOR_BGR2Lab);
+            const cv::Mat &labH = c.labHalf;
             // Cell means over the background: a gradient or a shadow moves some cells away from the median.
             const int cell = 16;
             std::vector<std::pair<double, cv::Rect>> cells;
@@ -176,9 +175,7 @@ void runBackgroundRules(Context &c)
             c.add("background.edge", RuleStatus::Uncertain, std::nullopt, QStringLiteral("halo<=%1%").arg(maxHalo), {},
                    c.bgReady ? QStringLiteral("no face") : noBg);
         } else {
-            cv::Mat half, labH;
-            cv::resize(c.bgr, half, c.bgHalf.size(), 0, 0, cv::INTER_AREA);
-            cv::cvtColor(half, labH, cv::COLOR_BGR2Lab);
+            const cv::Mat &labH = c.labHalf;
             cv::Mat inner;
             cv::erode(c.personHalf, inner, cv::getStructuringElement(cv::MORPH_ELLIPSE, {7, 7}));
             cv::Mat band = c.personHalf & ~inner;
@@ -238,8 +235,6 @@ void runBackgroundRules(Context &c)
             c.add("clothing.blue", RuleStatus::Uncertain, std::nullopt, {}, {}, w);
         return;
     }
-    cv::Mat bgFull;
-    cv::resize(c.bgHalf, bgFull, c.bgr.size(), 0, 0, cv::INTER_NEAREST);
     if (c.on("clothing.contrast")) {
         const double minDE = c.p("clothing.contrast", "minDeltaE", 15);
         const double maxBgLike = c.p("clothing.contrast", "maxBackgroundLike", 0.15);
@@ -278,7 +273,7 @@ void runBackgroundRules(Context &c)
         int clothes = 0, blue = 0;
         for (int y = 0; y < lab.rows; ++y)
             for (int x = 0; x < lab.cols; ++x) {
-                if (bgFull.at<uchar>(y + shoulders.y, x + shoulders.x))
+                if (c.bgHalf.at<uchar>((y + shoulders.y) / 2, (x + shoulders.x) / 2))
                     continue;
                 const cv::Vec3b v = lab.at<cv::Vec3b>(y, x);
                 if (deltaE(labUnits(cv::Vec3f(v[0], v[1], v[2])), c.skinLab) < 16)

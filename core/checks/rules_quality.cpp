@@ -79,8 +79,12 @@ double moireScore(const cv::Mat &grey, cv::Rect *area)
         std::nth_element(v.begin(), v.begin() + long(v.size() / 2), v.end());
         med[size_t(k)] = v[v.size() / 2];
     }
-    // Median magnitude along one spectrum column (x fixed) or row (y fixed).
+    // Median magnitude along one spectrum column (x fixed) or row (y fixed), each computed once.
+    std::vector<float> colMed(size_t(half + 1), -1.f), rowMed(size_t(n), -1.f);
     auto lineMedian = [&](bool column, int idx) {
+        float &cached = column ? colMed[size_t(idx)] : rowMed[size_t(idx)];
+        if (cached >= 0)
+            return cached;
         std::vector<float> v;
         if (column)
             for (int y = 0; y < n; ++y)
@@ -89,7 +93,8 @@ double moireScore(const cv::Mat &grey, cv::Rect *area)
             for (int x = 0; x <= half; ++x)
                 v.push_back(mag.at<float>(idx, x));
         std::nth_element(v.begin(), v.begin() + long(v.size() / 2), v.end());
-        return v[v.size() / 2];
+        cached = v[v.size() / 2];
+        return cached;
     };
     double best = 0;
     for (int y = 0; y < n; ++y)
