@@ -126,9 +126,19 @@ bool runEvaluation(const EvalOptions &opt, QTextStream &out, QString *error)
                                                 {QStringLiteral("rightlight"), {QStringLiteral("lighting.face_even")}},
                                                 {QStringLiteral("glasses"), {QStringLiteral("glasses.reflection"), QStringLiteral("glasses.tinted")}},
                                                 {QStringLiteral("normal"), {}}, {QStringLiteral("noglasses"), {}}, {QStringLiteral("centerlight"), {}}};
+        // The Yale subjects are split the same way: the first half tunes, the second half is held out.
+        QStringList subjects;
+        for (const QString &f : yd.entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name))
+            if (const QString sub = f.section(QLatin1Char('.'), 0, 0); !subjects.contains(sub))
+                subjects.append(sub);
+        const qsizetype tuneSubjects = (subjects.size() + 1) / 2;
+        if (opt.split == QLatin1String("tune"))
+            subjects = subjects.mid(0, tuneSubjects);
+        else if (opt.split == QLatin1String("test"))
+            subjects = subjects.mid(tuneSubjects);
         for (const QString &f : yd.entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name)) {
             const QStringList parts2 = f.split(QLatin1Char('.'));
-            if (parts2.size() == 3 && expect.contains(parts2[1]))
+            if (parts2.size() == 3 && expect.contains(parts2[1]) && subjects.contains(parts2[0]))
                 yale.append({yd.filePath(f), parts2[0], parts2[1], expect.value(parts2[1])});
         }
         const QList<Outcome> yo = QtConcurrent::blockingMapped<QList<Outcome>>(&pool, yale, std::function<Outcome(const RealCase &)>([&](const RealCase &c) {
