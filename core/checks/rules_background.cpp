@@ -227,15 +227,18 @@ void runBackgroundRules(Context &c)
     chest &= cv::Rect(0, 0, c.bgr.cols, c.bgr.rows);
     shoulders &= cv::Rect(0, 0, c.bgr.cols, c.bgr.rows);
     const QString why = QStringLiteral("too little clothing visible in the frame");
-    if (chest.area() < 400 || !c.bgReady || !c.skinReady) {
-        const QString w = !c.bgReady ? noBg : !c.skinReady ? QStringLiteral("no face to tell skin from clothing") : why;
+    if (!c.bgReady || !c.skinReady) {
+        const QString w = !c.bgReady ? noBg : QStringLiteral("no face to tell skin from clothing");
         if (c.on("clothing.contrast"))
             c.add("clothing.contrast", RuleStatus::Uncertain, std::nullopt, {}, {}, w);
         if (c.on("clothing.blue"))
             c.add("clothing.blue", RuleStatus::Uncertain, std::nullopt, {}, {}, w);
         return;
     }
-    if (c.on("clothing.contrast")) {
+    // A large head leaves no chest in the frame (the shoulders may still show).
+    if (c.on("clothing.contrast") && chest.area() < 400)
+        c.add("clothing.contrast", RuleStatus::Uncertain, std::nullopt, {}, {}, why);
+    else if (c.on("clothing.contrast")) {
         const double minDE = c.p("clothing.contrast", "minDeltaE", 15);
         const double maxBgLike = c.p("clothing.contrast", "maxBackgroundLike", 0.15);
         const cv::Mat lab = c.lab(chest);
@@ -264,7 +267,9 @@ void runBackgroundRules(Context &c)
                    QStringLiteral("background-like %1%").arg(bgFrac * 100, 0, 'f', 0));
         }
     }
-    if (c.on("clothing.blue")) {
+    if (c.on("clothing.blue") && shoulders.area() < 400)
+        c.add("clothing.blue", RuleStatus::Uncertain, std::nullopt, {}, {}, why);
+    else if (c.on("clothing.blue")) {
         const double maxBlue = c.p("clothing.blue", "maxBlueFraction", 0.35);
         const double minClothes = c.p("clothing.blue", "minClothingFraction", 0.02);
         const cv::Mat lab = c.lab(shoulders);
