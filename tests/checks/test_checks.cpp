@@ -443,6 +443,21 @@ private Q_SLOTS:
         p.start(exe, {QStringLiteral("check"), QStringLiteral("--bogus")});
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitCode(), 2);
+
+        // The held-out split: `--split test` starts after the tuning half; an unknown split is a usage error.
+        const QStringList people = frllPeople(facesDir());
+        const QString firstHeldOut = people.at((people.size() + 1) / 2);
+        p.start(exe, {QStringLiteral("eval"), QStringLiteral("--faces"), facesDir(), QStringLiteral("--split"), QStringLiteral("test"),
+                      QStringLiteral("--people"), QStringLiteral("1"), QStringLiteral("--defects"), QStringLiteral("none"),
+                      QStringLiteral("--no-real"), QStringLiteral("--jobs"), QStringLiteral("1")});
+        QVERIFY(p.waitForFinished(120000));
+        QCOMPARE(p.exitCode(), 0);
+        const QString evalOut = QString::fromUtf8(p.readAllStandardOutput());
+        QVERIFY2(evalOut.contains(QStringLiteral("split test: FRLL people %1-%1 (1)").arg(firstHeldOut)), qPrintable(evalOut.left(300)));
+        QVERIFY(evalOut.contains(QStringLiteral("False rejection")));
+        p.start(exe, {QStringLiteral("eval"), QStringLiteral("--faces"), facesDir(), QStringLiteral("--split"), QStringLiteral("bogus")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 2);
     }
 
     void fuzzRegressions()
