@@ -227,6 +227,13 @@ FaceFit fitUpright(const cv::Mat &bgr, const cv::Mat &grey, cv::CascadeClassifie
     std::vector<cv::Rect> raw;
     const int minSide = std::max(20, (small.cols - 2 * pad) / 5);
     fc.detectMultiScale(small, raw, sf, 4, 0, cv::Size(minSide, minSide));
+    if (raw.empty()) {
+        // Nothing found: a dark or low-contrast photo may still show its face once equalised (a
+        // copy: `small` may share `grey`'s pixels when no resizing was needed).
+        cv::Mat eq;
+        cv::equalizeHist(small, eq);
+        fc.detectMultiScale(eq, raw, sf, 4, 0, cv::Size(minSide, minSide));
+    }
     auto halfImage = [&]() {
         cv::Mat half;
         cv::resize(grey, half, cv::Size(), 0.5, 0.5, cv::INTER_AREA);

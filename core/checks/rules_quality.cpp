@@ -166,7 +166,7 @@ void runQualityRules(Context &c)
         const double v = std::max({meanL(c, cheekL), meanL(c, cheekR), meanL(c, forehead)});
         // Dark skin is not under-exposure: then the brightest parts of the person (eye whites,
         // highlights, a light collar) stay bright. Under-exposure needs both the skin and those dark.
-        double top = 100;
+        double top = -1;   // unknown without a person mask: then the skin alone decides
         if (c.bgReady) {
             cv::Mat half;
             cv::resize(c.lab, half, c.personHalf.size(), 0, 0, cv::INTER_NEAREST);
@@ -180,10 +180,11 @@ void runQualityRules(Context &c)
                 top = ls[ls.size() * 99 / 100] * 100.0 / 255.0;
             }
         }
-        const bool under = top < minTop || (v < lo && top < minTop + 10), over = v > hi;
+        const bool under = top < 0 ? v < lo : top < minTop || (v < lo && top < minTop + 10), over = v > hi;
         RuleResult &res = c.add("lighting.exposure", under || over ? RuleStatus::Fail : RuleStatus::Pass, v, range(lo, hi),
                                  {Shape::box(qrect(cheekL)), Shape::box(qrect(cheekR)), Shape::box(qrect(forehead))});
-        res.why = QStringLiteral("person 99th percentile L*=%1 (min %2)").arg(top, 0, 'f', 1).arg(minTop);
+        res.why = top < 0 ? QStringLiteral("person not separable from the background: skin alone")
+                          : QStringLiteral("person 99th percentile L*=%1 (min %2)").arg(top, 0, 'f', 1).arg(minTop);
     }
     if (c.on("image.sharpness")) {
         const double minSharp = c.p("image.sharpness", "minSharpness", 0.32);
