@@ -39,7 +39,11 @@ double eyeOpenness(const Context &c, const EyeFit &e, double ipd, cv::Rect *box)
     const cv::Point ctr(r.width / 2, r.height / 2);
     int best = -1;
     double bestD = 1e9;
+    // Specks (a few dark pixels between catchlight and lid) are not the pupil.
+    const int minArea = std::max(3, int(0.002 * ipd * ipd));
     for (int i = 1; i < n; ++i) {
+        if (stats.at<int>(i, cv::CC_STAT_AREA) < minArea)
+            continue;
         const double d = cv::norm(cv::Point2d(centroids.at<double>(i, 0), centroids.at<double>(i, 1)) - cv::Point2d(ctr));
         if (d < bestD) {
             bestD = d;
