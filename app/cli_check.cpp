@@ -216,6 +216,7 @@ int runEvalCommand(const QStringList &argsIn)
     opt.people = tucai::cli::takeOption(args, QStringLiteral("--people"), QStringLiteral("0")).toInt();
     opt.jobs = tucai::cli::takeOption(args, QStringLiteral("--jobs"), QStringLiteral("2")).toInt();
     opt.valuesCsv = tucai::cli::takeOption(args, QStringLiteral("--values"));
+    opt.split = tucai::cli::takeOption(args, QStringLiteral("--split"));
     const QString defects = tucai::cli::takeOption(args, QStringLiteral("--defects"));
     if (!defects.isEmpty())
         opt.defects = defects.split(QLatin1Char(','), Qt::SkipEmptyParts);
@@ -227,7 +228,7 @@ int runEvalCommand(const QStringList &argsIn)
     }
     opt.real = !tucai::cli::takeFlag(args, QStringLiteral("--no-real"));
     if (!args.isEmpty()) {
-        tucai::cli::err() << QStringLiteral("usage: tucai eval [--faces DIR] [--profile FILE] [--people N] [--defects a,b] "
+        tucai::cli::err() << QStringLiteral("usage: tucai eval [--faces DIR] [--profile FILE] [--split tune|test|all] [--people N] [--defects a,b] "
                                             "[--levels 1,2,3] [--no-real] [--jobs N] [--values FILE.csv]\n");
         return tucai::cli::Usage;
     }

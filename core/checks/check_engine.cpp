@@ -101,7 +101,7 @@ void CheckEngine::setLibraryThreads(int n)
 
 QString CheckEngine::version()
 {
-    return QStringLiteral("tucai-checks 1.0.0");
+    return QStringLiteral("tucai-checks 1.1.0");
 }
 
 CheckReport CheckEngine::check(const QByteArray &bytes, const QString &fileName) const

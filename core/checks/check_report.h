@@ -61,7 +61,7 @@ struct FaceInfo
 
 struct CheckReport
 {
-    QString engine;            // "tucai-checks 1.0.0"
+    QString engine;            // "tucai-checks 1.1.0"
     QString profile;           // profile id
     QString profileVersion;
     bool decoded = false;

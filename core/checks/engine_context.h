@@ -25,6 +25,7 @@ struct Context
 
     // Background / person split, at half resolution (bgHalf: 255 = background).
     cv::Mat bgHalf, personHalf;
+    cv::Mat labHalf;             // the photo at half resolution, Lab (shared by the background rules)
     bool bgReady = false;
     cv::Vec3f bgLab;             // median background colour, Lab (L 0-100, a/b signed)
     cv::Vec3f skinLab;           // reference skin colour (Lab 8-bit), from the cheeks

@@ -16,7 +16,9 @@ struct EvalOptions
 {
     QString facesDir;             // ../shared/faces
     CheckProfile profile;
-    int people = 0;               // 0 = every FRLL person
+    int people = 0;               // 0 = every FRLL person (of the split)
+    QString split;                // "" or "all": every person; "tune": the first half (thresholds are
+                                  // set on it); "test": the second half (held out)
     QStringList defects;          // empty = all
     QList<int> levels{1, 2, 3};
     bool real = true;             // also FRLL smiling and Yale

@@ -78,7 +78,7 @@ cv::Mat clothingMask(const Produced &p)
     return m;
 }
 
-cv::Mat injected(const Produced &p, const ProduceOptions &opt, const QString &d, int level, const Produced *other, int seed)
+cv::Mat injected(const Produced &p, const ProduceOptions &opt, const QString &d, int level, const Produced *other, int seed, double *visible = nullptr)
 {
     const cv::Vec3b bg = bgColour(opt);
     const int L = std::clamp(level, 1, 3) - 1;
@@ -282,23 +282,65 @@ cv::Mat injected(const Produced &p, const ProduceOptions &opt, const QString &d,
     }
     if (d == QLatin1String("second_face")) {
         const double scale[] = {0.55, 0.65, 0.8};
+        const double s = scale[L];
         const Produced &src = other ? *other : p;
         const cv::Point2f m2 = (src.leftEye + src.rightEye) * 0.5f;
         const double ipd2 = src.interPupil;
         const cv::Rect crop = cv::Rect(int(m2.x - 1.3 * ipd2), int(m2.y - 1.6 * ipd2), int(2.6 * ipd2), int(3.4 * ipd2)) & cv::Rect(0, 0, src.bgr.cols, src.bgr.rows);
         cv::Mat face, alpha;
-        cv::resize(src.bgr(crop), face, cv::Size(), scale[L], scale[L], cv::INTER_AREA);
+        cv::resize(src.bgr(crop), face, cv::Size(), s, s, cv::INTER_AREA);
         cv::resize(src.alpha(crop), alpha, face.size(), 0, 0, cv::INTER_AREA);
-        cv::Mat out = p.bgr.clone();
-        const int x0 = seed % 2 ? 0 : out.cols - face.cols;
-        const cv::Rect dst = cv::Rect(x0, 0, face.cols, face.rows) & cv::Rect(0, 0, out.cols, out.rows);
-        // Someone behind the student (or a poster), in an upper corner, partly hidden by the student.
-        cv::Mat region = out(dst);
-        cv::Mat blended = detail::composite(face(cv::Rect(0, 0, dst.width, dst.height)), alpha(cv::Rect(0, 0, dst.width, dst.height)), region.clone());
-        cv::Mat mine = p.alpha(dst);
-        cv::Mat result = detail::composite(region.clone(), mine, blended);
-        result.copyTo(region);
-        return out;
+        // The second face's own area (brows to chin, cheek to cheek) in the scaled crop: what must
+        // stay visible for the defect to be "visible".
+        cv::Mat faceArea = cv::Mat::zeros(face.size(), CV_8U);
+        const cv::Point faceCtr(int((m2.x - crop.x) * s), int((m2.y + 0.45 * ipd2 - crop.y) * s));
+        cv::ellipse(faceArea, faceCtr, cv::Size(int(0.95 * ipd2 * s), int(1.3 * ipd2 * s)), 0, 0, 360, cv::Scalar(255), cv::FILLED);
+        std::vector<cv::Point> areaPts;
+        for (int y = 0; y < faceArea.rows; y += 2)
+            for (int x = 0; x < faceArea.cols; x += 2)
+                if (faceArea.at<uchar>(y, x))
+                    areaPts.emplace_back(x, y);
+        // Someone behind the student (or a poster): placed in the upper part of the frame where the
+        // student's matte and the frame edges hide least of that face, in the corner the seed picks
+        // when several places are as good.
+        const int W = p.bgr.cols, H = p.bgr.rows;
+        auto visibleAt = [&](int x0, int y0) {
+            int vis = 0;
+            for (const cv::Point &q : areaPts) {
+                const int x = x0 + q.x, y = y0 + q.y;
+                vis += x >= 0 && y >= 0 && x < W && y < H && p.alpha.at<float>(y, x) < 0.5f;
+            }
+            return areaPts.empty() ? 0.0 : double(vis) / double(areaPts.size());
+        };
+        const int cornerX = seed % 2 ? 0 : W - face.cols;
+        double bestVis = -1;
+        std::vector<std::pair<cv::Point, double>> tried;
+        for (int y0 = 0; y0 <= std::max(0, int(0.45 * H) - face.rows / 2); y0 += 6)
+            for (int x0 = -face.cols / 4; x0 <= W - face.cols * 3 / 4; x0 += 6) {
+                const double v = visibleAt(x0, y0);
+                tried.push_back({cv::Point(x0, y0), v});
+                bestVis = std::max(bestVis, v);
+            }
+        cv::Point at(cornerX, 0);
+        double atCost = 1e9, atVis = 0;
+        for (const auto &[pt, v] : tried)
+            if (v >= bestVis - 0.01) {
+                const double cost = pt.y + std::abs(pt.x - cornerX);
+                if (cost < atCost) {
+                    atCost = cost;
+                    at = pt;
+                    atVis = v;
+                }
+            }
+        if (visible)
+            *visible = atVis;
+        cv::Mat back = p.bgr.clone();
+        const cv::Rect dst = cv::Rect(at.x, at.y, face.cols, face.rows) & cv::Rect(0, 0, W, H);
+        const cv::Rect srcPart(dst.x - at.x, dst.y - at.y, dst.width, dst.height);
+        cv::Mat region = back(dst);
+        detail::composite(face(srcPart), alpha(srcPart), region.clone()).copyTo(region);
+        // The student in front of it.
+        return detail::composite(p.bgr, p.alpha, back);
     }
     return p.bgr.clone();
 }
@@ -391,7 +433,9 @@ QList<Fixture> makeFixtures(const QByteArray &portrait, QPointF leftPupil, QPoin
                 const int q[] = {50, 35, 20};
                 f.bytes = cvw::encodeJpeg(p.bgr, q[std::clamp(level, 1, 3) - 1]);
             } else {
-                f.bytes = cvw::encodeJpeg(injected(p, opt, name, level, haveOther ? &other : nullptr, seed), opt.jpegQuality);
+                double visible = -1;
+                f.bytes = cvw::encodeJpeg(injected(p, opt, name, level, haveOther ? &other : nullptr, seed, &visible), opt.jpegQuality);
+                f.visibleFraction = visible;
             }
             out.append(f);
         }

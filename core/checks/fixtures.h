@@ -26,6 +26,8 @@ struct Fixture
     int level = 0;           // 0 compliant, 1 just past the limit, 2 clearly visible, 3 strong
     QStringList expectRules; // rules that should fail (empty for compliant)
     QStringList knownDeviations; // rules the source portrait itself breaks (not counted as false rejections)
+    double visibleFraction = -1; // second_face: share of the second face's area (brows to chin) in the frame
+                                 // and not behind the student; -1 for other defects
     QByteArray bytes;
 };
 

@@ -48,9 +48,10 @@ cv::Mat distanceTo(const cv::Mat &lab8, cv::Vec3f ref)
 
 void prepareBackground(Context &c)
 {
-    cv::Mat half, labH;
+    cv::Mat half;
     cv::resize(c.bgr, half, cv::Size((c.bgr.cols + 1) / 2, (c.bgr.rows + 1) / 2), 0, 0, cv::INTER_AREA);
-    cv::cvtColor(half, labH, cv::COLOR_BGR2Lab);
+    cv::cvtColor(half, c.labHalf, cv::COLOR_BGR2Lab);
+    const cv::Mat &labH = c.labHalf;
     const int W = labH.cols, H = labH.rows;
     if (W < 8 || H < 8)
         return;
@@ -123,9 +124,7 @@ void runBackgroundRules(Context &c)
         if (!c.bgReady) {
             c.add("background.uniform", RuleStatus::Uncertain, std::nullopt, QStringLiteral("spread<=%1").arg(maxSpread), {}, noBg);
         } else {
-            cv::Mat half, labH;
-            cv::resize(c.bgr, half, c.bgHalf.size(), 0, 0, cv::INTER_AREA);
-            cv::cvtColor(half, labH, cv::COLOR_BGR2Lab);
+            const cv::Mat &labH = c.labHalf;
             // Cell means over the background: a gradient or a shadow moves some cells away from the median.
             const int cell = 16;
             std::vector<std::pair<double, cv::Rect>> cells;
@@ -176,9 +175,7 @@ void runBackgroundRules(Context &c)
             c.add("background.edge", RuleStatus::Uncertain, std::nullopt, QStringLiteral("halo<=%1%").arg(maxHalo), {},
                    c.bgReady ? QStringLiteral("no face") : noBg);
         } else {
-            cv::Mat half, labH;
-            cv::resize(c.bgr, half, c.bgHalf.size(), 0, 0, cv::INTER_AREA);
-            cv::cvtColor(half, labH, cv::COLOR_BGR2Lab);
+            const cv::Mat &labH = c.labHalf;
             cv::Mat inner;
             cv::erode(c.personHalf, inner, cv::getStructuringElement(cv::MORPH_ELLIPSE, {7, 7}));
             cv::Mat band = c.personHalf & ~inner;
@@ -214,62 +211,92 @@ void runBackgroundRules(Context &c)
 
     if (!c.on("clothing.contrast") && !c.on("clothing.blue"))
         return;
-    // Clothing: under the chin, across the chest, minus skin.
-    cv::Rect region;
+    // Clothing. Contrast: on the chest under the chin (always clothing or skin on an ID photo, never
+    // background). Colour: below the chin across the shoulders, where a strap or a collar is the only
+    // clothing on some photos; skin and background left out.
+    cv::Rect chest, shoulders;
     if (c.face.found) {
         const cv::Point2f mid = (c.face.left.centre + c.face.right.centre) * 0.5f;
         const double ipd = std::max(20.0, c.face.interPupil);
-        region = cv::Rect(int(mid.x - 1.3 * ipd), int(mid.y + 2.8 * ipd), int(2.6 * ipd), c.bgr.rows);
+        chest = cv::Rect(int(mid.x - 1.3 * ipd), int(mid.y + 2.8 * ipd), int(2.6 * ipd), c.bgr.rows);
+        shoulders = cv::Rect(int(mid.x - 2.3 * ipd), int(mid.y + 2.4 * ipd), int(4.6 * ipd), c.bgr.rows);
     } else {
-        region = cv::Rect(c.bgr.cols / 4, c.bgr.rows * 5 / 6, c.bgr.cols / 2, c.bgr.rows);
+        chest = cv::Rect(c.bgr.cols / 4, c.bgr.rows * 5 / 6, c.bgr.cols / 2, c.bgr.rows);
+        shoulders = cv::Rect(0, c.bgr.rows * 5 / 6, c.bgr.cols, c.bgr.rows);
     }
-    region &= cv::Rect(0, 0, c.bgr.cols, c.bgr.rows);
+    chest &= cv::Rect(0, 0, c.bgr.cols, c.bgr.rows);
+    shoulders &= cv::Rect(0, 0, c.bgr.cols, c.bgr.rows);
     const QString why = QStringLiteral("too little clothing visible in the frame");
-    if (region.area() < 400 || !c.bgReady || !c.skinReady) {
-        const QString w = !c.bgReady ? noBg : !c.skinReady ? QStringLiteral("no face to tell skin from clothing") : why;
+    if (!c.bgReady || !c.skinReady) {
+        const QString w = !c.bgReady ? noBg : QStringLiteral("no face to tell skin from clothing");
         if (c.on("clothing.contrast"))
             c.add("clothing.contrast", RuleStatus::Uncertain, std::nullopt, {}, {}, w);
         if (c.on("clothing.blue"))
             c.add("clothing.blue", RuleStatus::Uncertain, std::nullopt, {}, {}, w);
         return;
     }
-    const cv::Mat lab = c.lab(region);
-    cv::Mat hsv;
-    cv::cvtColor(c.bgr(region), hsv, cv::COLOR_BGR2HSV);
-    cv::Mat bgFull;
-    cv::resize(c.bgHalf, bgFull, c.bgr.size(), 0, 0, cv::INTER_NEAREST);
-    cv::Mat notSkin(lab.size(), CV_8U), clothes(lab.size(), CV_8U), blue(lab.size(), CV_8U);
-    for (int y = 0; y < lab.rows; ++y)
-        for (int x = 0; x < lab.cols; ++x) {
-            const cv::Vec3b v = lab.at<cv::Vec3b>(y, x);
-            const bool skin = deltaE(labUnits(cv::Vec3f(v[0], v[1], v[2])), c.skinLab) < 16;
-            notSkin.at<uchar>(y, x) = skin ? 0 : 255;
-            clothes.at<uchar>(y, x) = (!skin && !bgFull.at<uchar>(y + region.y, x + region.x)) ? 255 : 0;
-            const cv::Vec3b h = hsv.at<cv::Vec3b>(y, x);
-            blue.at<uchar>(y, x) = (h[0] >= 92 && h[0] <= 130 && h[1] >= 70 && h[2] >= 40) ? 255 : 0;
-        }
-    const int notSkinCount = cv::countNonZero(notSkin);
-    if (c.on("clothing.contrast")) {
+    // A large head leaves no chest in the frame (the shoulders may still show).
+    if (c.on("clothing.contrast") && chest.area() < 400)
+        c.add("clothing.contrast", RuleStatus::Uncertain, std::nullopt, {}, {}, why);
+    else if (c.on("clothing.contrast")) {
         const double minDE = c.p("clothing.contrast", "minDeltaE", 15);
-        if (notSkinCount < region.area() / 10) {
-            c.add("clothing.contrast", RuleStatus::Uncertain, std::nullopt, QStringLiteral("dE>=%1").arg(minDE), {}, why);
+        const double maxBgLike = c.p("clothing.contrast", "maxBackgroundLike", 0.15);
+        const cv::Mat lab = c.lab(chest);
+        cv::Mat notSkin(lab.size(), CV_8U);
+        int bgLike = 0;
+        for (int y = 0; y < lab.rows; ++y)
+            for (int x = 0; x < lab.cols; ++x) {
+                const cv::Vec3b v = lab.at<cv::Vec3b>(y, x);
+                const cv::Vec3f u = labUnits(cv::Vec3f(v[0], v[1], v[2]));
+                notSkin.at<uchar>(y, x) = deltaE(u, c.skinLab) < 16 ? 0 : 255;
+                bgLike += deltaE(u, c.bgLab) < kBgTolerance;
+            }
+        // Clothing in the background colour disappears into it: then the chest shows background
+        // (or what looks like it) around the skin of the neckline.
+        const double bgFrac = double(bgLike) / chest.area();
+        const QString thr = QStringLiteral("dE>=%1, background-like<=%2").arg(minDE).arg(maxBgLike);
+        if (bgFrac > maxBgLike) {
+            c.add("clothing.contrast", RuleStatus::Fail, 0, thr, {Shape::box(qrect(chest))},
+                   QStringLiteral("%1% of the chest has the background colour").arg(bgFrac * 100, 0, 'f', 0));
+        } else if (cv::countNonZero(notSkin) < chest.area() / 10) {
+            c.add("clothing.contrast", RuleStatus::Uncertain, std::nullopt, thr, {}, why);
         } else {
             const double de = deltaE(medianLab(lab, notSkin), c.bgLab);
-            c.add("clothing.contrast", de >= minDE ? RuleStatus::Pass : RuleStatus::Fail, de, QStringLiteral("dE>=%1").arg(minDE),
-                   de >= minDE ? QList<Shape>{} : QList<Shape>{Shape::box(qrect(region))});
+            c.add("clothing.contrast", de >= minDE ? RuleStatus::Pass : RuleStatus::Fail, de, thr,
+                   de >= minDE ? QList<Shape>{} : QList<Shape>{Shape::box(qrect(chest))},
+                   QStringLiteral("background-like %1%").arg(bgFrac * 100, 0, 'f', 0));
         }
     }
-    if (c.on("clothing.blue")) {
+    if (c.on("clothing.blue") && shoulders.area() < 400)
+        c.add("clothing.blue", RuleStatus::Uncertain, std::nullopt, {}, {}, why);
+    else if (c.on("clothing.blue")) {
         const double maxBlue = c.p("clothing.blue", "maxBlueFraction", 0.35);
-        const int clothesCount = cv::countNonZero(clothes);
-        if (clothesCount < region.area() / 12) {
+        const double minClothes = c.p("clothing.blue", "minClothingFraction", 0.02);
+        const cv::Mat lab = c.lab(shoulders);
+        cv::Mat hsv;
+        cv::cvtColor(c.bgr(shoulders), hsv, cv::COLOR_BGR2HSV);
+        int clothes = 0, blue = 0;
+        for (int y = 0; y < lab.rows; ++y)
+            for (int x = 0; x < lab.cols; ++x) {
+                if (c.bgHalf.at<uchar>((y + shoulders.y) / 2, (x + shoulders.x) / 2))
+                    continue;
+                const cv::Vec3b v = lab.at<cv::Vec3b>(y, x);
+                if (deltaE(labUnits(cv::Vec3f(v[0], v[1], v[2])), c.skinLab) < 16)
+                    continue;
+                ++clothes;
+                const cv::Vec3b h = hsv.at<cv::Vec3b>(y, x);
+                blue += h[0] >= 92 && h[0] <= 130 && h[1] >= 70 && h[2] >= 40;
+            }
+        const QString thr = QStringLiteral("<=%1").arg(maxBlue);
+        if (clothes < minClothes * shoulders.area()) {
             // Clothing indistinguishable from the background: clothing.contrast reports it.
-            c.add("clothing.blue", RuleStatus::Uncertain, std::nullopt, QStringLiteral("<=%1").arg(maxBlue), {},
+            c.add("clothing.blue", RuleStatus::Uncertain, std::nullopt, thr, {},
                    QStringLiteral("clothing not separable from the background"));
         } else {
-            const double frac = double(cv::countNonZero(blue & clothes)) / clothesCount;
-            c.add("clothing.blue", frac <= maxBlue ? RuleStatus::Pass : RuleStatus::Fail, frac, QStringLiteral("<=%1").arg(maxBlue),
-                   frac <= maxBlue ? QList<Shape>{} : QList<Shape>{Shape::box(qrect(region))});
+            const double frac = double(blue) / clothes;
+            c.add("clothing.blue", frac <= maxBlue ? RuleStatus::Pass : RuleStatus::Fail, frac, thr,
+                   frac <= maxBlue ? QList<Shape>{} : QList<Shape>{Shape::box(qrect(shoulders))},
+                   QStringLiteral("clothing %1% of the shoulder area").arg(100.0 * clothes / shoulders.area(), 0, 'f', 0));
         }
     }
 }

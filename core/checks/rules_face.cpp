@@ -39,7 +39,11 @@ double eyeOpenness(const Context &c, const EyeFit &e, double ipd, cv::Rect *box)
     const cv::Point ctr(r.width / 2, r.height / 2);
     int best = -1;
     double bestD = 1e9;
+    // Specks (a few dark pixels between catchlight and lid) are not the pupil.
+    const int minArea = std::max(3, int(0.002 * ipd * ipd));
     for (int i = 1; i < n; ++i) {
+        if (stats.at<int>(i, cv::CC_STAT_AREA) < minArea)
+            continue;
         const double d = cv::norm(cv::Point2d(centroids.at<double>(i, 0), centroids.at<double>(i, 1)) - cv::Point2d(ctr));
         if (d < bestD) {
             bestD = d;
@@ -115,11 +119,14 @@ void runFeatureRules(Context &c)
         }
     }
     if (c.needFace("eyes.red") && c.on("eyes.red")) {
-        const double maxRed = c.p("eyes.red", "maxRedness", 0.3);
+        const double maxRed = c.p("eyes.red", "maxRedness", 0.06);
         double worst = 0;
         QList<Shape> geo;
         for (const cv::Point2f &e : {l, r}) {
-            const cv::Rect b = around(e, 0.2 * ipd, 0.2 * ipd, c.bgr);
+            // Red pixels around the located pupil, counted over a search box twice the pupil box
+            // (the pupil is sometimes located a little off), relative to the pupil box (0.2 IPD).
+            const cv::Rect b = around(e, 0.4 * ipd, 0.4 * ipd, c.bgr);
+            const double pupilArea = std::max(1.0, 0.04 * ipd * ipd);
             int red = 0;
             for (int y = b.y; y < b.y + b.height; ++y)
                 for (int x = b.x; x < b.x + b.width; ++x) {
@@ -127,7 +134,7 @@ void runFeatureRules(Context &c)
                     if (p[2] > 90 && p[2] > 1.7 * p[1] && p[2] > 1.5 * p[0])
                         ++red;
                 }
-            worst = std::max(worst, b.area() ? double(red) / b.area() : 0.0);
+            worst = std::max(worst, std::min(1.0, red / pupilArea));
             geo.append(Shape::box(qrect(b)));
         }
         c.add("eyes.red", worst <= maxRed ? RuleStatus::Pass : RuleStatus::Fail, worst, QStringLiteral("<=%1").arg(maxRed), geo);

@@ -82,8 +82,9 @@ void runGeometryRules(Context &c)
     if (frameRule("geometry.face_width")) {
         const double lo = c.p("geometry.face_width", "min", 180), hi = c.p("geometry.face_width", "max", 300);
         // The Haar box runs a little wider than cheek to cheek; the factor maps its median onto
-        // 2.15 x the true pupil distance on the FRLL set (skin-edge runs were less stable).
-        const double k = c.p("geometry.face_width", "boxFactor", 0.86);
+        // 2.15 x the true pupil distance on the FRLL set (skin-edge runs were less stable). 0.86 for
+        // boxes found at quarter resolution; 0.82 at a fifth (boxes ~5% wider, tune half median).
+        const double k = c.p("geometry.face_width", "boxFactor", 0.82);
         const double w = c.face.box.width * k;
         const QRectF box = qrect(c.face.box);
         const double y = mid.y + 0.45 * ipd;

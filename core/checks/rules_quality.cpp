@@ -79,8 +79,12 @@ double moireScore(const cv::Mat &grey, cv::Rect *area)
         std::nth_element(v.begin(), v.begin() + long(v.size() / 2), v.end());
         med[size_t(k)] = v[v.size() / 2];
     }
-    // Median magnitude along one spectrum column (x fixed) or row (y fixed).
+    // Median magnitude along one spectrum column (x fixed) or row (y fixed), each computed once.
+    std::vector<float> colMed(size_t(half + 1), -1.f), rowMed(size_t(n), -1.f);
     auto lineMedian = [&](bool column, int idx) {
+        float &cached = column ? colMed[size_t(idx)] : rowMed[size_t(idx)];
+        if (cached >= 0)
+            return cached;
         std::vector<float> v;
         if (column)
             for (int y = 0; y < n; ++y)
@@ -89,7 +93,8 @@ double moireScore(const cv::Mat &grey, cv::Rect *area)
             for (int x = 0; x <= half; ++x)
                 v.push_back(mag.at<float>(idx, x));
         std::nth_element(v.begin(), v.begin() + long(v.size() / 2), v.end());
-        return v[v.size() / 2];
+        cached = v[v.size() / 2];
+        return cached;
     };
     double best = 0;
     for (int y = 0; y < n; ++y)
@@ -161,7 +166,7 @@ void runQualityRules(Context &c)
         const double v = std::max({meanL(c, cheekL), meanL(c, cheekR), meanL(c, forehead)});
         // Dark skin is not under-exposure: then the brightest parts of the person (eye whites,
         // highlights, a light collar) stay bright. Under-exposure needs both the skin and those dark.
-        double top = 100;
+        double top = -1;   // unknown without a person mask: then the skin alone decides
         if (c.bgReady) {
             cv::Mat half;
             cv::resize(c.lab, half, c.personHalf.size(), 0, 0, cv::INTER_NEAREST);
@@ -175,10 +180,11 @@ void runQualityRules(Context &c)
                 top = ls[ls.size() * 99 / 100] * 100.0 / 255.0;
             }
         }
-        const bool under = top < minTop || (v < lo && top < minTop + 10), over = v > hi;
+        const bool under = top < 0 ? v < lo : top < minTop || (v < lo && top < minTop + 10), over = v > hi;
         RuleResult &res = c.add("lighting.exposure", under || over ? RuleStatus::Fail : RuleStatus::Pass, v, range(lo, hi),
                                  {Shape::box(qrect(cheekL)), Shape::box(qrect(cheekR)), Shape::box(qrect(forehead))});
-        res.why = QStringLiteral("person 99th percentile L*=%1 (min %2)").arg(top, 0, 'f', 1).arg(minTop);
+        res.why = top < 0 ? QStringLiteral("person not separable from the background: skin alone")
+                          : QStringLiteral("person 99th percentile L*=%1 (min %2)").arg(top, 0, 'f', 1).arg(minTop);
     }
     if (c.on("image.sharpness")) {
         const double minSharp = c.p("image.sharpness", "minSharpness", 0.32);
@@ -192,9 +198,10 @@ void runQualityRules(Context &c)
             c.add("image.sharpness", v >= minSharp ? RuleStatus::Pass : RuleStatus::Fail, v, QStringLiteral(">=%1").arg(minSharp), {Shape::box(qrect(area))});
         }
     }
-    if (c.needFace("image.noise") && c.on("image.noise")) {
-        const double maxNoise = c.p("image.noise", "maxNoise", 3.2);
-        // Robust noise sigma on the cheeks: median absolute deviation of the residual of a 3x3 median.
+    // Fine residual on the cheeks: a robust sigma of what a 3x3 median removes (sensor noise, pores).
+    // Too much is noise; almost none left is skin smoothing. -1 when the cheeks are not visible.
+    double cheekResidual = -1;
+    if (c.face.found && (c.on("image.noise") || c.on("image.retouched"))) {
         std::vector<float> res;
         for (const cv::Rect &b : {cheekL, cheekR}) {
             if (b.width < 5 || b.height < 5)
@@ -205,19 +212,23 @@ void runQualityRules(Context &c)
                 for (int x = 1; x < b.width - 1; ++x)
                     res.push_back(std::abs(float(c.grey(b).at<uchar>(y, x)) - float(med.at<uchar>(y, x))));
         }
-        if (res.size() < 50) {
-            c.add("image.noise", RuleStatus::Uncertain, std::nullopt, QStringLiteral("<=%1").arg(maxNoise), {}, QStringLiteral("cheeks not visible"));
-        } else {
+        if (res.size() >= 50) {
             std::nth_element(res.begin(), res.begin() + long(res.size() / 2), res.end());
-            // Mean would be steadier than a median of integers; use a blend of the median and mean.
+            // The median of integers alone is coarse: a blend of the median and the mean.
             double mean = 0;
             for (float v : res)
                 mean += v;
             mean /= double(res.size());
-            const double v = 1.4826 * (0.5 * res[res.size() / 2] + 0.5 * mean);
-            c.add("image.noise", v <= maxNoise ? RuleStatus::Pass : RuleStatus::Fail, v, QStringLiteral("<=%1").arg(maxNoise),
-                   {Shape::box(qrect(cheekL)), Shape::box(qrect(cheekR))});
+            cheekResidual = 1.4826 * (0.5 * res[res.size() / 2] + 0.5 * mean);
         }
+    }
+    if (c.needFace("image.noise") && c.on("image.noise")) {
+        const double maxNoise = c.p("image.noise", "maxNoise", 3.2);
+        if (cheekResidual < 0)
+            c.add("image.noise", RuleStatus::Uncertain, std::nullopt, QStringLiteral("<=%1").arg(maxNoise), {}, QStringLiteral("cheeks not visible"));
+        else
+            c.add("image.noise", cheekResidual <= maxNoise ? RuleStatus::Pass : RuleStatus::Fail, cheekResidual, QStringLiteral("<=%1").arg(maxNoise),
+                   {Shape::box(qrect(cheekL)), Shape::box(qrect(cheekR))});
     }
     if (c.needFace("image.colour_cast") && c.on("image.colour_cast")) {
         // Skin colour in a*/b* must fall in the natural range (OFIQ's "natural colour" idea).
@@ -248,17 +259,15 @@ void runQualityRules(Context &c)
                    v <= maxMoire ? QList<Shape>{} : QList<Shape>{Shape::box(qrect(area))});
     }
     if (c.needFace("image.retouched") && c.on("image.retouched")) {
-        // Smoothing filters flatten skin texture but keep edges (eyes, hair): compare the two.
-        const double minTex = c.p("image.retouched", "minSkinTexture", 0.55);
-        const double skinTex = (detailEnergy(c.grey, cheekL, 1.2) + detailEnergy(c.grey, cheekR, 1.2)) / 2;
-        const double eyeTex = detailEnergy(c.grey, eyesBox, 1.2);
-        if (eyeTex < 1) {
-            c.add("image.retouched", RuleStatus::Uncertain, std::nullopt, QStringLiteral(">=%1").arg(minTex), {}, QStringLiteral("no detail around the eyes"));
-        } else {
-            const double v = std::sqrt(skinTex / eyeTex) * 4;
-            c.add("image.retouched", v >= minTex ? RuleStatus::Pass : RuleStatus::Fail, v, QStringLiteral(">=%1").arg(minTex),
+        // Beautification flattens the skin: it removes the pores and the sensor noise the cheeks of
+        // an untouched photo keep (even at JPEG quality 90), while edges stay. The cheek residual
+        // then drops to the JPEG floor.
+        const double minRes = c.p("image.retouched", "minCheekResidual", 0.27);
+        if (cheekResidual < 0)
+            c.add("image.retouched", RuleStatus::Uncertain, std::nullopt, QStringLiteral(">=%1").arg(minRes), {}, QStringLiteral("cheeks not visible"));
+        else
+            c.add("image.retouched", cheekResidual >= minRes ? RuleStatus::Pass : RuleStatus::Fail, cheekResidual, QStringLiteral(">=%1").arg(minRes),
                    {Shape::box(qrect(cheekL)), Shape::box(qrect(cheekR))});
-        }
     }
 }
 
