@@ -121,6 +121,145 @@
         </message>
     </context>
     <context>
+        <name>CheckWhy</name>
+        <message>
+            <source>no plain background found along the top and side edges</source>
+            <translation>no plain background found along the top and side edges</translation>
+        </message>
+        <message>
+            <source>no face</source>
+            <translation>no face</translation>
+        </message>
+        <message>
+            <source>no face found</source>
+            <translation>no face found</translation>
+        </message>
+        <message>
+            <source>head outline not found</source>
+            <translation>head outline not found</translation>
+        </message>
+        <message>
+            <source>too little clothing visible in the frame</source>
+            <translation>too little clothing visible in the frame</translation>
+        </message>
+        <message>
+            <source>no face to tell skin from clothing</source>
+            <translation>no face to tell skin from clothing</translation>
+        </message>
+        <message>
+            <source>clothing not separable from the background</source>
+            <translation>clothing not separable from the background</translation>
+        </message>
+        <message>
+            <source>eyes outside the photo</source>
+            <translation>eyes outside the photo</translation>
+        </message>
+        <message>
+            <source>eye not found by the eye detector</source>
+            <translation>eye not found by the eye detector</translation>
+        </message>
+        <message>
+            <source>eye not found by the eye detector and no open iris seen</source>
+            <translation>eye not found by the eye detector and no open iris seen</translation>
+        </message>
+        <message>
+            <source>greyscale photo: teeth cannot be told from skin</source>
+            <translation>greyscale photo: teeth cannot be told from skin</translation>
+        </message>
+        <message>
+            <source>skin colour not measurable</source>
+            <translation>skin colour not measurable</translation>
+        </message>
+        <message>
+            <source>close to the limit</source>
+            <translation>close to the limit</translation>
+        </message>
+        <message>
+            <source>the photo is not 3:4, so pixel positions cannot be compared with the standard</source>
+            <translation>the photo is not 3:4, so pixel positions cannot be compared with the standard</translation>
+        </message>
+        <message>
+            <source>background not found</source>
+            <translation>background not found</translation>
+        </message>
+        <message>
+            <source>the head touches the top edge</source>
+            <translation>the head touches the top edge</translation>
+        </message>
+        <message>
+            <source>eyes not located</source>
+            <translation>eyes not located</translation>
+        </message>
+        <message>
+            <source>head outline not found at eye level</source>
+            <translation>head outline not found at eye level</translation>
+        </message>
+        <message>
+            <source>shoulders not visible</source>
+            <translation>shoulders not visible</translation>
+        </message>
+        <message>
+            <source>person not separable from the background: skin alone</source>
+            <translation>person not separable from the background: skin alone</translation>
+        </message>
+        <message>
+            <source>no detail to measure</source>
+            <translation>no detail to measure</translation>
+        </message>
+        <message>
+            <source>cheeks not visible</source>
+            <translation>cheeks not visible</translation>
+        </message>
+        <message>
+            <source>skin not measurable</source>
+            <translation>skin not measurable</translation>
+        </message>
+        <message>
+            <source>photo too small for the spectrum test</source>
+            <translation>photo too small for the spectrum test</translation>
+        </message>
+        <message>
+            <source>JPEG quality could not be estimated</source>
+            <translation>JPEG quality could not be estimated</translation>
+        </message>
+        <message>
+            <source>objects cover %1% of the photo</source>
+            <translation>objects cover %1% of the photo</translation>
+        </message>
+        <message>
+            <source>pupils give %1 deg, eye boxes %2 deg</source>
+            <translation>pupils give %1 deg, eye boxes %2 deg</translation>
+        </message>
+        <message>
+            <source>person 99th percentile L*=%1 (min %2)</source>
+            <translation>person 99th percentile L*=%1 (min %2)</translation>
+        </message>
+        <message>
+            <source>skin a*=%1 b*=%2</source>
+            <translation>skin a*=%1 b*=%2</translation>
+        </message>
+        <message>
+            <source>image is %1x%2</source>
+            <translation>image is %1x%2</translation>
+        </message>
+        <message>
+            <source>format is %1</source>
+            <translation>format is %1</translation>
+        </message>
+        <message>
+            <source>%1% of the chest has the background colour</source>
+            <translation>%1% of the chest has the background colour</translation>
+        </message>
+        <message>
+            <source>background-like %1%</source>
+            <translation>background-like %1%</translation>
+        </message>
+        <message>
+            <source>clothing %1% of the shoulder area</source>
+            <translation>clothing %1% of the shoulder area</translation>
+        </message>
+    </context>
+    <context>
         <name>CliExport</name>
         <message>
             <source>tucai export: unexpected argument '%1'</source>

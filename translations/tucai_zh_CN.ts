@@ -120,6 +120,145 @@
         </message>
     </context>
     <context>
+        <name>CheckWhy</name>
+        <message>
+            <source>no plain background found along the top and side edges</source>
+            <translation>顶部和两侧边缘未找到纯色背景</translation>
+        </message>
+        <message>
+            <source>no face</source>
+            <translation>未找到人脸</translation>
+        </message>
+        <message>
+            <source>no face found</source>
+            <translation>未找到人脸</translation>
+        </message>
+        <message>
+            <source>head outline not found</source>
+            <translation>未找到头部轮廓</translation>
+        </message>
+        <message>
+            <source>too little clothing visible in the frame</source>
+            <translation>画面中可见的服装太少</translation>
+        </message>
+        <message>
+            <source>no face to tell skin from clothing</source>
+            <translation>没有人脸，无法区分皮肤和服装</translation>
+        </message>
+        <message>
+            <source>clothing not separable from the background</source>
+            <translation>服装无法与背景区分</translation>
+        </message>
+        <message>
+            <source>eyes outside the photo</source>
+            <translation>眼睛在照片之外</translation>
+        </message>
+        <message>
+            <source>eye not found by the eye detector</source>
+            <translation>眼睛检测器未找到眼睛</translation>
+        </message>
+        <message>
+            <source>eye not found by the eye detector and no open iris seen</source>
+            <translation>眼睛检测器未找到眼睛，也未看到睁开的虹膜</translation>
+        </message>
+        <message>
+            <source>greyscale photo: teeth cannot be told from skin</source>
+            <translation>灰度照片：无法区分牙齿和皮肤</translation>
+        </message>
+        <message>
+            <source>skin colour not measurable</source>
+            <translation>无法测量肤色</translation>
+        </message>
+        <message>
+            <source>close to the limit</source>
+            <translation>接近限值</translation>
+        </message>
+        <message>
+            <source>the photo is not 3:4, so pixel positions cannot be compared with the standard</source>
+            <translation>照片不是 3:4 比例，像素位置无法与标准比较</translation>
+        </message>
+        <message>
+            <source>background not found</source>
+            <translation>未找到背景</translation>
+        </message>
+        <message>
+            <source>the head touches the top edge</source>
+            <translation>头部触及上边缘</translation>
+        </message>
+        <message>
+            <source>eyes not located</source>
+            <translation>未定位到眼睛</translation>
+        </message>
+        <message>
+            <source>head outline not found at eye level</source>
+            <translation>眼睛高度处未找到头部轮廓</translation>
+        </message>
+        <message>
+            <source>shoulders not visible</source>
+            <translation>看不到肩膀</translation>
+        </message>
+        <message>
+            <source>person not separable from the background: skin alone</source>
+            <translation>人物无法与背景分离：仅按皮肤测量</translation>
+        </message>
+        <message>
+            <source>no detail to measure</source>
+            <translation>没有可测量的细节</translation>
+        </message>
+        <message>
+            <source>cheeks not visible</source>
+            <translation>看不到脸颊</translation>
+        </message>
+        <message>
+            <source>skin not measurable</source>
+            <translation>无法测量皮肤</translation>
+        </message>
+        <message>
+            <source>photo too small for the spectrum test</source>
+            <translation>照片太小，无法进行频谱检测</translation>
+        </message>
+        <message>
+            <source>JPEG quality could not be estimated</source>
+            <translation>无法估计 JPEG 质量</translation>
+        </message>
+        <message>
+            <source>objects cover %1% of the photo</source>
+            <translation>杂物占照片的 %1%</translation>
+        </message>
+        <message>
+            <source>pupils give %1 deg, eye boxes %2 deg</source>
+            <translation>按瞳孔为 %1 度，按眼框为 %2 度</translation>
+        </message>
+        <message>
+            <source>person 99th percentile L*=%1 (min %2)</source>
+            <translation>人物第 99 百分位亮度 L*=%1（最低 %2）</translation>
+        </message>
+        <message>
+            <source>skin a*=%1 b*=%2</source>
+            <translation>肤色 a*=%1 b*=%2</translation>
+        </message>
+        <message>
+            <source>image is %1x%2</source>
+            <translation>图像为 %1x%2</translation>
+        </message>
+        <message>
+            <source>format is %1</source>
+            <translation>格式为 %1</translation>
+        </message>
+        <message>
+            <source>%1% of the chest has the background colour</source>
+            <translation>胸前 %1% 的区域是背景色</translation>
+        </message>
+        <message>
+            <source>background-like %1%</source>
+            <translation>与背景相似 %1%</translation>
+        </message>
+        <message>
+            <source>clothing %1% of the shoulder area</source>
+            <translation>服装占肩部区域的 %1%</translation>
+        </message>
+    </context>
+    <context>
         <name>CliExport</name>
         <message>
             <source>tucai export: unexpected argument '%1'</source>

@@ -51,6 +51,10 @@ struct RuleResult
     QList<Shape> geometry;
 };
 
+// A rule's "why" in the user's language (translated by the running application's translator;
+// unknown texts come back unchanged).
+QString whyText(const QString &why);
+
 struct FaceInfo
 {
     bool found = false;

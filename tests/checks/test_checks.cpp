@@ -14,7 +14,10 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QDirIterator>
+#include <QSet>
 #include <QTest>
+#include <QTranslator>
 #include <QtConcurrent/QtConcurrentMap>
 
 using namespace tucai::checks;
@@ -348,6 +351,56 @@ private Q_SLOTS:
         const CheckReport smile = engine().check(produced(QStringLiteral("002"), true));
         QCOMPARE(status(smile, "mouth.closed"), QStringLiteral("fail"));
         QVERIFY(!smile.passed);
+    }
+
+    // Every reason a rule gives for not deciding reaches the reviewer in their language:
+    // whyText() knows each text the engine produces on a wide mix of photos (a translator
+    // that marks what it translates shows which ones it recognised).
+    void everyWhyIsTranslatable()
+    {
+        struct Marking final : QTranslator
+        {
+            QString translate(const char *context, const char *source, const char *, int) const override
+            {
+                return qstrcmp(context, "CheckWhy") == 0 ? QStringLiteral("[zh]") + QString::fromUtf8(source) : QString();
+            }
+            bool isEmpty() const override { return false; }
+        } marking;
+        QCoreApplication::installTranslator(&marking);
+        QList<QByteArray> photos;
+        QImage flat(480, 640, QImage::Format_RGB32);
+        flat.fill(QColor(100, 197, 255));
+        photos << encode(flat, "JPEG", 90) << encode(flat.scaled(640, 480), "JPEG", 90) << encode(flat.scaled(60, 80), "PNG");
+        QImage grey(480, 640, QImage::Format_Grayscale8);
+        grey.fill(128);
+        photos << encode(grey, "JPEG", 90);
+        if (!facesDir().isEmpty()) {
+            for (const QString &person : frllPeople(facesDir()).mid(0, 6)) {
+                QByteArray bytes;
+                QPointF l, r;
+                if (!loadFrll(facesDir(), person, false, &bytes, &l, &r))
+                    continue;
+                for (const Fixture &f : makeFixtures(bytes, l, r, person, {}, {2}))
+                    photos << f.bytes;
+                photos << produced(person, true);
+            }
+            QDirIterator yale(facesDir() + QStringLiteral("/yale"), QDir::Files);
+            for (int i = 0; yale.hasNext() && i < 40; ++i)
+                photos << readFile(yale.next());
+        }
+        QSet<QString> seen;
+        QStringList unknown;
+        for (const QByteArray &bytes : std::as_const(photos))
+            for (const RuleResult &r : engine().check(bytes).results)
+                if (!r.why.isEmpty() && !seen.contains(r.why)) {
+                    seen.insert(r.why);
+                    if (!whyText(r.why).startsWith(QLatin1String("[zh]")))
+                        unknown << r.why;
+                }
+        QCoreApplication::removeTranslator(&marking);
+        QVERIFY2(unknown.isEmpty(), qPrintable(unknown.join(QStringLiteral(" | "))));
+        QVERIFY2(seen.size() >= 5, qPrintable(QStringList(seen.values()).join(QStringLiteral(" | "))));
+        qInfo("%d different reasons seen, all translatable", int(seen.size()));
     }
 
     void reportJson()

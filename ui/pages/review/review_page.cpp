@@ -630,8 +630,8 @@ void ReviewPage::fillViolations(const PhotoDetailPtr &d)
             colour = QColor(30, 130, 60);
         }
         QString message = zh && !r.messageZh.isEmpty() ? r.messageZh : r.message;
-        if (r.status == checks::RuleStatus::Uncertain && !r.why.isEmpty())
-            message += QStringLiteral(" (") + r.why + QLatin1Char(')');
+        if (r.status != checks::RuleStatus::Pass && !r.why.isEmpty())
+            message += QStringLiteral(" (") + checks::whyText(r.why) + QLatin1Char(')');
         auto *item = new QTreeWidgetItem(m_violations, {ruleTitle(r.rule), result, r.value ? QString::number(*r.value, 'g', 4) : QString(),
                                                         r.threshold, message});
         item->setData(0, Qt::UserRole, r.rule);

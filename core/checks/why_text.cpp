@@ -1,0 +1,86 @@
+// The reasons the engine gives when a rule cannot decide ("why") are written in English
+// where they arise; reviewers read them in their own language. Every text a rule can give
+// is listed here once (lupdate reads the QT_TRANSLATE_NOOP marks), and those with
+// numbers are recognised by pattern and translated with their numbers.
+#include "checks/check_report.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+namespace tucai::checks {
+namespace {
+
+const char *const kContext = "CheckWhy";
+
+const char *const kFixed[] = {
+    QT_TRANSLATE_NOOP("CheckWhy", "no plain background found along the top and side edges"),
+    QT_TRANSLATE_NOOP("CheckWhy", "no face"),
+    QT_TRANSLATE_NOOP("CheckWhy", "no face found"),
+    QT_TRANSLATE_NOOP("CheckWhy", "head outline not found"),
+    QT_TRANSLATE_NOOP("CheckWhy", "too little clothing visible in the frame"),
+    QT_TRANSLATE_NOOP("CheckWhy", "no face to tell skin from clothing"),
+    QT_TRANSLATE_NOOP("CheckWhy", "clothing not separable from the background"),
+    QT_TRANSLATE_NOOP("CheckWhy", "eyes outside the photo"),
+    QT_TRANSLATE_NOOP("CheckWhy", "eye not found by the eye detector"),
+    QT_TRANSLATE_NOOP("CheckWhy", "eye not found by the eye detector and no open iris seen"),
+    QT_TRANSLATE_NOOP("CheckWhy", "greyscale photo: teeth cannot be told from skin"),
+    QT_TRANSLATE_NOOP("CheckWhy", "skin colour not measurable"),
+    QT_TRANSLATE_NOOP("CheckWhy", "close to the limit"),
+    QT_TRANSLATE_NOOP("CheckWhy", "the photo is not 3:4, so pixel positions cannot be compared with the standard"),
+    QT_TRANSLATE_NOOP("CheckWhy", "background not found"),
+    QT_TRANSLATE_NOOP("CheckWhy", "the head touches the top edge"),
+    QT_TRANSLATE_NOOP("CheckWhy", "eyes not located"),
+    QT_TRANSLATE_NOOP("CheckWhy", "head outline not found at eye level"),
+    QT_TRANSLATE_NOOP("CheckWhy", "shoulders not visible"),
+    QT_TRANSLATE_NOOP("CheckWhy", "person not separable from the background: skin alone"),
+    QT_TRANSLATE_NOOP("CheckWhy", "no detail to measure"),
+    QT_TRANSLATE_NOOP("CheckWhy", "cheeks not visible"),
+    QT_TRANSLATE_NOOP("CheckWhy", "skin not measurable"),
+    QT_TRANSLATE_NOOP("CheckWhy", "photo too small for the spectrum test"),
+    QT_TRANSLATE_NOOP("CheckWhy", "JPEG quality could not be estimated"),
+};
+
+struct Pattern
+{
+    const char *regex;
+    const char *text;   // the same sentence with %1, %2 for the numbers
+};
+
+const Pattern kPatterns[] = {
+    {"^objects cover ([0-9.]+)% of the photo$", QT_TRANSLATE_NOOP("CheckWhy", "objects cover %1% of the photo")},
+    {"^pupils give (-?[0-9.]+) deg, eye boxes (-?[0-9.]+) deg$", QT_TRANSLATE_NOOP("CheckWhy", "pupils give %1 deg, eye boxes %2 deg")},
+    {"^person 99th percentile L\\*=(-?[0-9.]+) \\(min (-?[0-9.]+)\\)$", QT_TRANSLATE_NOOP("CheckWhy", "person 99th percentile L*=%1 (min %2)")},
+    {"^skin a\\*=(-?[0-9.]+) b\\*=(-?[0-9.]+)$", QT_TRANSLATE_NOOP("CheckWhy", "skin a*=%1 b*=%2")},
+    {"^image is ([0-9]+)x([0-9]+)$", QT_TRANSLATE_NOOP("CheckWhy", "image is %1x%2")},
+    {"^format is ([A-Z0-9]+)$", QT_TRANSLATE_NOOP("CheckWhy", "format is %1")},
+    {"^([0-9.]+)% of the chest has the background colour$", QT_TRANSLATE_NOOP("CheckWhy", "%1% of the chest has the background colour")},
+    {"^background-like ([0-9.]+)%$", QT_TRANSLATE_NOOP("CheckWhy", "background-like %1%")},
+    {"^clothing ([0-9.]+)% of the shoulder area$", QT_TRANSLATE_NOOP("CheckWhy", "clothing %1% of the shoulder area")},
+};
+
+} // namespace
+
+QString whyText(const QString &why)
+{
+    if (why.isEmpty())
+        return why;
+    for (const char *fixed : kFixed)
+        if (why == QLatin1String(fixed))
+            return QCoreApplication::translate(kContext, fixed);
+    for (const Pattern &p : kPatterns) {
+        static thread_local QHash<const char *, QRegularExpression> compiled;
+        auto it = compiled.find(p.regex);
+        if (it == compiled.end())
+            it = compiled.insert(p.regex, QRegularExpression(QString::fromLatin1(p.regex)));
+        const QRegularExpressionMatch m = it->match(why);
+        if (!m.hasMatch())
+            continue;
+        QString text = QCoreApplication::translate(kContext, p.text);
+        for (int i = 1; i <= m.lastCapturedIndex(); ++i)
+            text = text.arg(m.captured(i));
+        return text;
+    }
+    return why; // a text this version does not know (a newer engine's report): as it was written
+}
+
+} // namespace tucai::checks
