@@ -163,6 +163,21 @@ QueueRow rowFrom(const Query &q)
     return r;
 }
 
+// Runs a page query (everything bound but :limit) and reads its rows; `advance` moves the key
+// onto each row read, so it ends on the last one.
+template <typename Advance>
+QList<QueueRow> readRows(Query &q, int limit, QueueKey &key, Advance advance)
+{
+    q.bind(QStringLiteral(":limit"), limit).exec();
+    QList<QueueRow> rows;
+    rows.reserve(limit);
+    while (q.next()) {
+        rows.append(rowFrom(q));
+        advance(key, rows.constLast(), q);
+    }
+    return rows;
+}
+
 } // namespace
 
 QList<QueueRow> ReviewRepo::page(const ReviewScope &scope, const QueueQuery &query, const QueueKey &after, int limit,
@@ -195,17 +210,13 @@ QList<QueueRow> ReviewRepo::page(const ReviewScope &scope, const QueueQuery &que
                       + QStringLiteral(" FROM photos p JOIN students s ON s.id = p.student_id") + w.sql()
                       + QStringLiteral(" ORDER BY %1 %2, p.id %2 LIMIT :limit").arg(key.expr, dir));
     w.apply(q);
-    q.bind(QStringLiteral(":limit"), limit).exec();
-    QList<QueueRow> rows;
-    rows.reserve(limit);
     QueueKey last = after;
-    while (q.next()) {
-        rows.append(rowFrom(q));
-        last.id = rows.constLast().id;
-        last.time = rows.constLast().sortTime;
+    const QList<QueueRow> rows = readRows(q, limit, last, [&key](QueueKey &k, const QueueRow &r, const Query &row) {
+        k.id = r.id;
+        k.time = r.sortTime;
         if (!key.numeric)
-            last.text = q.toString(11);
-    }
+            k.text = row.toString(11);
+    });
     if (next)
         *next = last;
     return rows;
@@ -279,11 +290,9 @@ QList<QueueRow> ReviewRepo::pageByClass(const ReviewScope &scope, const QueueQue
                           + QStringLiteral(" FROM photos p JOIN students s ON s.id = p.student_id") + w.sql()
                           + QStringLiteral(" ORDER BY p.id %1 LIMIT :limit").arg(dir));
         w.apply(q);
-        q.bind(QStringLiteral(":limit"), limit - int(rows.size())).exec();
-        while (q.next()) {
-            rows.append(rowFrom(q));
-            last = {c.first, rows.constLast().id, c.second};
-        }
+        rows += readRows(q, limit - int(rows.size()), last, [&c](QueueKey &k, const QueueRow &r, const Query &) {
+            k = {c.first, r.id, c.second};
+        });
     }
     if (next)
         *next = last;
@@ -483,14 +492,10 @@ QList<QueueRow> ReviewRepo::pageByClassSorted(const ReviewScope &scope, const Qu
                       + QStringLiteral(" FROM photos p JOIN students s ON s.id = p.student_id JOIN classes cl ON cl.id = p.class_id")
                       + w.sql() + QStringLiteral(" ORDER BY cl.name %1, cl.id %1, p.id %1 LIMIT :limit").arg(dir));
     w.apply(q);
-    q.bind(QStringLiteral(":limit"), limit).exec();
-    QList<QueueRow> rows;
-    rows.reserve(limit);
     QueueKey last = after;
-    while (q.next()) {
-        rows.append(rowFrom(q));
-        last = {rows.constLast().classId, rows.constLast().id, q.toString(11)};
-    }
+    const QList<QueueRow> rows = readRows(q, limit, last, [](QueueKey &k, const QueueRow &r, const Query &row) {
+        k = {r.classId, r.id, row.toString(11)};
+    });
     if (next)
         *next = last;
     return rows;
