@@ -1,10 +1,12 @@
 #include "evaluation.h"
+
 #include "check_engine.h"
 #include "fixtures.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLineF>
 #include <QMap>
 #include <QMutex>
 #include <QTextStream>
@@ -23,6 +25,7 @@ struct Outcome
     QStringList expect, deviations;
     CheckReport report;
     double visible = -1;   // second_face: visible share of the second face (the fixture's truth)
+    QPointF leftEye, rightEye;   // compliant photos: the true pupils
 };
 
 struct RealCase
@@ -96,7 +99,8 @@ bool runEvaluation(const EvalOptions &opt, QTextStream &out, QString *error)
         loadFrll(facesDir, otherId, false, &other, &ol, &orr);
         const QList<Fixture> fx = makeFixtures(bytes, l, r, person, opt.defects, opt.levels, nullptr, other, ol, orr);
         for (const Fixture &f : fx)
-            res.append({f.person, f.defect, QStringLiteral("generated"), f.level, f.expectRules, f.knownDeviations, engine.check(f.bytes), f.visibleFraction});
+            res.append({f.person, f.defect, QStringLiteral("generated"), f.level, f.expectRules, f.knownDeviations, engine.check(f.bytes),
+                        f.visibleFraction, f.leftEye, f.rightEye});
         if (opt.real) {
             // The same person smiling (teeth): a real mouth.closed defect, produced the same way.
             QByteArray smile;
@@ -195,6 +199,27 @@ bool runEvaluation(const EvalOptions &opt, QTextStream &out, QString *error)
             unc += r->status == RuleStatus::Uncertain || r->status == RuleStatus::Skipped;
         }
         out << "| " << ri.id << " | " << toString(engine.profile().severity(ri.id)) << " | " << pct(fail, n) << " | " << pct(unc, n) << " |\n";
+    }
+
+    // Landmarks: the located pupils against where the producer put them, in pupil distances.
+    {
+        QList<double> errors;
+        int found = 0;
+        for (const Outcome *o : compliant) {
+            const FaceInfo &f = o->report.face;
+            if (!f.found)
+                continue;
+            ++found;
+            const double ipd = QLineF(o->leftEye, o->rightEye).length();
+            if (ipd <= 0)
+                continue;
+            errors << QLineF(f.leftEye, o->leftEye).length() / ipd << QLineF(f.rightEye, o->rightEye).length() / ipd;
+        }
+        std::sort(errors.begin(), errors.end());
+        out << "\nEye localisation on these photos (" << found << "/" << compliant.size() << " faces found): error per eye in pupil distances, median "
+            << (errors.isEmpty() ? QStringLiteral("-") : QString::number(errors.at(errors.size() / 2), 'f', 3)) << ", 90th percentile "
+            << (errors.isEmpty() ? QStringLiteral("-") : QString::number(errors.at(errors.size() * 9 / 10), 'f', 3)) << ", max "
+            << (errors.isEmpty() ? QStringLiteral("-") : QString::number(errors.constLast(), 'f', 3)) << "\n";
     }
 
     // 2. Injected defects per level.

@@ -411,6 +411,8 @@ QList<Fixture> makeFixtures(const QByteArray &portrait, QPointF leftPupil, QPoin
     base.person = person;
     base.defect = QStringLiteral("none");
     base.knownDeviations = deviations;
+    base.leftEye = QPointF(p.leftEye.x, p.leftEye.y);
+    base.rightEye = QPointF(p.rightEye.x, p.rightEye.y);
     base.bytes = cvw::encodeJpeg(p.bgr, opt.jpegQuality);
     out.append(base);
     for (const Defect &d : defectTable()) {

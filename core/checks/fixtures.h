@@ -28,6 +28,7 @@ struct Fixture
     QStringList knownDeviations; // rules the source portrait itself breaks (not counted as false rejections)
     double visibleFraction = -1; // second_face: share of the second face's area (brows to chin) in the frame
                                  // and not behind the student; -1 for other defects
+    QPointF leftEye, rightEye;   // compliant photo: where the producer put the pupils (truth, image left/right)
     QByteArray bytes;
 };
 
