@@ -156,6 +156,7 @@ DashboardData computeDashboard(const db::Database &db, const DashboardRequest &r
     db::DashboardScope scope;
     scope.schoolId = req.schoolId;
     scope.collegeIds = req.collegeIds;
+    scope.reviewerId = req.reviewerId;
     scope.from = req.from;
     scope.to = req.to;
     if (!scope.to)

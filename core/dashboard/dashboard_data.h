@@ -51,6 +51,7 @@ struct DashboardRequest
 {
     qint64 schoolId = 0;
     QList<qint64> collegeIds;            // empty = all colleges
+    qint64 reviewerId = 0;               // a reviewer: only their assigned colleges and classes
     qint64 from = 0, to = 0;             // 0 = the collection window from the settings (or the last 30 days), up to now
 };
 

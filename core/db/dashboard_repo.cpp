@@ -11,11 +11,19 @@ namespace {
 // Integer division of BIGINTs truncates on both engines; times are after 1970.
 const QString kDayOf = QStringLiteral("((%1 + 28800000) / 86400000)");
 
-// Restricts a college_id column to the scope; the school filter goes through
-// colleges so that the students index (college_id, state) still covers the query.
+// Restricts a college_id column (qualified with its table: the reviewer's sub-select has columns
+// of the same names) and for a reviewer its row's class_id to the scope; the school
+// filter goes through colleges so that the students index (college_id, state) still covers the query.
 QString scopeSql(const QString &column, const DashboardScope &s)
 {
     QString sql;
+    if (s.reviewerId) {
+        QString classColumn = column;
+        classColumn.replace(QStringLiteral("college_id"), QStringLiteral("class_id"));
+        sql += QStringLiteral(" AND EXISTS (SELECT 1 FROM staff_scopes sc WHERE sc.staff_id = :reviewer AND sc.college_id = %1 "
+                              "AND (sc.class_id IS NULL OR sc.class_id = %2))")
+                   .arg(column, classColumn);
+    }
     if (!s.collegeIds.isEmpty()) {
         QStringList names;
         for (int i = 0; i < s.collegeIds.size(); ++i)
@@ -29,6 +37,8 @@ QString scopeSql(const QString &column, const DashboardScope &s)
 
 void bindScope(Query &q, const DashboardScope &s)
 {
+    if (s.reviewerId)
+        q.bind(QStringLiteral(":reviewer"), s.reviewerId);
     if (!s.collegeIds.isEmpty()) {
         for (int i = 0; i < s.collegeIds.size(); ++i)
             q.bind(QStringLiteral(":co%1").arg(i), s.collegeIds.at(i));
@@ -42,7 +52,7 @@ void bindScope(Query &q, const DashboardScope &s)
 QList<StateCount> DashboardRepo::studentsByCollegeAndState(const DashboardScope &scope) const
 {
     Query q(m_db, QStringLiteral("SELECT college_id, state, COUNT(*) FROM students WHERE 1 = 1")
-                      + scopeSql(QStringLiteral("college_id"), scope) + QStringLiteral(" GROUP BY college_id, state"));
+                      + scopeSql(QStringLiteral("students.college_id"), scope) + QStringLiteral(" GROUP BY college_id, state"));
     bindScope(q, scope);
     q.exec();
     QList<StateCount> out;
@@ -56,7 +66,7 @@ QList<DayCount> DashboardRepo::dailySubmissions(const DashboardScope &scope) con
     Query q(m_db, QStringLiteral("SELECT %1 AS day, COUNT(*) FROM photos WHERE kind = 'submitted' "
                                  "AND submitted_at >= :from AND submitted_at < :to")
                           .arg(kDayOf.arg(QStringLiteral("submitted_at")))
-                      + scopeSql(QStringLiteral("college_id"), scope) + QStringLiteral(" GROUP BY day ORDER BY day"));
+                      + scopeSql(QStringLiteral("photos.college_id"), scope) + QStringLiteral(" GROUP BY day ORDER BY day"));
     q.bind(QStringLiteral(":from"), scope.from).bind(QStringLiteral(":to"), scope.to);
     bindScope(q, scope);
     q.exec();
@@ -72,7 +82,7 @@ QList<DayCount> DashboardRepo::dailyDecisions(const DashboardScope &scope) const
                                  "SUM(CASE WHEN decision = 'returned' THEN 1 ELSE 0 END) FROM photos "
                                  "WHERE decided_at >= :from AND decided_at < :to")
                           .arg(kDayOf.arg(QStringLiteral("decided_at")))
-                      + scopeSql(QStringLiteral("college_id"), scope) + QStringLiteral(" GROUP BY day ORDER BY day"));
+                      + scopeSql(QStringLiteral("photos.college_id"), scope) + QStringLiteral(" GROUP BY day ORDER BY day"));
     q.bind(QStringLiteral(":from"), scope.from).bind(QStringLiteral(":to"), scope.to);
     bindScope(q, scope);
     q.exec();
@@ -100,7 +110,7 @@ QList<DayCount> DashboardRepo::daily(const DashboardScope &scope) const
 QList<RuleCount> DashboardRepo::topViolatedRules(const DashboardScope &scope, int limit) const
 {
     // Only join photos when the scope needs it: the plain count reads the (rule, photo_id) index alone.
-    const bool join = !scope.collegeIds.isEmpty() || scope.schoolId;
+    const bool join = !scope.collegeIds.isEmpty() || scope.schoolId || scope.reviewerId;
     QString sql = join ? QStringLiteral("SELECT v.rule, COUNT(*) AS n FROM photo_violations v JOIN photos p ON p.id = v.photo_id WHERE 1 = 1")
                              + scopeSql(QStringLiteral("p.college_id"), scope)
                        : QStringLiteral("SELECT v.rule, COUNT(*) AS n FROM photo_violations v WHERE 1 = 1");

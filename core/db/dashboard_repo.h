@@ -11,6 +11,7 @@ struct DashboardScope
 {
     qint64 schoolId = 0;          // 0 = the whole database
     QList<qint64> collegeIds;     // empty = every college (school administrators)
+    qint64 reviewerId = 0;        // a reviewer: only the colleges and classes assigned to them
     qint64 from = 0;              // ms, inclusive
     qint64 to = 0;                // ms, exclusive
 };

@@ -206,6 +206,27 @@ private Q_SLOTS:
         }
         QCOMPARE(only2.reviewers.size(), 1);
         QCOMPARE(only2.reviewers.at(0).decisions(), 3);
+
+        // A reviewer assigned one class sees that class, not the whole college (two students of
+        // another class of college 1 are added for this).
+        const qint64 k1b = schools.insertClass(c1, QStringLiteral("0102"), QStringLiteral("计科02"), 2022);
+        for (int i = 0; i < 2; ++i) {
+            Student s;
+            s.schoolId = school;
+            s.collegeId = c1;
+            s.classId = k1b;
+            s.studentNo = QStringLiteral("T%1").arg(i);
+            s.name = QStringLiteral("另班%1").arg(i);
+            students.insert(s);
+        }
+        req.collegeIds = {c1};
+        QCOMPARE(dashboard::computeDashboard(*database, req).totalStudents, 17);
+        staffRepo.addScope(rv.id, c1, k1);
+        req.reviewerId = rv.id;
+        const dashboard::DashboardData oneClass = dashboard::computeDashboard(*database, req);
+        QCOMPARE(oneClass.totalStudents, 15);
+        staffRepo.addScope(rv.id, c1, 0);   // and now the whole college as well
+        QCOMPARE(dashboard::computeDashboard(*database, req).totalStudents, 17);
     }
 
     void demoSchoolAddsUp()

@@ -143,9 +143,12 @@ void DashboardPage::refresh()
     });
     watcher->setFuture(QtConcurrent::run([database, req, session]() mutable -> Result {
         try {
-            // Reviewers see the colleges they are assigned to.
-            if (session.role == StaffRole::Reviewer && req.collegeIds.isEmpty())
-                req.collegeIds = db::DashboardRepo(*database).collegesOfStaff(session.staffId);
+            // Reviewers see the colleges and classes they are assigned to.
+            if (session.role == StaffRole::Reviewer) {
+                if (req.collegeIds.isEmpty())
+                    req.collegeIds = db::DashboardRepo(*database).collegesOfStaff(session.staffId);
+                req.reviewerId = session.staffId;
+            }
             return {dashboard::computeDashboard(*database, req), {}};
         } catch (const db::DbError &e) {
             return {{}, e.message()};
