@@ -1,7 +1,9 @@
 // The dashboard and export pages offscreen on a demo school: click a bar or a slice and land on the
 // filtered students list; the still-missing list; an export from the page; a screenshot in Chinese.
 #include "dashboard/dashboard_data.h"
+#include "db/account_repo.h"
 #include "db/database.h"
+#include "db/export_repo.h"
 #include "db/school_repo.h"
 #include "db/staff_repo.h"
 #include "demo/demo_generator.h"
@@ -19,6 +21,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QProcess>
 #include <QPushButton>
 #include <QScrollArea>
@@ -216,6 +219,59 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(out + QStringLiteral("/manifest.xlsx")));
         // College folders inside the one zip.
         QVERIFY(r.files.first().path.count(QLatin1Char('/')) == 2);
+    }
+
+    // A reviewer assigned a single class lists and exports that class only.
+    void reviewerExportsOnlyTheirClass()
+    {
+        const auto reviewer = db::StaffRepo(*m_db).findByUsername(QStringLiteral("reviewer1"));
+        QVERIFY(reviewer);
+        const auto before = db::AccountRepo(*m_db).staffScopes(reviewer->id);
+        QVERIFY(!before.isEmpty());
+        const qint64 college = before.first().collegeId;
+        const QList<ClassInfo> classes = db::SchoolRepo(*m_db).classes(college);
+        QVERIFY(classes.size() > 1);
+        // The class of that college with the most approved photos.
+        qint64 only = 0;
+        int most = -1;
+        for (const ClassInfo &c : classes) {
+            db::ExportSelection sel;
+            sel.classIds = {c.id};
+            const int n = int(db::ExportRepo(*m_db).approvedPhotos(sel).size());
+            if (n > most)
+                most = n, only = c.id;
+        }
+        QVERIFY(most > 0);
+        db::StaffRepo staff(*m_db);
+        staff.clearScopes(reviewer->id);
+        staff.addScope(reviewer->id, college, only);
+
+        accounts::Session session = m_admin;
+        session.staffId = reviewer->id;
+        session.username = reviewer->username;
+        session.displayName = reviewer->displayName;
+        session.role = StaffRole::Reviewer;
+        ui::AppContext ctx(m_db, session);
+        ui::MainWindow w(ctx);
+        w.show();
+        w.showPage(QStringLiteral("export"));
+        auto *page = qobject_cast<ui::ExportPage *>(w.page(QStringLiteral("export")));
+        QVERIFY(page);
+        auto *classList = page->findChild<QListWidget *>(QStringLiteral("exportClasses"));
+        QVERIFY(classList);
+        QCOMPARE(classList->count(), 1);
+        QCOMPARE(classList->item(0)->data(Qt::UserRole).toLongLong(), only);
+        page->findChild<QLineEdit *>(QStringLiteral("exportOutDir"))->setText(m_dir.filePath(QStringLiteral("reviewer-export")));
+        QSignalSpy done(page, &ui::ExportPage::finished);
+        QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("exportStart")), Qt::LeftButton);
+        QVERIFY(done.size() == 1 || done.wait(60000));
+        const exporting::ExportResult &r = page->lastResult();
+        QCOMPARE(int(r.files.size()), most);
+        for (const exporting::ExportedFile &f : r.files)
+            QCOMPARE(f.row.classId, only);
+        staff.clearScopes(reviewer->id);
+        for (const auto &sc : before)
+            staff.addScope(reviewer->id, sc.collegeId, sc.classId);
     }
 
     void screenshotInChinese()

@@ -1,5 +1,6 @@
 #include "pages/export/export_page.h"
 
+#include "db/account_repo.h"
 #include "db/dashboard_repo.h"
 #include "db/database.h"
 #include "db/school_repo.h"
@@ -206,8 +207,12 @@ void ExportPage::fillColleges()
         QList<qint64> allowed;
         if (s.role == StaffRole::CollegeAdmin)
             allowed = {s.collegeId};
-        else if (s.role == StaffRole::Reviewer)
+        else if (s.role == StaffRole::Reviewer) {
             allowed = db::DashboardRepo(context().database()).collegesOfStaff(s.staffId);
+            m_reviewerScopes.clear();
+            for (const auto &sc : db::AccountRepo(context().database()).staffScopes(s.staffId))
+                m_reviewerScopes.append({sc.collegeId, sc.classId});
+        }
         for (const College &c : db::SchoolRepo(context().database()).colleges(s.schoolId)) {
             if (s.role != StaffRole::SchoolAdmin && !allowed.contains(c.id))
                 continue;
@@ -232,8 +237,12 @@ void ExportPage::fillClasses()
         for (int i = 0; i < m_colleges->count(); ++i)
             colleges << m_colleges->item(i)->data(Qt::UserRole).toLongLong();
     try {
+        const bool reviewer = context().session().role == StaffRole::Reviewer;
         for (const ClassInfo &c : db::SchoolRepo(context().database()).classes()) {
             if (!colleges.contains(c.collegeId))
+                continue;
+            // A reviewer assigned single classes sees (and exports) only those.
+            if (reviewer && !m_reviewerScopes.contains({c.collegeId, 0}) && !m_reviewerScopes.contains({c.collegeId, c.id}))
                 continue;
             auto *item = new QListWidgetItem(c.name, m_classes);
             item->setData(Qt::UserRole, c.id);
@@ -255,6 +264,9 @@ exporting::ExportOptions ExportPage::currentOptions() const
         for (int i = 0; i < m_colleges->count(); ++i)
             o.selection.collegeIds << m_colleges->item(i)->data(Qt::UserRole).toLongLong();
     o.selection.classIds = checkedIds(m_classes);
+    if (o.selection.classIds.isEmpty() && context().session().role == StaffRole::Reviewer)
+        for (int i = 0; i < m_classes->count(); ++i)
+            o.selection.classIds << m_classes->item(i)->data(Qt::UserRole).toLongLong();
     o.selection.paidOnly = m_paidOnly->isChecked();
     if (m_byDate->isChecked()) {
         o.selection.decidedFrom = chinaDayStart(m_from->date());

@@ -70,6 +70,7 @@ private:
     exporting::ExportResult m_result;
     bool m_running = false;
     bool m_filled = false;
+    QList<QPair<qint64, qint64>> m_reviewerScopes;   // (college, class or 0) of a reviewer
 };
 
 } // namespace tucai::ui
