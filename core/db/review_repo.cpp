@@ -244,8 +244,19 @@ QList<QueueRow> ReviewRepo::pageByClass(const ReviewScope &scope, const QueueQue
         classSql += QStringLiteral(" AND cl.college_id = :college");
     if (query.classId)
         classSql += QStringLiteral(" AND cl.id = :class");
+    // Only the classes the staff member may see: a class outside the scope would be read in full
+    // for nothing.
+    if (scope.role == StaffRole::CollegeAdmin)
+        classSql += QStringLiteral(" AND cl.college_id = :own_college");
+    else if (scope.role == StaffRole::Reviewer)
+        classSql += QStringLiteral(" AND EXISTS (SELECT 1 FROM staff_scopes sc WHERE sc.staff_id = :staff AND sc.college_id = cl.college_id "
+                                   "AND (sc.class_id IS NULL OR sc.class_id = cl.id))");
     Query classes(m_db, classSql + QStringLiteral(" ORDER BY cl.name %1, cl.id %1").arg(dir));
     classes.bind(QStringLiteral(":school"), scope.schoolId);
+    if (scope.role == StaffRole::CollegeAdmin)
+        classes.bind(QStringLiteral(":own_college"), scope.collegeId);
+    else if (scope.role == StaffRole::Reviewer)
+        classes.bind(QStringLiteral(":staff"), scope.staffId);
     if (query.collegeId)
         classes.bind(QStringLiteral(":college"), query.collegeId);
     if (query.classId)

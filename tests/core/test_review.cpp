@@ -265,6 +265,19 @@ private Q_SLOTS:
             QCOMPARE(qint64(r.collegeId), c1.collegeId);
         QCOMPARE(repo.scopedColleges(r1).size(), 3);
         QCOMPARE(repo.scopedColleges(c1).size(), 1);
+        // The class order keeps the scope both ways (class by class it lists only visible classes).
+        for (const int classSortAtMost : {20000, 1}) {
+            db::ReviewRepo::setClassSortAtMost(classSortAtMost);
+            QueueQuery byClass = q;
+            byClass.sort = review::QueueSort::Class;
+            for (const auto &[scope, expected] : {std::pair(r1, a.size()), std::pair(c1, c.size())}) {
+                const auto rows = all(*d, scope, byClass, 7);
+                QCOMPARE(rows.size(), expected);
+                for (const auto &r : rows)
+                    QVERIFY(repo.inScope(scope, r.id));
+            }
+        }
+        db::ReviewRepo::setClassSortAtMost(20000);
         QVERIFY(!repo.inScope(r2, a.constFirst().id));
         QVERIFY(repo.inScope(r1, a.constFirst().id));
 
