@@ -5,7 +5,7 @@
 
 namespace tucai::db {
 
-std::atomic<int> ReviewRepo::s_classSortAtMost{20000};
+std::atomic<int> ReviewRepo::s_classSortAtMost{5000};
 
 using review::QueueKey;
 using review::QueueQuery;

@@ -51,6 +51,7 @@ public:
     // The class order sorts the matching photos in one query when fewer than this many match,
     // else it reads class by class. Tests lower it to exercise both ways on a small school.
     static void setClassSortAtMost(int n) { s_classSortAtMost = n; }
+    static int classSortAtMost() { return s_classSortAtMost; }
 
     QHash<qint64, QString> collegeNames() const;
     // Colleges the scope may see (for the filter), in code order.

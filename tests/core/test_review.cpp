@@ -182,9 +182,12 @@ private Q_SLOTS:
             expected.insert(r.id);
         const QHash<qint64, QString> classes = db::ReviewRepo(*d).classNames();
         // The class order has two ways (one sorting query, or class by class): both are checked.
+        const int sortAtMost = db::ReviewRepo::classSortAtMost(); // more than this small school's photos
+        QVERIFY(sortAtMost > byTime.size());
         struct Case { review::QueueSort sort; int classSortAtMost; };
-        for (const Case c : {Case{review::QueueSort::StudentNo, 20000}, Case{review::QueueSort::Name, 20000},
-                             Case{review::QueueSort::Class, 20000}, Case{review::QueueSort::Class, 1}, Case{review::QueueSort::Status, 20000}}) {
+        for (const Case c : {Case{review::QueueSort::StudentNo, sortAtMost}, Case{review::QueueSort::Name, sortAtMost},
+                             Case{review::QueueSort::Class, sortAtMost}, Case{review::QueueSort::Class, 1},
+                             Case{review::QueueSort::Status, sortAtMost}}) {
             const review::QueueSort sort = c.sort;
             db::ReviewRepo::setClassSortAtMost(c.classSortAtMost);
             for (const bool descending : {false, true}) {
@@ -224,7 +227,7 @@ private Q_SLOTS:
                 QVERIFY(changes > 2);
             }
         }
-        db::ReviewRepo::setClassSortAtMost(20000);
+        db::ReviewRepo::setClassSortAtMost(sortAtMost);
         // Both ways of the class order give the very same sequence, also with a filter.
         q.sort = review::QueueSort::Class;
         q.descending = false;
@@ -232,7 +235,7 @@ private Q_SLOTS:
         const auto sorted = all(*d, admin, q, 9);
         db::ReviewRepo::setClassSortAtMost(1);
         const auto byClass = all(*d, admin, q, 9);
-        db::ReviewRepo::setClassSortAtMost(20000);
+        db::ReviewRepo::setClassSortAtMost(sortAtMost);
         QVERIFY(sorted.size() > 5);
         QCOMPARE(byClass.size(), sorted.size());
         for (int i = 0; i < sorted.size(); ++i)
@@ -266,7 +269,8 @@ private Q_SLOTS:
         QCOMPARE(repo.scopedColleges(r1).size(), 3);
         QCOMPARE(repo.scopedColleges(c1).size(), 1);
         // The class order keeps the scope both ways (class by class it lists only visible classes).
-        for (const int classSortAtMost : {20000, 1}) {
+        const int sortAtMost = db::ReviewRepo::classSortAtMost();
+        for (const int classSortAtMost : {sortAtMost, 1}) {
             db::ReviewRepo::setClassSortAtMost(classSortAtMost);
             QueueQuery byClass = q;
             byClass.sort = review::QueueSort::Class;
@@ -277,7 +281,7 @@ private Q_SLOTS:
                     QVERIFY(repo.inScope(scope, r.id));
             }
         }
-        db::ReviewRepo::setClassSortAtMost(20000);
+        db::ReviewRepo::setClassSortAtMost(sortAtMost);
         QVERIFY(!repo.inScope(r2, a.constFirst().id));
         QVERIFY(repo.inScope(r1, a.constFirst().id));
 
