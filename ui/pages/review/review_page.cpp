@@ -41,6 +41,14 @@ namespace {
 
 constexpr int kPrefetchAhead = 3;
 
+// The order box's item data: sort key * 2 + descending (the header's sort indicator mirrors it).
+int orderData(review::QueueSort key, bool descending) { return int(key) * 2 + (descending ? 1 : 0); }
+void setOrder(review::QueueQuery &q, int data)
+{
+    q.sort = review::QueueSort(data / 2);
+    q.descending = data % 2;
+}
+
 QString timeText(qint64 ms) { return ms ? QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString(); }
 
 QIcon swatch(const QColor &c)
@@ -390,9 +398,8 @@ void ReviewPage::buildFilters(QWidget *bar)
     m_order = new QComboBox(bar);
     m_order->setObjectName(QStringLiteral("filterOrder"));
     m_order->setToolTip(tr("Order of the queue (or click a column header)"));
-    // Data: sort key * 2 + descending; the header's sort indicator mirrors it.
     const auto order = [this](const QString &text, review::QueueSort key, bool descending) {
-        m_order->addItem(text, int(key) * 2 + (descending ? 1 : 0));
+        m_order->addItem(text, orderData(key, descending));
     };
     order(tr("Oldest first"), review::QueueSort::Time, false);
     order(tr("Newest first"), review::QueueSort::Time, true);
@@ -498,9 +505,7 @@ void ReviewPage::applyFilters()
     if (m_to->date() != m_to->minimumDate())
         q.toMs = QDateTime(m_to->date().addDays(1), QTime(0, 0)).toMSecsSinceEpoch();
     q.search = m_search->text().trimmed();
-    const int order = m_order->currentData().toInt();
-    q.sort = review::QueueSort(order / 2);
-    q.descending = order % 2;
+    setOrder(q, m_order->currentData().toInt());
     syncSortIndicator(q);
     m_currentRow = -1;
     m_currentId = 0;
@@ -522,7 +527,7 @@ void ReviewPage::sortByColumn(int column, Qt::SortOrder order)
         syncSortIndicator(m_model->query());
         return;
     }
-    const int i = m_order->findData(int(*key) * 2 + (order == Qt::DescendingOrder ? 1 : 0));
+    const int i = m_order->findData(orderData(*key, order == Qt::DescendingOrder));
     if (i >= 0 && i != m_order->currentIndex())
         m_order->setCurrentIndex(i); // applies the filters
 }
@@ -713,10 +718,8 @@ void ReviewPage::restoreLayout()
         const QSignalBlocker block(m_order);
         m_order->setCurrentIndex(order);
     }
-    const int current = m_order->currentData().toInt();
     review::QueueQuery q;
-    q.sort = review::QueueSort(current / 2);
-    q.descending = current % 2;
+    setOrder(q, m_order->currentData().toInt());
     syncSortIndicator(q);
     m_violations->header()->restoreState(s.value(QStringLiteral("review/violationsHeader")).toByteArray());
     if (s.contains(QStringLiteral("review/layers"))) {
