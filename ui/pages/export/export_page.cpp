@@ -1,7 +1,6 @@
 #include "pages/export/export_page.h"
 
 #include "db/account_repo.h"
-#include "db/dashboard_repo.h"
 #include "db/database.h"
 #include "db/school_repo.h"
 #include "export/file_names.h"
@@ -208,10 +207,12 @@ void ExportPage::fillColleges()
         if (s.role == StaffRole::CollegeAdmin)
             allowed = {s.collegeId};
         else if (s.role == StaffRole::Reviewer) {
-            allowed = db::DashboardRepo(context().database()).collegesOfStaff(s.staffId);
+            // The colleges of the reviewer's assignments; fillClasses() narrows to their classes.
             m_reviewerScopes.clear();
-            for (const auto &sc : db::AccountRepo(context().database()).staffScopes(s.staffId))
+            for (const auto &sc : db::AccountRepo(context().database()).staffScopes(s.staffId)) {
                 m_reviewerScopes.append({sc.collegeId, sc.classId});
+                allowed << sc.collegeId;
+            }
         }
         for (const College &c : db::SchoolRepo(context().database()).colleges(s.schoolId)) {
             if (s.role != StaffRole::SchoolAdmin && !allowed.contains(c.id))
