@@ -11,26 +11,25 @@ namespace {
 // Integer division of BIGINTs truncates on both engines; times are after 1970.
 const QString kDayOf = QStringLiteral("((%1 + 28800000) / 86400000)");
 
-// Restricts a college_id column (qualified with its table: the reviewer's sub-select has columns
-// of the same names) and for a reviewer its row's class_id to the scope; the school
-// filter goes through colleges so that the students index (college_id, state) still covers the query.
-QString scopeSql(const QString &column, const DashboardScope &s)
+// Restricts the rows of `table` (a table name or alias) to the scope: its college_id column, and
+// for a reviewer also its class_id. The columns are qualified: the reviewer's sub-select has
+// columns of the same names. The school filter goes through colleges so that the students index
+// (college_id, state) still covers the query.
+QString scopeSql(const QString &table, const DashboardScope &s)
 {
+    const QString college = table + QStringLiteral(".college_id");
     QString sql;
-    if (s.reviewerId) {
-        QString classColumn = column;
-        classColumn.replace(QStringLiteral("college_id"), QStringLiteral("class_id"));
+    if (s.reviewerId)
         sql += QStringLiteral(" AND EXISTS (SELECT 1 FROM staff_scopes sc WHERE sc.staff_id = :reviewer AND sc.college_id = %1 "
-                              "AND (sc.class_id IS NULL OR sc.class_id = %2))")
-                   .arg(column, classColumn);
-    }
+                              "AND (sc.class_id IS NULL OR sc.class_id = %2.class_id))")
+                   .arg(college, table);
     if (!s.collegeIds.isEmpty()) {
         QStringList names;
         for (int i = 0; i < s.collegeIds.size(); ++i)
             names << QStringLiteral(":co%1").arg(i);
-        sql += QStringLiteral(" AND %1 IN (%2)").arg(column, names.join(QStringLiteral(", ")));
+        sql += QStringLiteral(" AND %1 IN (%2)").arg(college, names.join(QStringLiteral(", ")));
     } else if (s.schoolId) {
-        sql += QStringLiteral(" AND %1 IN (SELECT id FROM colleges WHERE school_id = :school)").arg(column);
+        sql += QStringLiteral(" AND %1 IN (SELECT id FROM colleges WHERE school_id = :school)").arg(college);
     }
     return sql;
 }
@@ -52,7 +51,7 @@ void bindScope(Query &q, const DashboardScope &s)
 QList<StateCount> DashboardRepo::studentsByCollegeAndState(const DashboardScope &scope) const
 {
     Query q(m_db, QStringLiteral("SELECT college_id, state, COUNT(*) FROM students WHERE 1 = 1")
-                      + scopeSql(QStringLiteral("students.college_id"), scope) + QStringLiteral(" GROUP BY college_id, state"));
+                      + scopeSql(QStringLiteral("students"), scope) + QStringLiteral(" GROUP BY college_id, state"));
     bindScope(q, scope);
     q.exec();
     QList<StateCount> out;
@@ -66,7 +65,7 @@ QList<DayCount> DashboardRepo::dailySubmissions(const DashboardScope &scope) con
     Query q(m_db, QStringLiteral("SELECT %1 AS day, COUNT(*) FROM photos WHERE kind = 'submitted' "
                                  "AND submitted_at >= :from AND submitted_at < :to")
                           .arg(kDayOf.arg(QStringLiteral("submitted_at")))
-                      + scopeSql(QStringLiteral("photos.college_id"), scope) + QStringLiteral(" GROUP BY day ORDER BY day"));
+                      + scopeSql(QStringLiteral("photos"), scope) + QStringLiteral(" GROUP BY day ORDER BY day"));
     q.bind(QStringLiteral(":from"), scope.from).bind(QStringLiteral(":to"), scope.to);
     bindScope(q, scope);
     q.exec();
@@ -82,7 +81,7 @@ QList<DayCount> DashboardRepo::dailyDecisions(const DashboardScope &scope) const
                                  "SUM(CASE WHEN decision = 'returned' THEN 1 ELSE 0 END) FROM photos "
                                  "WHERE decided_at >= :from AND decided_at < :to")
                           .arg(kDayOf.arg(QStringLiteral("decided_at")))
-                      + scopeSql(QStringLiteral("photos.college_id"), scope) + QStringLiteral(" GROUP BY day ORDER BY day"));
+                      + scopeSql(QStringLiteral("photos"), scope) + QStringLiteral(" GROUP BY day ORDER BY day"));
     q.bind(QStringLiteral(":from"), scope.from).bind(QStringLiteral(":to"), scope.to);
     bindScope(q, scope);
     q.exec();
@@ -112,7 +111,7 @@ QList<RuleCount> DashboardRepo::topViolatedRules(const DashboardScope &scope, in
     // Only join photos when the scope needs it: the plain count reads the (rule, photo_id) index alone.
     const bool join = !scope.collegeIds.isEmpty() || scope.schoolId || scope.reviewerId;
     QString sql = join ? QStringLiteral("SELECT v.rule, COUNT(*) AS n FROM photo_violations v JOIN photos p ON p.id = v.photo_id WHERE 1 = 1")
-                             + scopeSql(QStringLiteral("p.college_id"), scope)
+                             + scopeSql(QStringLiteral("p"), scope)
                        : QStringLiteral("SELECT v.rule, COUNT(*) AS n FROM photo_violations v WHERE 1 = 1");
     sql += QStringLiteral(" GROUP BY v.rule ORDER BY n DESC, v.rule LIMIT :limit");
     Query q(m_db, sql);
@@ -135,7 +134,7 @@ QList<ReviewerCount> DashboardRepo::reviewerThroughput(const DashboardScope &sco
                                  "SUM(CASE WHEN p.decision = 'returned' THEN 1 ELSE 0 END) AS returned "
                                  "FROM photos p WHERE p.reviewer_id IS NOT NULL AND p.decided_at >= :from AND p.decided_at < :to")
                           .arg(kDayOf.arg(QStringLiteral("p.decided_at")))
-                      + scopeSql(QStringLiteral("p.college_id"), scope)
+                      + scopeSql(QStringLiteral("p"), scope)
                       + QStringLiteral(" GROUP BY p.reviewer_id, day) d LEFT JOIN staff s ON s.id = d.reviewer_id "
                                        "GROUP BY d.reviewer_id ORDER BY SUM(d.approved) + SUM(d.returned) DESC, d.reviewer_id"));
     q.bind(QStringLiteral(":from"), scope.from).bind(QStringLiteral(":to"), scope.to);
