@@ -231,10 +231,10 @@ QList<QueueRow> ReviewRepo::pageByClass(const ReviewScope &scope, const QueueQue
     // - many: the classes in name order (a small table), then photos class by class on the
     //   (class_id, status, id) index, which never sorts the whole queue.
     const int kSortAtMost = s_classSortAtMost.load();
+    const Where base = where(scope, query);
     {
-        const Where w = where(scope, query);
-        Query probe(m_db, QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM photos p") + w.sql() + QStringLiteral(" LIMIT :most) x"));
-        w.apply(probe);
+        Query probe(m_db, QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM photos p") + base.sql() + QStringLiteral(" LIMIT :most) x"));
+        base.apply(probe);
         if (probe.bind(QStringLiteral(":most"), kSortAtMost).scalar().toLongLong() < kSortAtMost)
             return pageByClassSorted(scope, query, after, limit, next);
     }
@@ -287,7 +287,6 @@ QList<QueueRow> ReviewRepo::pageByClass(const ReviewScope &scope, const QueueQue
     QList<QueueRow> rows;
     rows.reserve(limit);
     QueueKey last = after;
-    const Where base = where(scope, query);
     for (qsizetype i = from; i < order.size() && rows.size() < limit; ++i) {
         const auto &c = order[i];
         Where w = base;
