@@ -67,15 +67,18 @@ QString whyText(const QString &why)
     for (const char *fixed : kFixed)
         if (why == QLatin1String(fixed))
             return QCoreApplication::translate(kContext, fixed);
-    for (const Pattern &p : kPatterns) {
-        static thread_local QHash<const char *, QRegularExpression> compiled;
-        auto it = compiled.find(p.regex);
-        if (it == compiled.end())
-            it = compiled.insert(p.regex, QRegularExpression(QString::fromLatin1(p.regex)));
-        const QRegularExpressionMatch m = it->match(why);
+    // Compiled once; matching a const QRegularExpression is safe from any thread.
+    static const QList<QPair<QRegularExpression, const char *>> compiled = [] {
+        QList<QPair<QRegularExpression, const char *>> list;
+        for (const Pattern &p : kPatterns)
+            list.append({QRegularExpression(QString::fromLatin1(p.regex)), p.text});
+        return list;
+    }();
+    for (const auto &[regex, source] : compiled) {
+        const QRegularExpressionMatch m = regex.match(why);
         if (!m.hasMatch())
             continue;
-        QString text = QCoreApplication::translate(kContext, p.text);
+        QString text = QCoreApplication::translate(kContext, source);
         for (int i = 1; i <= m.lastCapturedIndex(); ++i)
             text = text.arg(m.captured(i));
         return text;
