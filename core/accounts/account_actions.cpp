@@ -15,7 +15,6 @@
 namespace tucai::accounts {
 namespace {
 
-
 QJsonObject accountJson(const Student &s)
 {
     return {{QStringLiteral("state"), toDbString(s.state)},
@@ -28,7 +27,6 @@ QJsonObject accountJson(const Student &s)
             {QStringLiteral("row_version"), s.rowVersion}};
 }
 
-QString compact(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
 
 // Where a student stands once no lock applies any more.
 StudentState unlockedState(int drafts) { return drafts > 0 ? StudentState::Drafting : StudentState::Verified; }
@@ -156,8 +154,8 @@ AccountActions::Result AccountActions::run(const Request &r)
         e.targetId = QString::number(before.id);
         e.collegeId = before.collegeId;
         e.reason = r.reason.trimmed();
-        e.beforeJson = compact(accountJson(before));
-        e.afterJson = compact(afterJson);
+        e.beforeJson = db::AuditRepo::json(accountJson(before));
+        e.afterJson = db::AuditRepo::json(afterJson);
         result.auditIds.append(audit.append(e));
 
         OutboxMessage m;
@@ -169,7 +167,7 @@ AccountActions::Result AccountActions::run(const Request &r)
             payload.insert(QStringLiteral("locked_until"), double(after.lockedUntil));
         if (r.kind == Kind::GrantAttempts)
             payload.insert(QStringLiteral("attempts"), r.attempts);
-        m.payloadJson = compact(payload);
+        m.payloadJson = db::AuditRepo::json(payload);
         m.idempotencyKey = QStringLiteral("%1:%2:%3").arg(e.action).arg(before.id).arg(after.rowVersion);
         outbox.enqueue(m);
         ++result.changed;

@@ -15,11 +15,6 @@
 #include <QRegularExpression>
 
 namespace tucai::accounts {
-namespace {
-
-QString compact(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
-
-} // namespace
 
 void StaffService::requireAdmin() const
 {
@@ -68,7 +63,7 @@ qint64 StaffService::create(const NewStaff &n)
     e.targetType = QStringLiteral("staff");
     e.targetId = QString::number(s.id);
     e.collegeId = s.collegeId;
-    e.afterJson = compact({{QStringLiteral("username"), s.username},
+    e.afterJson = db::AuditRepo::json({{QStringLiteral("username"), s.username},
                            {QStringLiteral("role"), toDbString(s.role)},
                            {QStringLiteral("college"), s.collegeId},
                            {QStringLiteral("scopes"), scopes},
@@ -99,8 +94,8 @@ void StaffService::setActive(qint64 staffId, bool active, const QString &reason)
     e.targetType = QStringLiteral("staff");
     e.targetId = QString::number(staffId);
     e.reason = reason.trimmed();
-    e.beforeJson = compact({{QStringLiteral("active"), before->active}});
-    e.afterJson = compact({{QStringLiteral("active"), active}});
+    e.beforeJson = db::AuditRepo::json({{QStringLiteral("active"), before->active}});
+    e.afterJson = db::AuditRepo::json({{QStringLiteral("active"), active}});
     db::AuditRepo(m_db).append(e);
     tx.commit();
 }
@@ -140,8 +135,8 @@ void StaffService::setScopes(qint64 staffId, const QList<QPair<qint64, qint64>> 
     e.targetType = QStringLiteral("staff");
     e.targetId = QString::number(staffId);
     e.reason = reason.trimmed();
-    e.beforeJson = compact({{QStringLiteral("scopes"), asJson(before)}});
-    e.afterJson = compact({{QStringLiteral("scopes"), asJson(scopes)}});
+    e.beforeJson = db::AuditRepo::json({{QStringLiteral("scopes"), asJson(before)}});
+    e.afterJson = db::AuditRepo::json({{QStringLiteral("scopes"), asJson(scopes)}});
     db::AuditRepo(m_db).append(e);
     tx.commit();
 }

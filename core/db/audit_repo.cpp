@@ -3,6 +3,8 @@
 #include "db/database.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QCryptographicHash>
 
 namespace tucai::db {
@@ -126,6 +128,11 @@ qint64 AuditRepo::verify(QString *why) const
         return lastId + 1;
     }
     return 0;
+}
+
+QString AuditRepo::json(const QJsonObject &state)
+{
+    return QString::fromUtf8(QJsonDocument(state).toJson(QJsonDocument::Compact));
 }
 
 } // namespace tucai::db

@@ -1,6 +1,8 @@
 #pragma once
 #include "model/records.h"
 
+class QJsonObject;
+
 namespace tucai::db {
 
 class Database;
@@ -22,6 +24,8 @@ public:
     // "SELECT <every audit_log column> FROM audit_log", in the order fromRow() reads.
     static QString selectSql();
     static AuditEntry fromRow(const Query &q);
+    // The compact JSON text of an entry's before/after state.
+    static QString json(const QJsonObject &state);
 
 private:
     const Database &m_db;

@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QFile>
 #include <QHash>
+#include <QJsonObject>
 #include <QMap>
 #include <filesystem>
 #include <memory>
@@ -358,11 +359,10 @@ ExportResult PhotoExporter::run(const Progress &progress, const std::atomic_bool
             e.action = QStringLiteral("export.packages");
             e.targetType = QStringLiteral("export");
             e.targetId = QDir::toNativeSeparators(m_options.outDir);
-            e.afterJson = QStringLiteral("{\"photos\":%1,\"failed\":%2,\"marked_exported\":%3,\"packages\":%4}")
-                              .arg(result.files.size())
-                              .arg(result.failures.size())
-                              .arg(result.markedExported)
-                              .arg(result.packages.size());
+            e.afterJson = db::AuditRepo::json({{QStringLiteral("photos"), result.files.size()},
+                                               {QStringLiteral("failed"), result.failures.size()},
+                                               {QStringLiteral("marked_exported"), result.markedExported},
+                                               {QStringLiteral("packages"), result.packages.size()}});
             db::AuditRepo(m_db).append(e);
             tx.commit();
         } catch (const db::DbError &e) {

@@ -10,8 +10,6 @@
 namespace tucai::notices {
 namespace {
 
-QString json(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
-
 // Which fields differ: the "what" of the version history.
 QString diffSummary(const Notice &a, const Notice &b)
 {
@@ -94,7 +92,7 @@ QString NoticeService::save(Notice &n)
         n.createdAt = 0;
         repo.insert(n, QStringLiteral("created"));
         e.action = QStringLiteral("notice.create");
-        e.afterJson = json({{QStringLiteral("title"), n.title}, {QStringLiteral("state"), n.state}});
+        e.afterJson = db::AuditRepo::json({{QStringLiteral("title"), n.title}, {QStringLiteral("state"), n.state}});
     } else {
         const auto before = repo.get(n.id);
         if (!before)
@@ -108,8 +106,8 @@ QString NoticeService::save(Notice &n)
             return tr("Someone else changed this notice meanwhile. Reload it and apply your changes again.");
         e.action = QStringLiteral("notice.edit");
         e.reason = what;
-        e.beforeJson = json({{QStringLiteral("title"), before->title}, {QStringLiteral("version"), before->rowVersion}});
-        e.afterJson = json({{QStringLiteral("title"), n.title}, {QStringLiteral("version"), n.rowVersion}});
+        e.beforeJson = db::AuditRepo::json({{QStringLiteral("title"), before->title}, {QStringLiteral("version"), before->rowVersion}});
+        e.afterJson = db::AuditRepo::json({{QStringLiteral("title"), n.title}, {QStringLiteral("version"), n.rowVersion}});
     }
     e.targetId = QString::number(n.id);
     db::AuditRepo(m_db).append(e);
@@ -157,8 +155,8 @@ QString NoticeService::changeState(Notice &n, const QString &to, qint64 publishA
     e.targetType = QStringLiteral("notice");
     e.targetId = QString::number(n.id);
     e.collegeId = next.collegeId;
-    e.beforeJson = json({{QStringLiteral("state"), from}});
-    e.afterJson = json({{QStringLiteral("state"), to}, {QStringLiteral("publish_at"), next.publishAt}});
+    e.beforeJson = db::AuditRepo::json({{QStringLiteral("state"), from}});
+    e.afterJson = db::AuditRepo::json({{QStringLiteral("state"), to}, {QStringLiteral("publish_at"), next.publishAt}});
     db::AuditRepo(m_db).append(e);
     tx.commit();
     n = next;

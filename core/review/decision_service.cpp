@@ -15,9 +15,6 @@
 namespace tucai::review {
 namespace {
 
-
-QString json(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
-
 QString timeText(qint64 ms)
 {
     return ms ? QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : QString();
@@ -117,15 +114,15 @@ DecisionResult DecisionService::decide(const Decision &d) const
         e.targetId = QString::number(d.photoId);
         e.collegeId = photo->collegeId;
         e.reason = note.isEmpty() ? reasons : reasons + QStringLiteral(" | ") + note;
-        e.beforeJson = json(photoState(photo->status, photo->decision, photo->reasons, photo->reasonNote, photo->reviewerId, photo->decidedAt));
-        e.afterJson = json(photoState(status, status, reasons, note, m_scope.staffId, now));
+        e.beforeJson = db::AuditRepo::json(photoState(photo->status, photo->decision, photo->reasons, photo->reasonNote, photo->reviewerId, photo->decidedAt));
+        e.afterJson = db::AuditRepo::json(photoState(status, status, reasons, note, m_scope.staffId, now));
         db::AuditRepo(m_db).append(e);
 
         OutboxMessage m;
         m.createdAt = now;
         m.studentId = photo->studentId;
         m.kind = d.approve ? QStringLiteral("photo.approved") : QStringLiteral("photo.returned");
-        m.payloadJson = json({{QStringLiteral("photo"), d.photoId}, {QStringLiteral("reasons"), reasons}, {QStringLiteral("note"), note}});
+        m.payloadJson = db::AuditRepo::json({{QStringLiteral("photo"), d.photoId}, {QStringLiteral("reasons"), reasons}, {QStringLiteral("note"), note}});
         m.idempotencyKey = QStringLiteral("%1:%2:%3").arg(m.kind).arg(d.photoId).arg(rc.rowVersion);
         rc.outboxId = db::OutboxRepo(m_db).enqueue(m);
         tx.commit();
@@ -163,7 +160,7 @@ DecisionResult DecisionService::undo(const DecisionReceipt &rc) const
             m.createdAt = now;
             m.studentId = rc.studentId;
             m.kind = QStringLiteral("photo.decision_undone");
-            m.payloadJson = json({{QStringLiteral("photo"), rc.photoId}});
+            m.payloadJson = db::AuditRepo::json({{QStringLiteral("photo"), rc.photoId}});
             m.idempotencyKey = QStringLiteral("%1:%2:%3").arg(m.kind).arg(rc.photoId).arg(rc.rowVersion + 1);
             db::OutboxRepo(m_db).enqueue(m);
         }
@@ -177,8 +174,8 @@ DecisionResult DecisionService::undo(const DecisionReceipt &rc) const
         e.targetId = QString::number(rc.photoId);
         e.collegeId = rc.collegeId;
         e.reason = withdrawn ? QStringLiteral("notification withdrawn") : QStringLiteral("correction sent");
-        e.beforeJson = json(photoState(status, status, QString(), QString(), m_scope.staffId, rc.decidedAt));
-        e.afterJson = json(photoState(rc.beforeStatus, rc.beforeDecision, rc.beforeReasons, rc.beforeNote, rc.beforeReviewerId,
+        e.beforeJson = db::AuditRepo::json(photoState(status, status, QString(), QString(), m_scope.staffId, rc.decidedAt));
+        e.afterJson = db::AuditRepo::json(photoState(rc.beforeStatus, rc.beforeDecision, rc.beforeReasons, rc.beforeNote, rc.beforeReviewerId,
                                       rc.beforeDecidedAt));
         db::AuditRepo(m_db).append(e);
         tx.commit();
