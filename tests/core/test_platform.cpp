@@ -2,6 +2,8 @@
 // with Chinese characters and spaces, read through Qt (OpenCV never opens a path itself).
 #include "checks/check_engine.h"
 #include "checks/check_profile.h"
+#include "export/table_file.h"
+#include "import/table_reader.h"
 #include "util/data_paths.h"
 
 #include <QBuffer>
@@ -73,6 +75,7 @@ private Q_SLOTS:
     void dataFileUnderChinesePathWithSpaces();
     void missingDataFileIsNamed();
     void engineReadsCascadesThroughQt();
+    void spreadsheetsInChinesePathWithSpaces();
 };
 
 void TestPlatform::dataFileUnderChinesePathWithSpaces()
@@ -133,6 +136,34 @@ void TestPlatform::engineReadsCascadesThroughQt()
     QVERIFY(QFile::rename(eye + QStringLiteral(".good"), eye));
     const QString good = detectorInFreshThread(photo);
     QVERIFY2(!good.startsWith(QStringLiteral("none")), qPrintable(good));
+}
+
+void TestPlatform::spreadsheetsInChinesePathWithSpaces()
+{
+    // libxlsxwriter writes and libzip reads by a char* path: the platform seam gives them UTF-8 on
+    // Windows (their own UTF-16 conversion) and the file system's encoding here.
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString dir = tmp.path() + QStringLiteral("/导出 文件夹 \'2026\'");
+    QVERIFY(QDir().mkpath(dir));
+    exporting::Table t;
+    t.headers = {QStringLiteral("学号"), QStringLiteral("姓名")};
+    t.rows = {{QStringLiteral("20260001"), QStringLiteral("张三")}, {QStringLiteral("20260002"), QStringLiteral("李 四")}};
+    const QString xlsx = dir + QStringLiteral("/名单 一.xlsx");
+    QString error;
+    QVERIFY2(exporting::writeXlsx(t, xlsx, &error), qPrintable(error));
+    const import::TableData back = import::readTableFile(xlsx);
+    QCOMPARE(back.format, QStringLiteral("xlsx"));
+    QCOMPARE(back.rows.size(), 3);
+    QCOMPARE(back.rows.at(2), (QStringList{QStringLiteral("20260002"), QStringLiteral("李 四")}));
+    const QString csv = dir + QStringLiteral("/名单 二.csv");
+    QVERIFY2(exporting::writeCsv(t, csv, &error), qPrintable(error));
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    QVERIFY(bytes.startsWith("\xEF\xBB\xBF")); // Excel reads Chinese only with the BOM
+    QVERIFY(bytes.contains("\r\n"));              // and Windows line endings
+    QCOMPARE(import::readTableFile(csv).rows, back.rows);
 }
 
 QTEST_GUILESS_MAIN(TestPlatform)
