@@ -15,4 +15,11 @@ QByteArray cPath(const QString &path);
 // included). Does nothing elsewhere, or when the output is not a console.
 void prepareConsole();
 
+// CPU time used by the calling thread, in milliseconds: steady under load from other processes,
+// where wall time is not (benchmarks on a shared machine).
+double threadCpuMs();
+
+// The peak resident memory of this process in kilobytes, or -1 where it cannot be read.
+qint64 peakRssKb();
+
 } // namespace tucai::platform
