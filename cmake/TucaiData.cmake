@@ -7,7 +7,11 @@ if(WIN32)
 else()
   set(TUCAI_DATA_INSTALL_DIR "share/tucai")
 endif()
-set(TUCAI_BUILD_DATA_DIR "${CMAKE_BINARY_DIR}/data")
+if(CMAKE_RUNTIME_OUTPUT_DIRECTORY)
+  set(TUCAI_BUILD_DATA_DIR "${CMAKE_RUNTIME_OUTPUT_DIRECTORY}/data") # found as <exe>/data too
+else()
+  set(TUCAI_BUILD_DATA_DIR "${CMAKE_BINARY_DIR}/data")
+endif()
 
 # tucai_data_file(SOURCE_FILE SUBDIR): places SOURCE_FILE as data/SUBDIR/<name> in the build tree
 # (a link where the file system allows, a copy otherwise) and installs it beside the programs.
