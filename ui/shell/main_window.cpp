@@ -122,7 +122,8 @@ void MainWindow::buildMenus()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *keys = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
     keys->setShortcut(QKeySequence::HelpContents);
-    help->addAction(tr("&About Tucai Admin"), this, &MainWindow::showAbout);
+    keys->setObjectName(QStringLiteral("helpShortcuts"));
+    help->addAction(tr("&About Tucai Admin"), this, &MainWindow::showAbout)->setObjectName(QStringLiteral("helpAbout"));
 }
 
 Page *MainWindow::page(const QString &id) const

@@ -1,5 +1,6 @@
 #include "pages/review/return_reason_dialog.h"
 
+#include "checks/check_profile.h"
 #include "review/reason_catalog.h"
 
 #include <QDialogButtonBox>
@@ -24,7 +25,12 @@ ReturnReasonDialog::ReturnReasonDialog(const QStringList &preselected, int photo
     for (const review::Reason &r : review::ReasonCatalog::instance().reasons()) {
         auto *item = new QListWidgetItem(r.display(), m_list);
         item->setData(Qt::UserRole, r.code);
-        item->setToolTip(r.code);
+        QStringList rules;
+        for (const checks::RuleInfo &info : checks::ruleCatalog())
+            if (r.rules.contains(info.id))
+                rules.append(review::preferChinese() ? info.titleZh : info.title);
+        if (!rules.isEmpty())
+            item->setToolTip(tr("Suggested when these checks fail: %1").arg(rules.join(tr(", "))));
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
         item->setCheckState(preselected.contains(r.code) ? Qt::Checked : Qt::Unchecked);
     }

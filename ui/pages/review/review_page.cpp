@@ -11,6 +11,7 @@
 #include "review/reason_catalog.h"
 #include "review/recheck_job.h"
 #include "shell/app_context.h"
+#include "shell/display_names.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -638,7 +639,7 @@ void ReviewPage::fillViolations(const PhotoDetailPtr &d)
         if (r.status != checks::RuleStatus::Pass && !r.why.isEmpty())
             message += QStringLiteral(" (") + checks::whyText(r.why) + QLatin1Char(')');
         auto *item = new QTreeWidgetItem(m_violations, {ruleTitle(r.rule), result, r.value ? QString::number(*r.value, 'g', 4) : QString(),
-                                                        r.threshold, message});
+                                                        thresholdText(r.threshold), message});
         item->setData(0, Qt::UserRole, r.rule);
         item->setForeground(1, colour);
         item->setToolTip(0, r.rule);
