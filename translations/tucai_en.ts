@@ -567,6 +567,233 @@
         </message>
     </context>
     <context>
+        <name>DisplayNames</name>
+        <message>
+            <source>Photo approved</source>
+            <translation>Photo approved</translation>
+        </message>
+        <message>
+            <source>Photo returned</source>
+            <translation>Photo returned</translation>
+        </message>
+        <message>
+            <source>Decision undone</source>
+            <translation>Decision undone</translation>
+        </message>
+        <message>
+            <source>Account unlocked</source>
+            <translation>Account unlocked</translation>
+        </message>
+        <message>
+            <source>Cooling-off lifted</source>
+            <translation>Cooling-off lifted</translation>
+        </message>
+        <message>
+            <source>Cooling-off shortened</source>
+            <translation>Cooling-off shortened</translation>
+        </message>
+        <message>
+            <source>Student reset for re-shoot</source>
+            <translation>Student reset for re-shoot</translation>
+        </message>
+        <message>
+            <source>Extra attempts granted</source>
+            <translation>Extra attempts granted</translation>
+        </message>
+        <message>
+            <source>Roster imported</source>
+            <translation>Roster imported</translation>
+        </message>
+        <message>
+            <source>Notice created</source>
+            <translation>Notice created</translation>
+        </message>
+        <message>
+            <source>Notice edited</source>
+            <translation>Notice edited</translation>
+        </message>
+        <message>
+            <source>Notice scheduled</source>
+            <translation>Notice scheduled</translation>
+        </message>
+        <message>
+            <source>Notice back to draft</source>
+            <translation>Notice back to draft</translation>
+        </message>
+        <message>
+            <source>Notice published</source>
+            <translation>Notice published</translation>
+        </message>
+        <message>
+            <source>Notice archived</source>
+            <translation>Notice archived</translation>
+        </message>
+        <message>
+            <source>Collection codes generated</source>
+            <translation>Collection codes generated</translation>
+        </message>
+        <message>
+            <source>School/batch code generated</source>
+            <translation>School/batch code generated</translation>
+        </message>
+        <message>
+            <source>Collection code revoked</source>
+            <translation>Collection code revoked</translation>
+        </message>
+        <message>
+            <source>Setting changed</source>
+            <translation>Setting changed</translation>
+        </message>
+        <message>
+            <source>Photos exported</source>
+            <translation>Photos exported</translation>
+        </message>
+        <message>
+            <source>Staff member created</source>
+            <translation>Staff member created</translation>
+        </message>
+        <message>
+            <source>Staff member enabled</source>
+            <translation>Staff member enabled</translation>
+        </message>
+        <message>
+            <source>Staff member disabled</source>
+            <translation>Staff member disabled</translation>
+        </message>
+        <message>
+            <source>Reviewer assignments changed</source>
+            <translation>Reviewer assignments changed</translation>
+        </message>
+        <message>
+            <source>Password reset</source>
+            <translation>Password reset</translation>
+        </message>
+        <message>
+            <source>Own password changed</source>
+            <translation>Own password changed</translation>
+        </message>
+        <message>
+            <source>Staff log-in locked</source>
+            <translation>Staff log-in locked</translation>
+        </message>
+        <message>
+            <source>Photos (all actions)</source>
+            <translation>Photos (all actions)</translation>
+        </message>
+        <message>
+            <source>Student accounts (all actions)</source>
+            <translation>Student accounts (all actions)</translation>
+        </message>
+        <message>
+            <source>Rosters (all actions)</source>
+            <translation>Rosters (all actions)</translation>
+        </message>
+        <message>
+            <source>Notices (all actions)</source>
+            <translation>Notices (all actions)</translation>
+        </message>
+        <message>
+            <source>Collection codes (all actions)</source>
+            <translation>Collection codes (all actions)</translation>
+        </message>
+        <message>
+            <source>Settings (all actions)</source>
+            <translation>Settings (all actions)</translation>
+        </message>
+        <message>
+            <source>Exports (all actions)</source>
+            <translation>Exports (all actions)</translation>
+        </message>
+        <message>
+            <source>Staff (all actions)</source>
+            <translation>Staff (all actions)</translation>
+        </message>
+        <message>
+            <source>photo</source>
+            <translation>photo</translation>
+        </message>
+        <message>
+            <source>student</source>
+            <translation>student</translation>
+        </message>
+        <message>
+            <source>roster</source>
+            <translation>roster</translation>
+        </message>
+        <message>
+            <source>notice</source>
+            <translation>notice</translation>
+        </message>
+        <message>
+            <source>collection code</source>
+            <translation>collection code</translation>
+        </message>
+        <message>
+            <source>code batch</source>
+            <translation>code batch</translation>
+        </message>
+        <message>
+            <source>setting</source>
+            <translation>setting</translation>
+        </message>
+        <message>
+            <source>export</source>
+            <translation>export</translation>
+        </message>
+        <message>
+            <source>staff member</source>
+            <translation>staff member</translation>
+        </message>
+        <message>
+            <source>Decision withdrawn</source>
+            <translation>Decision withdrawn</translation>
+        </message>
+        <message>
+            <source>Reset for re-shoot</source>
+            <translation>Reset for re-shoot</translation>
+        </message>
+        <message>
+            <source>no objects</source>
+            <translation>no objects</translation>
+        </message>
+        <message>
+            <source>background-like</source>
+            <translation>background-like</translation>
+        </message>
+        <message>
+            <source>spread</source>
+            <translation>spread</translation>
+        </message>
+        <message>
+            <source>halo</source>
+            <translation>halo</translation>
+        </message>
+        <message>
+            <source>hair</source>
+            <translation>hair</translation>
+        </message>
+        <message>
+            <source>offset</source>
+            <translation>offset</translation>
+        </message>
+        <message>
+            <source>angle</source>
+            <translation>angle</translation>
+        </message>
+        <message>
+            <source>asymmetry</source>
+            <translation>asymmetry</translation>
+        </message>
+        <message>
+            <source>outside</source>
+            <translation>outside</translation>
+        </message>
+        <message>
+            <source>quality</source>
+            <translation>quality</translation>
+        </message>
+    </context>
+    <context>
         <name>Export</name>
         <message>
             <source>The file name template is empty.</source>
@@ -1727,32 +1954,6 @@
             </translation>
         </message>
         <message>
-            <source>Entry %1 at %2 by %3
-Action: %4
-Target: %5 %6
-Reason: %7
-
-Before:
-%8
-
-After:
-%9
-
-Hash: %10</source>
-            <translation>Entry %1 at %2 by %3
-Action: %4
-Target: %5 %6
-Reason: %7
-
-Before:
-%8
-
-After:
-%9
-
-Hash: %10</translation>
-        </message>
-        <message>
             <source>The audit log was tampered with: %1</source>
             <translation>The audit log was tampered with: %1</translation>
         </message>
@@ -1782,6 +1983,32 @@ Hash: %10</translation>
         <message>
             <source>Exporting…</source>
             <translation>Exporting…</translation>
+        </message>
+        <message>
+            <source>Entry %1 at %2 by %3
+Action: %4
+Target: %5
+Reason: %6
+
+Before:
+%7
+
+After:
+%8
+
+Hash: %9</source>
+            <translation>Entry %1 at %2 by %3
+Action: %4
+Target: %5
+Reason: %6
+
+Before:
+%7
+
+After:
+%8
+
+Hash: %9</translation>
         </message>
     </context>
     <context>
@@ -2694,10 +2921,6 @@ Log file: %5</translation>
             <translation>Failed</translation>
         </message>
         <message>
-            <source>Idempotency key: %1</source>
-            <translation>Idempotency key: %1</translation>
-        </message>
-        <message>
             <source>#</source>
             <translation>#</translation>
         </message>
@@ -2732,6 +2955,12 @@ Log file: %5</translation>
         <message>
             <source>Withdrawn (decision undone)</source>
             <translation>Withdrawn (decision undone)</translation>
+        </message>
+        <message>
+            <source>%1
+Idempotency key: %2</source>
+            <translation>%1
+Idempotency key: %2</translation>
         </message>
     </context>
     <context>
@@ -3048,6 +3277,14 @@ Log file: %5</translation>
         <message>
             <source>Tick at least one reason or write a note.</source>
             <translation>Tick at least one reason or write a note.</translation>
+        </message>
+        <message>
+            <source>Suggested when these checks fail: %1</source>
+            <translation>Suggested when these checks fail: %1</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>, </translation>
         </message>
     </context>
     <context>

@@ -566,6 +566,233 @@
         </message>
     </context>
     <context>
+        <name>DisplayNames</name>
+        <message>
+            <source>Photo approved</source>
+            <translation>照片审核通过</translation>
+        </message>
+        <message>
+            <source>Photo returned</source>
+            <translation>照片被退回</translation>
+        </message>
+        <message>
+            <source>Decision undone</source>
+            <translation>撤销审核决定</translation>
+        </message>
+        <message>
+            <source>Account unlocked</source>
+            <translation>账号已解锁</translation>
+        </message>
+        <message>
+            <source>Cooling-off lifted</source>
+            <translation>解除冷静期</translation>
+        </message>
+        <message>
+            <source>Cooling-off shortened</source>
+            <translation>缩短冷静期</translation>
+        </message>
+        <message>
+            <source>Student reset for re-shoot</source>
+            <translation>重置学生以便重拍</translation>
+        </message>
+        <message>
+            <source>Extra attempts granted</source>
+            <translation>增加拍摄次数</translation>
+        </message>
+        <message>
+            <source>Roster imported</source>
+            <translation>导入学生名单</translation>
+        </message>
+        <message>
+            <source>Notice created</source>
+            <translation>新建通知</translation>
+        </message>
+        <message>
+            <source>Notice edited</source>
+            <translation>编辑通知</translation>
+        </message>
+        <message>
+            <source>Notice scheduled</source>
+            <translation>定时发布通知</translation>
+        </message>
+        <message>
+            <source>Notice back to draft</source>
+            <translation>通知退回草稿</translation>
+        </message>
+        <message>
+            <source>Notice published</source>
+            <translation>发布通知</translation>
+        </message>
+        <message>
+            <source>Notice archived</source>
+            <translation>归档通知</translation>
+        </message>
+        <message>
+            <source>Collection codes generated</source>
+            <translation>生成采集码</translation>
+        </message>
+        <message>
+            <source>School/batch code generated</source>
+            <translation>生成学校/批次码</translation>
+        </message>
+        <message>
+            <source>Collection code revoked</source>
+            <translation>作废采集码</translation>
+        </message>
+        <message>
+            <source>Setting changed</source>
+            <translation>修改设置</translation>
+        </message>
+        <message>
+            <source>Photos exported</source>
+            <translation>导出照片</translation>
+        </message>
+        <message>
+            <source>Staff member created</source>
+            <translation>新建工作人员</translation>
+        </message>
+        <message>
+            <source>Staff member enabled</source>
+            <translation>启用工作人员</translation>
+        </message>
+        <message>
+            <source>Staff member disabled</source>
+            <translation>停用工作人员</translation>
+        </message>
+        <message>
+            <source>Reviewer assignments changed</source>
+            <translation>修改审核员分工</translation>
+        </message>
+        <message>
+            <source>Password reset</source>
+            <translation>重置密码</translation>
+        </message>
+        <message>
+            <source>Own password changed</source>
+            <translation>修改本人密码</translation>
+        </message>
+        <message>
+            <source>Staff log-in locked</source>
+            <translation>工作人员登录被锁定</translation>
+        </message>
+        <message>
+            <source>Photos (all actions)</source>
+            <translation>照片（全部操作）</translation>
+        </message>
+        <message>
+            <source>Student accounts (all actions)</source>
+            <translation>学生账号（全部操作）</translation>
+        </message>
+        <message>
+            <source>Rosters (all actions)</source>
+            <translation>学生名单（全部操作）</translation>
+        </message>
+        <message>
+            <source>Notices (all actions)</source>
+            <translation>通知（全部操作）</translation>
+        </message>
+        <message>
+            <source>Collection codes (all actions)</source>
+            <translation>采集码（全部操作）</translation>
+        </message>
+        <message>
+            <source>Settings (all actions)</source>
+            <translation>设置（全部操作）</translation>
+        </message>
+        <message>
+            <source>Exports (all actions)</source>
+            <translation>导出（全部操作）</translation>
+        </message>
+        <message>
+            <source>Staff (all actions)</source>
+            <translation>工作人员（全部操作）</translation>
+        </message>
+        <message>
+            <source>photo</source>
+            <translation>照片</translation>
+        </message>
+        <message>
+            <source>student</source>
+            <translation>学生</translation>
+        </message>
+        <message>
+            <source>roster</source>
+            <translation>名单</translation>
+        </message>
+        <message>
+            <source>notice</source>
+            <translation>通知</translation>
+        </message>
+        <message>
+            <source>collection code</source>
+            <translation>采集码</translation>
+        </message>
+        <message>
+            <source>code batch</source>
+            <translation>采集码批次</translation>
+        </message>
+        <message>
+            <source>setting</source>
+            <translation>设置项</translation>
+        </message>
+        <message>
+            <source>export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>staff member</source>
+            <translation>工作人员</translation>
+        </message>
+        <message>
+            <source>Decision withdrawn</source>
+            <translation>审核决定已撤回</translation>
+        </message>
+        <message>
+            <source>Reset for re-shoot</source>
+            <translation>已重置，可重拍</translation>
+        </message>
+        <message>
+            <source>no objects</source>
+            <translation>无杂物</translation>
+        </message>
+        <message>
+            <source>background-like</source>
+            <translation>近背景色</translation>
+        </message>
+        <message>
+            <source>spread</source>
+            <translation>离散度</translation>
+        </message>
+        <message>
+            <source>halo</source>
+            <translation>光晕</translation>
+        </message>
+        <message>
+            <source>hair</source>
+            <translation>头发</translation>
+        </message>
+        <message>
+            <source>offset</source>
+            <translation>偏移</translation>
+        </message>
+        <message>
+            <source>angle</source>
+            <translation>角度</translation>
+        </message>
+        <message>
+            <source>asymmetry</source>
+            <translation>不对称度</translation>
+        </message>
+        <message>
+            <source>outside</source>
+            <translation>超出范围</translation>
+        </message>
+        <message>
+            <source>quality</source>
+            <translation>质量</translation>
+        </message>
+    </context>
+    <context>
         <name>Export</name>
         <message>
             <source>The file name template is empty.</source>
@@ -1724,32 +1951,6 @@
             </translation>
         </message>
         <message>
-            <source>Entry %1 at %2 by %3
-Action: %4
-Target: %5 %6
-Reason: %7
-
-Before:
-%8
-
-After:
-%9
-
-Hash: %10</source>
-            <translation>记录 %1，%2，操作人 %3
-操作：%4
-对象：%5 %6
-原因：%7
-
-修改前：
-%8
-
-修改后：
-%9
-
-哈希：%10</translation>
-        </message>
-        <message>
             <source>The audit log was tampered with: %1</source>
             <translation>审计日志被篡改：%1</translation>
         </message>
@@ -1778,6 +1979,32 @@ Hash: %10</source>
         <message>
             <source>Exporting…</source>
             <translation>正在导出…</translation>
+        </message>
+        <message>
+            <source>Entry %1 at %2 by %3
+Action: %4
+Target: %5
+Reason: %6
+
+Before:
+%7
+
+After:
+%8
+
+Hash: %9</source>
+            <translation>记录 %1，%2，操作人 %3
+操作：%4
+对象：%5
+原因：%6
+
+修改前：
+%7
+
+修改后：
+%8
+
+哈希：%9</translation>
         </message>
     </context>
     <context>
@@ -2682,10 +2909,6 @@ Qt %2，OpenCV %3，数据库结构 %4
             <translation>失败</translation>
         </message>
         <message>
-            <source>Idempotency key: %1</source>
-            <translation>幂等键：%1</translation>
-        </message>
-        <message>
             <source>#</source>
             <translation>#</translation>
         </message>
@@ -2720,6 +2943,12 @@ Qt %2，OpenCV %3，数据库结构 %4
         <message>
             <source>Withdrawn (decision undone)</source>
             <translation>已撤回（决定已撤销）</translation>
+        </message>
+        <message>
+            <source>%1
+Idempotency key: %2</source>
+            <translation>%1
+幂等键：%2</translation>
         </message>
     </context>
     <context>
@@ -3034,6 +3263,14 @@ Qt %2，OpenCV %3，数据库结构 %4
         <message>
             <source>Tick at least one reason or write a note.</source>
             <translation>请至少勾选一个原因或填写说明。</translation>
+        </message>
+        <message>
+            <source>Suggested when these checks fail: %1</source>
+            <translation>以下检查未通过时建议选用：%1</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
         </message>
     </context>
     <context>
