@@ -2683,6 +2683,17 @@ Log file: %5</source>
 Qt %2, OpenCV %3, schema %4
 Log file: %5</translation>
         </message>
+        <message>
+            <source>&amp;Narrow navigation (icons only)</source>
+            <translation>&amp;Narrow navigation (icons only)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %n photo(s) awaiting review</source>
+            <translation>
+                <numerusform>%1: %n photo awaiting review</numerusform>
+                <numerusform>%1: %n photos awaiting review</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>tucai::ui::NoticeListModel</name>

@@ -2671,6 +2671,16 @@ Log file: %5</source>
 Qt %2，OpenCV %3，数据库结构 %4
 日志文件：%5</translation>
         </message>
+        <message>
+            <source>&amp;Narrow navigation (icons only)</source>
+            <translation>窄导航栏（仅图标）(&amp;N)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %n photo(s) awaiting review</source>
+            <translation>
+                <numerusform>%1：%n 张照片待审核</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>tucai::ui::NoticeListModel</name>
