@@ -202,7 +202,7 @@ private Q_SLOTS:
         QScreen *office = screenNamed(QStringLiteral("office"));
         QScreen *wide = screenNamed(QStringLiteral("wide"));
         QVERIFY(office && wide);
-        const QRect officeRect(office->availableGeometry().topLeft() + QPoint(40, 60), QSize(1100, 640));
+        const QRect officeRect(office->availableGeometry().topLeft() + QPoint(40, 60), QSize(1200, 640));
         const QRect wideRect(wide->availableGeometry().topLeft() + QPoint(100, 80), QSize(1500, 900));
         {
             ui::AppContext ctx(m_db, m_admin);

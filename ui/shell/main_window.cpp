@@ -227,8 +227,15 @@ void MainWindow::setNarrowNavigation(bool narrow)
     if (narrow) {
         m_nav->setFixedWidth(m_navDelegate->narrowWidth(m_nav));
     } else {
-        m_nav->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 12);
-        m_nav->setMaximumWidth(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 22);
+        // Wide enough for the longest title beside its icon and a four-digit badge.
+        const QFontMetrics fm = m_nav->fontMetrics();
+        int text = 0;
+        for (int i = 0; i < m_nav->count(); ++i)
+            text = std::max(text, fm.horizontalAdvance(m_nav->item(i)->text()));
+        const int badge = fm.horizontalAdvance(QStringLiteral("9999")) + fm.height() + 6;
+        const int width = m_nav->iconSize().width() + text + badge + 3 * 10 + 2 * m_nav->frameWidth() + 4;
+        m_nav->setMinimumWidth(width);
+        m_nav->setMaximumWidth(width + fm.horizontalAdvance(QLatin1Char('M')) * 10);
     }
     if (m_narrowAct && m_narrowAct->isChecked() != narrow)
         m_narrowAct->setChecked(narrow);
