@@ -1,4 +1,6 @@
 #pragma once
+#include "demo/demo_faces.h"
+
 #include <QString>
 #include <atomic>
 #include <functional>
@@ -39,6 +41,9 @@ struct DemoSummary
 // Demo staff accounts and their passwords (documented in the README).
 struct DemoAccount { const char *username; const char *password; const char *role; };
 const DemoAccount *demoAccounts(int *count);
+
+// The characters demo students' given names are made of for a face of that gender.
+QString givenNameCharacters(DemoFaces::Gender gender);
 
 // Creates a realistic demo school in an empty, migrated database. Throws
 // db::DbError when the database is not empty or fails.
