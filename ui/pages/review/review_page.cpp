@@ -30,6 +30,7 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -482,6 +483,14 @@ void ReviewPage::activate()
     if (!m_started) {
         m_started = true;
         applyFilters();
+        auto db = context().sharedDatabase();
+        QtConcurrent::run([db] {
+            try {
+                return db::ReviewRepo(*db).reasonUsage();
+            } catch (const db::DbError &) {
+                return QHash<QString, int>(); // the dialog then numbers the catalogue's first reasons
+            }
+        }).then(this, [this](const QHash<QString, int> &usage) { m_reasonUsage = usage; });
     }
     m_queue->setFocus();
 }
