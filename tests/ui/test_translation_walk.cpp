@@ -51,6 +51,8 @@ const QSet<QString> kAllowed = {
     QStringLiteral("tucai-checks"),
     // the setting the outbox page tells the administrator to set (its exact key)
     QStringLiteral("webhook_url"),
+    // pinyin initials, the example of what to type in the return-reasons filter
+    QStringLiteral("bj"),
     // a language's own name in the Language menu
     QStringLiteral("English"),
     // units
