@@ -3274,10 +3274,6 @@ Idempotency key: %2</translation>
             <translation>Return the photo</translation>
         </message>
         <message>
-            <source>Why is it returned? The student sees these reasons and shoots again free of charge. Reasons suggested by the failed rules are ticked.</source>
-            <translation>Why is it returned? The student sees these reasons and shoots again free of charge. Reasons suggested by the failed rules are ticked.</translation>
-        </message>
-        <message>
             <source>Note to the student (optional):</source>
             <translation>Note to the student (optional):</translation>
         </message>
@@ -3296,6 +3292,26 @@ Idempotency key: %2</translation>
         <message>
             <source>, </source>
             <translation>, </translation>
+        </message>
+        <message>
+            <source>Why is it returned? The student sees these reasons and shoots again free of charge. Reasons suggested by the failed rules are ticked and listed first.</source>
+            <translation>Why is it returned? The student sees these reasons and shoots again free of charge. Reasons suggested by the failed rules are ticked and listed first.</translation>
+        </message>
+        <message>
+            <source>Type to filter: Chinese, pinyin or its initials (bj = 背景不符)</source>
+            <translation>Type to filter: Chinese, pinyin or its initials (bj = 背景不符)</translation>
+        </message>
+        <message>
+            <source>(suggested by the checks)</source>
+            <translation>(suggested by the checks)</translation>
+        </message>
+        <message>
+            <source>Key %1 ticks or unticks this reason.</source>
+            <translation>Key %1 ticks or unticks this reason.</translation>
+        </message>
+        <message>
+            <source>Keys: 1-9 tick the numbered reasons · type to filter · Up/Down and Enter or Space tick the highlighted one · Ctrl+Enter returns · Esc clears the filter, then cancels</source>
+            <translation>Keys: 1-9 tick the numbered reasons · type to filter · Up/Down and Enter or Space tick the highlighted one · Ctrl+Enter returns · Esc clears the filter, then cancels</translation>
         </message>
     </context>
     <context>

@@ -3259,10 +3259,6 @@ Idempotency key: %2</source>
             <translation>退回照片</translation>
         </message>
         <message>
-            <source>Why is it returned? The student sees these reasons and shoots again free of charge. Reasons suggested by the failed rules are ticked.</source>
-            <translation>退回原因是什么？学生会看到这些原因并免费重拍。已勾选未通过规则所对应的原因。</translation>
-        </message>
-        <message>
             <source>Note to the student (optional):</source>
             <translation>给学生的说明（可选）：</translation>
         </message>
@@ -3281,6 +3277,26 @@ Idempotency key: %2</source>
         <message>
             <source>, </source>
             <translation>、</translation>
+        </message>
+        <message>
+            <source>Why is it returned? The student sees these reasons and shoots again free of charge. Reasons suggested by the failed rules are ticked and listed first.</source>
+            <translation>退回原因是什么？学生会看到这些原因并免费重拍。未通过的检查规则所建议的原因已勾选并排在最前。</translation>
+        </message>
+        <message>
+            <source>Type to filter: Chinese, pinyin or its initials (bj = 背景不符)</source>
+            <translation>输入以筛选：中文、拼音或拼音首字母（bj = 背景不符）</translation>
+        </message>
+        <message>
+            <source>(suggested by the checks)</source>
+            <translation>（检查建议）</translation>
+        </message>
+        <message>
+            <source>Key %1 ticks or unticks this reason.</source>
+            <translation>按 %1 键勾选或取消此原因。</translation>
+        </message>
+        <message>
+            <source>Keys: 1-9 tick the numbered reasons · type to filter · Up/Down and Enter or Space tick the highlighted one · Ctrl+Enter returns · Esc clears the filter, then cancels</source>
+            <translation>按键：1-9 勾选带编号的原因 · 直接输入即可筛选 · Up/Down 移动，Enter 或 Space 勾选高亮的原因 · Ctrl+Enter 退回 · Esc 先清除筛选，再取消</translation>
         </message>
     </context>
     <context>
