@@ -129,6 +129,16 @@ const DemoAccount *demoAccounts(int *count)
     return kAccounts;
 }
 
+bool isDemoDatabase(const db::Database &db)
+{
+    try {
+        const auto school = db::SchoolRepo(db).firstSchool();
+        return school && !db::SettingsRepo(db).value(school->id, QString::fromLatin1(kDemoSchoolSetting)).isEmpty();
+    } catch (const db::DbError &) {
+        return false;
+    }
+}
+
 DemoSummary createDemoSchool(const db::Database &db, const DemoOptions &opt)
 {
     DemoSummary summary;
@@ -215,6 +225,7 @@ DemoSummary createDemoSchool(const db::Database &db, const DemoOptions &opt)
         {QStringLiteral("payment_required"), QStringLiteral("1")},
         {QStringLiteral("fee_cents"), QStringLiteral("1500")},
         {QStringLiteral("video_required"), QStringLiteral("1")},
+        {QString::fromLatin1(kDemoSchoolSetting), QString::number(opt.seed)},
     };
     for (const auto &kv : defaults)
         settings.set(schoolId, kv.first, kv.second, 0);
