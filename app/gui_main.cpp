@@ -7,6 +7,7 @@
 #include "shell/message_box.h"
 #include "shell/page.h"
 #include "shell/startup.h"
+#include "shell/welcome_dialog.h"
 #include "util/logging.h"
 #include "util/version.h"
 
@@ -98,10 +99,33 @@ int main(int argc, char **argv)
         while (!database) {
             if (!target) {
                 ui::ConnectionDialog dialog;
-                if (auto last = ui::ConnectionDialog::lastTarget())
+                bool fromWelcome = false;
+                if (auto last = ui::ConnectionDialog::lastTarget()) {
                     dialog.setTarget(*last);
-                if (dialog.exec() != QDialog::Accepted)
+                } else {
+                    // First start: the welcome page offers the demo, a server or a file.
+                    ui::WelcomeDialog welcome;
+                    if (welcome.exec() != QDialog::Accepted)
+                        return 0;
+                    if (welcome.choice() == ui::WelcomeDialog::Choice::Demo) {
+                        if (auto demo = ui::WelcomeDialog::createOrOpenDemo(nullptr, ui::WelcomeDialog::demoPath())) {
+                            database = ui::openDatabaseForGui(nullptr, *demo);
+                            if (database) {
+                                target = demo;
+                                ui::ConnectionDialog::rememberTarget(*demo);
+                            }
+                        }
+                        continue; // back to the welcome page when it did not work
+                    }
+                    dialog.chooseKind(welcome.choice() == ui::WelcomeDialog::Choice::Server ? db::DbTarget::Kind::Postgres
+                                                                                              : db::DbTarget::Kind::Sqlite);
+                    fromWelcome = true;
+                }
+                if (dialog.exec() != QDialog::Accepted) {
+                    if (fromWelcome)
+                        continue; // cancelled: back to the welcome page
                     return 0;
+                }
                 target = dialog.target();
                 database = ui::openDatabaseForGui(nullptr, *target);
                 if (database)

@@ -3,6 +3,7 @@
 #include "checks/photo_producer.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -194,6 +195,24 @@ QByteArray DemoFaces::placeholder(Variant variant, int person) const
                QStringLiteral("no ../shared/faces: not a real photo (#%1)").arg(person + 1));
     p.end();
     return encodeJpeg(applyVariant(img, variant), 88);
+}
+
+QString DemoFaces::findDir(const QString &explicitDir)
+{
+    if (!explicitDir.isEmpty())
+        return explicitDir;
+    const QString env = qEnvironmentVariable("TUCAI_FACES_DIR");
+    if (!env.isEmpty())
+        return env;
+    const QStringList candidates = {
+        QDir::current().absoluteFilePath(QStringLiteral("../shared/faces")),
+        QDir::current().absoluteFilePath(QStringLiteral("../../shared/faces")),
+        QCoreApplication::applicationDirPath() + QStringLiteral("/../../../shared/faces"),
+    };
+    for (const QString &c : candidates)
+        if (QFileInfo::exists(c + QStringLiteral("/frll/neutral")))
+            return QDir::cleanPath(c);
+    return {};
 }
 
 } // namespace tucai::demo

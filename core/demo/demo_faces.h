@@ -24,6 +24,9 @@ public:
     // Produces every person in every variant on all cores (photo() is then a lookup).
     void prepareAll();
     static QList<Variant> allVariants();
+    // The portraits folder: `explicitDir`, else TUCAI_FACES_DIR, else ../shared/faces beside
+    // the working directory, its parent or the source tree of the program. Empty: none found.
+    static QString findDir(const QString &explicitDir = {});
 
 private:
     QByteArray produce(Variant variant, int person) const;

@@ -16,6 +16,7 @@
 #include "shell/message_box.h"
 #include "shell/page.h"
 #include "shell/startup.h"
+#include "shell/welcome_dialog.h"
 #include "test_support.h"
 #include "text_walk.h"
 
@@ -279,7 +280,11 @@ private Q_SLOTS:
         m_walk.widgetTree(&connection, QStringLiteral("connection file"));
         connection.findChild<QRadioButton *>(QStringLiteral("pgRadio"))->click();
         m_walk.widgetTree(&connection, QStringLiteral("connection server"));
-        failOnUntranslated(QStringLiteral("log-in and connection dialogs"));
+        ui::WelcomeDialog welcome;
+        welcome.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&welcome));
+        m_walk.widgetTree(&welcome, QStringLiteral("welcome"));
+        failOnUntranslated(QStringLiteral("log-in, connection and welcome dialogs"));
     }
 
     void cleanupTestCase()

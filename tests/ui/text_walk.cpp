@@ -10,6 +10,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QCommandLinkButton>
 #include <QDoubleSpinBox>
 #include <QGroupBox>
 #include <QJsonDocument>
@@ -147,6 +148,8 @@ void TextWalk::widgetTree(QWidget *root, const QString &where)
             add(at, l->text());
         else if (const auto *b = qobject_cast<QAbstractButton *>(w))
             add(at, b->text());
+        if (const auto *c = qobject_cast<QCommandLinkButton *>(w))
+            add(at + QStringLiteral(" description"), c->description());
         else if (const auto *g = qobject_cast<QGroupBox *>(w))
             add(at, g->title());
         if (const auto *c = qobject_cast<QComboBox *>(w)) {
