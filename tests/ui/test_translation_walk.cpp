@@ -212,6 +212,13 @@ private Q_SLOTS:
         // Rule ids are codes too (the rule list's tooltips name them, e.g. "jewellery").
         for (const checks::RuleInfo &info : checks::ruleCatalog())
             m_allowed.insert(info.id);
+        // The log-in dialog names the database file (walk.sqlite): the user's data.
+        m_allowed.insert(QStringLiteral("walk"));
+        // The log-in dialog lists the demo accounts' passwords ("Admin@2026"): data, not UI text.
+        int n = 0;
+        const demo::DemoAccount *accounts = demo::demoAccounts(&n);
+        for (int i = 0; i < n; ++i)
+            m_allowed.insert(QString::fromLatin1(accounts[i].password).section(QLatin1Char('@'), 0, 0));
     }
 
     void init() { m_walk = {}; }
