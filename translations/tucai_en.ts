@@ -2601,10 +2601,6 @@ Write it down now: it is not stored and cannot be shown again.</translation>
     <context>
         <name>tucai::ui::LoginDialog</name>
         <message>
-            <source>Staff log-in</source>
-            <translation>Staff log-in</translation>
-        </message>
-        <message>
             <source>User name</source>
             <translation>User name</translation>
         </message>
@@ -2615,6 +2611,34 @@ Write it down now: it is not stored and cannot be shown again.</translation>
         <message>
             <source>Log in</source>
             <translation>Log in</translation>
+        </message>
+        <message>
+            <source>Database %1 on the server %2</source>
+            <translation>Database %1 on the server %2</translation>
+        </message>
+        <message>
+            <source>Database file %1</source>
+            <translation>Database file %1</translation>
+        </message>
+        <message>
+            <source>Log in to Tucai Admin</source>
+            <translation>Log in to Tucai Admin</translation>
+        </message>
+        <message>
+            <source>Tucai Admin</source>
+            <translation>Tucai Admin</translation>
+        </message>
+        <message>
+            <source>Graduation photo collection, staff side</source>
+            <translation>Graduation photo collection, staff side</translation>
+        </message>
+        <message>
+            <source>Demo database: click an account to fill it in</source>
+            <translation>Demo database: click an account to fill it in</translation>
+        </message>
+        <message>
+            <source>Fill in %1 and its password</source>
+            <translation>Fill in %1 and its password</translation>
         </message>
     </context>
     <context>
@@ -4631,6 +4655,65 @@ Approve %2 photos?</translation>
         <message>
             <source>Students</source>
             <translation>Students</translation>
+        </message>
+    </context>
+    <context>
+        <name>tucai::ui::WelcomeDialog</name>
+        <message>
+            <source>Welcome to Tucai Admin</source>
+            <translation>Welcome to Tucai Admin</translation>
+        </message>
+        <message>
+            <source>No collection database is set up on this computer yet. How would you like to start?</source>
+            <translation>No collection database is set up on this computer yet. How would you like to start?</translation>
+        </message>
+        <message>
+            <source>1  Try the demo school</source>
+            <translation>1  Try the demo school</translation>
+        </message>
+        <message>
+            <source>Creates a practice database on this computer with made-up students, photos and staff accounts. Nothing is sent anywhere; the log-in window lists the demo accounts.</source>
+            <translation>Creates a practice database on this computer with made-up students, photos and staff accounts. Nothing is sent anywhere; the log-in window lists the demo accounts.</translation>
+        </message>
+        <message>
+            <source>2  Connect to the school's database server</source>
+            <translation>2  Connect to the school's database server</translation>
+        </message>
+        <message>
+            <source>PostgreSQL: the server address, database name, user name and password come from the person who runs the server.</source>
+            <translation>PostgreSQL: the server address, database name, user name and password come from the person who runs the server.</translation>
+        </message>
+        <message>
+            <source>3  Open a database file</source>
+            <translation>3  Open a database file</translation>
+        </message>
+        <message>
+            <source>A collection database file (SQLite) on this computer or on a shared drive.</source>
+            <translation>A collection database file (SQLite) on this computer or on a shared drive.</translation>
+        </message>
+        <message>
+            <source>You can connect to another database at any time from the File menu.</source>
+            <translation>You can connect to another database at any time from the File menu.</translation>
+        </message>
+        <message>
+            <source>Demo school</source>
+            <translation>Demo school</translation>
+        </message>
+        <message>
+            <source>Cannot create the folder %1.</source>
+            <translation>Cannot create the folder %1.</translation>
+        </message>
+        <message>
+            <source>Creating the demo school...</source>
+            <translation>Creating the demo school...</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>The demo school could not be created: %1</source>
+            <translation>The demo school could not be created: %1</translation>
         </message>
     </context>
 </TS>

@@ -2589,10 +2589,6 @@ Write it down now: it is not stored and cannot be shown again.</source>
     <context>
         <name>tucai::ui::LoginDialog</name>
         <message>
-            <source>Staff log-in</source>
-            <translation>工作人员登录</translation>
-        </message>
-        <message>
             <source>User name</source>
             <translation>用户名</translation>
         </message>
@@ -2603,6 +2599,34 @@ Write it down now: it is not stored and cannot be shown again.</source>
         <message>
             <source>Log in</source>
             <translation>登录</translation>
+        </message>
+        <message>
+            <source>Database %1 on the server %2</source>
+            <translation>服务器 %2 上的数据库 %1</translation>
+        </message>
+        <message>
+            <source>Database file %1</source>
+            <translation>数据库文件 %1</translation>
+        </message>
+        <message>
+            <source>Log in to Tucai Admin</source>
+            <translation>登录图采管理端</translation>
+        </message>
+        <message>
+            <source>Tucai Admin</source>
+            <translation>图采管理端</translation>
+        </message>
+        <message>
+            <source>Graduation photo collection, staff side</source>
+            <translation>毕业生图像采集 · 学校工作人员端</translation>
+        </message>
+        <message>
+            <source>Demo database: click an account to fill it in</source>
+            <translation>演示数据库：点击账号即可填入</translation>
+        </message>
+        <message>
+            <source>Fill in %1 and its password</source>
+            <translation>填入 %1 及其密码</translation>
         </message>
     </context>
     <context>
@@ -4600,6 +4624,65 @@ Approve %2 photos?</source>
         <message>
             <source>Students</source>
             <translation>学生</translation>
+        </message>
+    </context>
+    <context>
+        <name>tucai::ui::WelcomeDialog</name>
+        <message>
+            <source>Welcome to Tucai Admin</source>
+            <translation>欢迎使用图采管理端</translation>
+        </message>
+        <message>
+            <source>No collection database is set up on this computer yet. How would you like to start?</source>
+            <translation>这台电脑上还没有设置采集数据库。您想如何开始？</translation>
+        </message>
+        <message>
+            <source>1  Try the demo school</source>
+            <translation>1  试用演示学校</translation>
+        </message>
+        <message>
+            <source>Creates a practice database on this computer with made-up students, photos and staff accounts. Nothing is sent anywhere; the log-in window lists the demo accounts.</source>
+            <translation>在这台电脑上创建一个练习用数据库，包含虚构的学生、照片和工作人员账号。不会向外发送任何数据；登录窗口会列出演示账号。</translation>
+        </message>
+        <message>
+            <source>2  Connect to the school's database server</source>
+            <translation>2  连接学校的数据库服务器</translation>
+        </message>
+        <message>
+            <source>PostgreSQL: the server address, database name, user name and password come from the person who runs the server.</source>
+            <translation>PostgreSQL：服务器地址、数据库名、用户名和密码请向服务器管理员索取。</translation>
+        </message>
+        <message>
+            <source>3  Open a database file</source>
+            <translation>3  打开数据库文件</translation>
+        </message>
+        <message>
+            <source>A collection database file (SQLite) on this computer or on a shared drive.</source>
+            <translation>这台电脑或共享盘上的采集数据库文件（SQLite）。</translation>
+        </message>
+        <message>
+            <source>You can connect to another database at any time from the File menu.</source>
+            <translation>之后随时可以在“文件”菜单中连接其他数据库。</translation>
+        </message>
+        <message>
+            <source>Demo school</source>
+            <translation>演示学校</translation>
+        </message>
+        <message>
+            <source>Cannot create the folder %1.</source>
+            <translation>无法创建文件夹 %1。</translation>
+        </message>
+        <message>
+            <source>Creating the demo school...</source>
+            <translation>正在创建演示学校……</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>The demo school could not be created: %1</source>
+            <translation>无法创建演示学校：%1</translation>
         </message>
     </context>
 </TS>
