@@ -201,7 +201,8 @@ build_opencv() { # only the modules the check engine uses (and what they pull in
 
 build_dlib() { # face landmarks; static (dlib marks no exports)
   local s; s=$(fetch_src dlib)
-  cmake_build "$s/dlib" dlib -DBUILD_SHARED_LIBS=OFF -DDLIB_NO_GUI_SUPPORT=ON \
+  # Debian's fix-soname patch expects SOVERSION from debian/rules.
+  cmake_build "$s/dlib" dlib -DBUILD_SHARED_LIBS=OFF -DDLIB_NO_GUI_SUPPORT=ON -DSOVERSION=19.24.0 \
     -DDLIB_USE_BLAS=OFF -DDLIB_USE_LAPACK=OFF -DDLIB_USE_CUDA=OFF -DDLIB_PNG_SUPPORT=OFF \
     -DDLIB_JPEG_SUPPORT=OFF -DDLIB_GIF_SUPPORT=OFF -DDLIB_WEBP_SUPPORT=OFF -DDLIB_JXL_SUPPORT=OFF \
     -DDLIB_LINK_WITH_SQLITE3=OFF -DDLIB_USE_FFMPEG=OFF -DDLIB_USE_MKL_FFT=OFF
