@@ -295,4 +295,8 @@ for d in "${wanted[@]}"; do
     exit 1
   fi
 done
-echo "deps: the prefix $PREFIX is complete ($(( $(date +%s) - total_start )) s this run)"
+if [ $# -gt 0 ]; then
+  echo "deps: ${wanted[*]} built ($(( $(date +%s) - total_start )) s this run)"
+else
+  echo "deps: the prefix $PREFIX is complete ($(( $(date +%s) - total_start )) s this run)"
+fi
