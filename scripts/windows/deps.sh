@@ -151,11 +151,13 @@ build_qtbase() {
     -DPostgreSQL_INCLUDE_DIR="$PREFIX/include" -DPostgreSQL_LIBRARY="$pq_lib"
 }
 
-qt_module() { # SOURCE_DIR NAME: a Qt module built against our qtbase
-  cmake_build "$1" "$2" -DCMAKE_TOOLCHAIN_FILE="$PREFIX/lib/cmake/Qt6/qt.toolchain.cmake" \
-    -DQT_BUILD_EXAMPLES=OFF -DQT_BUILD_TESTS=OFF
+qt_module() { # SOURCE_DIR NAME [cmake-args...]: a Qt module built against our qtbase
+  local s=$1 n=$2; shift 2
+  cmake_build "$s" "$n" -DCMAKE_TOOLCHAIN_FILE="$PREFIX/lib/cmake/Qt6/qt.toolchain.cmake" \
+    -DQT_BUILD_EXAMPLES=OFF -DQT_BUILD_TESTS=OFF "$@"
 }
-build_qtsvg() { qt_module "$(third_party qtsvg-6.4.2)" qtsvg; }
+# QtSvg compiles against the prefix's zlib.h (unprefixed names), not qtbase's bundled copy: link zlib1.dll.
+build_qtsvg() { qt_module "$(third_party qtsvg-6.4.2)" qtsvg -DCMAKE_CXX_STANDARD_LIBRARIES="-L$PREFIX/lib -lz"; }
 build_qtcharts() { qt_module "$(third_party qtcharts-6.4.2)" qtcharts; }
 
 build_qtkeychain() { # passwords in the Windows credential store
