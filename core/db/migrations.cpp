@@ -281,6 +281,7 @@ const QList<Migrations::Step> &Migrations::steps()
 {
     static const QList<Step> all{
         {1, QStringLiteral("collection database v1"), schemaV1(), serverSecurityStatements() + serverStatisticsStatements()},
+        {2, QStringLiteral("per-database staff roles, column grants, school-bound policies"), {}, serverRoleStatements()},
     };
     return all;
 }

@@ -92,7 +92,7 @@ private Q_SLOTS:
         m_adminRole = security.syncStaffRole(m.admin, kPassword);
         m_collegeRole = security.syncStaffRole(m.collegeAdmin, kPassword);
         m_reviewerRole = security.syncStaffRole(m.reviewer, kPassword);
-        QVERIFY(m_collegeRole.startsWith(QStringLiteral("tucai_tucai_test_rls_staff_")));
+        QVERIFY2(m_collegeRole.startsWith(QStringLiteral("tucai_tucai_test_rls_")) && m_collegeRole.contains(QStringLiteral("_staff_")), qPrintable(m_collegeRole));
         QCOMPARE(db::StaffRepo(*m_owner).get(m.collegeAdmin)->dbRole, m_collegeRole);
     }
 
