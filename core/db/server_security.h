@@ -25,6 +25,15 @@ QStringList serverSecurityStatements();
 // to the staff member's school, notice versions and attachments under row
 // security, and a student's class/photo's place kept consistent.
 QStringList serverRoleStatements();
+// Schema step 3 (server_audit.cpp): audit entries are appended by the server
+// (tucai_audit_append: a staff login's name and the server's clock) and hashed
+// onto the chain at commit with the server's sha256(); every change a staff
+// login makes to an audited table is recorded in the entry of its transaction
+// (or in an entry of its own, action "sql.change"); notifications are queued
+// only by tucai_notify as the server side of a change of the same transaction;
+// photo decisions are made in the caller's name at the server's time and undone
+// only by them; a reviewer moves a student's state only with a decision.
+QStringList serverAuditStatements();
 
 // The SCRAM-SHA-256 verifier PostgreSQL stores for `password` (the form ALTER
 // ROLE ... PASSWORD accepts pre-hashed): the clear password never reaches the

@@ -151,9 +151,10 @@ private Q_SLOTS:
         // Even the columns a review may touch cannot move a locked student out of the lock.
         QCOMPARE(change(c, QStringLiteral("UPDATE students SET state = 'verified' WHERE id = %1").arg(m.locked1)), 0);
         QCOMPARE(db::StudentRepo(*m_owner).get(m.locked1)->lockKind, QStringLiteral("liveness"));
-        // Reviewing stays possible: a submitted photo of their college can be decided.
-        QCOMPARE(change(c, QStringLiteral("UPDATE students SET state = 'approved' WHERE id = %1").arg(m.review1)), 1);
-        QCOMPARE(change(c, QStringLiteral("UPDATE students SET state = 'awaiting_review' WHERE id = %1").arg(m.review1)), 1);
+        // A student's review state moves only with a decision on their photo (schema step 3),
+        // not by itself (reviewing through the app: reviewerDecidesAndUndoesThroughOwnLogin).
+        QCOMPARE(change(c, QStringLiteral("UPDATE students SET state = 'approved' WHERE id = %1").arg(m.review1), &error), -1);
+        QVERIFY2(error.contains(QStringLiteral("deciding")), qPrintable(error));
         QCOMPARE(change(c, QStringLiteral("UPDATE photos SET status = 'approved' WHERE id = %1").arg(m.photo2)), 0);
     }
 
@@ -188,12 +189,14 @@ private Q_SLOTS:
         const qint64 otherId = db::OutboxRepo(*m_owner).enqueue(other);
         QSqlDatabase c = staffConnection(QStringLiteral("reviewer-outbox"), m_reviewerRole);
         QCOMPARE(scalar(c, QStringLiteral("SELECT COUNT(*) FROM notification_outbox WHERE id = %1").arg(otherId)), 0);
-        QCOMPARE(change(c, QStringLiteral("UPDATE notification_outbox SET status = 'withdrawn' WHERE id = %1").arg(otherId)), 0);
         QString error;
+        // Withdrawing is the server's part of an undo (tucai_withdraw_notification), not an UPDATE.
+        QCOMPARE(change(c, QStringLiteral("UPDATE notification_outbox SET status = 'withdrawn' WHERE id = %1").arg(otherId), &error), -1);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT tucai_withdraw_notification(%1)::int").arg(otherId)), 0);
         // Nor can a notification be faked as delivered, re-opened, rewritten or deleted.
         QVERIFY(change(c, QStringLiteral("UPDATE notification_outbox SET status = 'delivered' WHERE status = 'pending'"), &error) == -1
                 || scalar(c, QStringLiteral("SELECT COUNT(*) FROM notification_outbox WHERE status = 'delivered'")) == 0);
-        QCOMPARE(change(c, QStringLiteral("UPDATE notification_outbox SET status = 'pending' WHERE id = %1").arg(decided.receipt.outboxId)), 0);
+        QCOMPARE(change(c, QStringLiteral("UPDATE notification_outbox SET status = 'pending' WHERE id = %1").arg(decided.receipt.outboxId)), -1);
         QCOMPARE(change(c, QStringLiteral("UPDATE notification_outbox SET payload_json = '{}'"), &error), -1);
         QVERIFY2(error.contains(QStringLiteral("permission denied")), qPrintable(error));
         QCOMPARE(change(c, QStringLiteral("DELETE FROM notification_outbox"), &error), -1);

@@ -6,13 +6,19 @@
 #include "test_accounts_fixture.h"
 #include "test_support.h"
 
+#include "accounts/auth_service.h"
 #include "accounts/staff_service.h"
+#include "db/audit_repo.h"
 #include "db/migrations.h"
+#include "db/outbox_delivery_repo.h"
+#include "review/decision_service.h"
 #include "db/server_security.h"
 #include "db/settings_repo.h"
 
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -333,6 +339,143 @@ private Q_SLOTS:
         QSqlDatabase admin = login(*m_a, m_adminA);
         QCOMPARE(change(admin, QStringLiteral("SELECT tucai_sync_staff_role(%1, 'plain-text-password-1')").arg(a.reviewer), &error), -1);
         QVERIFY2(error.contains(QStringLiteral("SCRAM")), qPrintable(error));
+    }
+
+    // Findings: the client computed the audit chain (any login could write the chain head and
+    // append well-chained entries with any name, action and time), and a status changed with
+    // plain SQL left no entry. Now the server appends, names and times the entries, hashes them
+    // at commit, and records every change a staff login makes.
+    void auditChainIsWrittenByTheServer()
+    {
+        QSqlDatabase c = login(*m_a, m_reviewerA);
+        QString error;
+        QCOMPARE(change(c, QStringLiteral("UPDATE audit_chain_head SET last_hash = 'forged'"), &error), -1);
+        QVERIFY2(error.contains(QStringLiteral("permission denied")), qPrintable(error));
+        QCOMPARE(change(c, QStringLiteral("INSERT INTO audit_log (occurred_at, staff_id, staff_name, action, target_type, target_id, "
+                                          "prev_hash, hash) VALUES (0, %1, 'admin', 'x', 'x', '1', '', '')").arg(a.admin), &error), -1);
+        QVERIFY2(error.contains(QStringLiteral("permission denied")), qPrintable(error));
+        QCOMPARE(change(c, QStringLiteral("SELECT * FROM audit_pending"), &error), -1);
+        // The append function ignores a forged name, id and time from a staff login.
+        const qint64 before = ownerScalar(*m_a, QStringLiteral("SELECT tucai_now_ms()"));
+        const qint64 id = scalar(c, QStringLiteral("SELECT tucai_audit_append(0, %1, 'admin', 'photo.approve', 'photo', '1', NULL, "
+                                                   "'', '', '')").arg(a.admin));
+        db::AuditRepo audit(*m_a);
+        const AuditEntry e = audit.recent(1).constFirst();
+        QCOMPARE(e.id, id);
+        QCOMPARE(e.staffId, a.reviewer);
+        QCOMPARE(e.staffName, QStringLiteral("reviewer1"));
+        QVERIFY(e.occurredAt >= before);
+        QVERIFY(!e.hash.isEmpty());
+        QCOMPARE(audit.verify(), 0);
+        // Not for a college they do not review either.
+        QCOMPARE(change(c, QStringLiteral("SELECT tucai_audit_append(0, NULL, '', 'x', 'x', '1', %1, '', '', '')").arg(a.college2), &error), -1);
+    }
+
+    void plainSqlChangesAreRecorded()
+    {
+        QSqlDatabase c = login(*m_a, m_collegeA);
+        const qint64 last = ownerScalar(*m_a, QStringLiteral("SELECT MAX(id) FROM audit_log"));
+        QCOMPARE(change(c, QStringLiteral("UPDATE students SET name = 'renamed by psql', phone = '13912345678' WHERE id = %1").arg(a.fresh1)), 1);
+        db::AuditRepo audit(*m_a);
+        AuditEntry e = audit.recent(1).constFirst();
+        QVERIFY(e.id > last);
+        QCOMPARE(e.action, QStringLiteral("sql.change"));
+        QCOMPARE(e.staffId, a.collegeAdmin);
+        QCOMPARE(e.targetType, QStringLiteral("students"));
+        QCOMPARE(e.targetId, QString::number(a.fresh1));
+        QCOMPARE(e.collegeId, a.college1);
+        QVERIFY2(e.changes.contains(QStringLiteral("renamed by psql")), qPrintable(e.changes));
+        QVERIFY2(e.changes.contains(QStringLiteral("139****5678")), qPrintable(e.changes));  // identity data masked in the log
+        QVERIFY(!e.changes.contains(QStringLiteral("13912345678")));
+        QCOMPARE(audit.verify(), 0);
+        // A misleading entry written first does not hide what was really changed: the row
+        // change lands in that entry, covered by its hash.
+        QSqlQuery q(c);
+        QVERIFY(q.exec(QStringLiteral("BEGIN")));
+        QVERIFY(q.exec(QStringLiteral("SET CONSTRAINTS ALL IMMEDIATE")));
+        QVERIFY(q.exec(QStringLiteral("SELECT tucai_audit_append(0, NULL, '', 'notice.edit', 'notice', '0', NULL, 'typo', '', '')")));
+        QVERIFY(q.exec(QStringLiteral("UPDATE students SET extra_attempts = 99 WHERE id = %1").arg(a.fresh1)));
+        QVERIFY(q.exec(QStringLiteral("COMMIT")));
+        const QList<AuditEntry> recent = audit.recent(2);
+        QString all = recent[0].changes + recent[1].changes;
+        QVERIFY2(all.contains(QStringLiteral("extra_attempts")) && all.contains(QStringLiteral("99")), qPrintable(all));
+        QCOMPARE(audit.verify(), 0);
+        // Deleting or editing history stays impossible.
+        QString error;
+        QCOMPARE(change(c, QStringLiteral("UPDATE audit_log SET changes = ''"), &error), -1);
+        QCOMPARE(change(c, QStringLiteral("DELETE FROM audit_log"), &error), -1);
+        db::Query(*m_a, QStringLiteral("UPDATE students SET name = '学生2022010004', phone = '', extra_attempts = 0 WHERE id = :id"))
+            .bind(QStringLiteral(":id"), a.fresh1)
+            .exec();
+    }
+
+    // Finding: a reviewer could point a photo at another stored photo, move it to another
+    // student and forge reviewer_id/decided_at; a plain-SQL status change left no trace.
+    void decisionsAreInTheCallersNameAtTheServersTime()
+    {
+        QSqlDatabase c = login(*m_a, m_reviewerA);
+        QString error;
+        QCOMPARE(change(c, QStringLiteral("UPDATE photos SET status = 'approved' WHERE id = %1").arg(a.photo1), &error), -1);
+        QVERIFY2(error.contains(QStringLiteral("own name")), qPrintable(error));
+        QCOMPARE(change(c, QStringLiteral("UPDATE photos SET status = 'approved', decision = 'approved', reviewer_id = %1, decided_at = 0 "
+                                          "WHERE id = %2").arg(a.admin).arg(a.photo1), &error), -1);
+        QCOMPARE(ownerText(*m_a, QStringLiteral("SELECT status FROM photos WHERE id = %1").arg(a.photo1)), QStringLiteral("submitted"));
+        // In their own name it is a decision: the server's time, and recorded.
+        const qint64 before = ownerScalar(*m_a, QStringLiteral("SELECT tucai_now_ms()"));
+        QCOMPARE(change(c, QStringLiteral("UPDATE photos SET status = 'approved', decision = 'approved', reviewer_id = %1, decided_at = 0 "
+                                          "WHERE id = %2").arg(a.reviewer).arg(a.photo1), &error), 1);
+        QVERIFY(ownerScalar(*m_a, QStringLiteral("SELECT decided_at FROM photos WHERE id = %1").arg(a.photo1)) >= before);
+        const AuditEntry e = db::AuditRepo(*m_a).recent(1).constFirst();
+        QCOMPARE(e.staffId, a.reviewer);
+        QVERIFY2(e.changes.contains(QStringLiteral("\"approved\"")), qPrintable(e.changes));
+        // Only they may undo it, and only back to what it replaced.
+        QSqlDatabase other = login(*m_a, m_adminA);
+        QCOMPARE(change(other, QStringLiteral("UPDATE photos SET status = 'submitted', decision = NULL, reviewer_id = NULL, decided_at = NULL "
+                                              "WHERE id = %1").arg(a.photo1), &error), -1);
+        QCOMPARE(change(c, QStringLiteral("UPDATE photos SET status = 'submitted', decision = NULL, reviewer_id = NULL, decided_at = NULL "
+                                          "WHERE id = %1").arg(a.photo1), &error), 1);
+        QCOMPARE(db::AuditRepo(*m_a).verify(), 0);
+    }
+
+    // Finding: any login could queue notifications of any kind and payload (which the sender
+    // then signs), and block later real ones by taking their predictable keys.
+    void notificationsOnlyFromTheServerSideOfAnAction()
+    {
+        QSqlDatabase c = login(*m_a, m_reviewerA);
+        QString error;
+        QCOMPARE(change(c, QStringLiteral("INSERT INTO notification_outbox (created_at, student_id, kind, payload_json, idempotency_key) "
+                                          "VALUES (0, %1, 'photo.approved', '{\"photo\":%2}', 'photo.approved:%2:3')").arg(a.review1).arg(a.photo1), &error), -1);
+        QVERIFY2(error.contains(QStringLiteral("permission denied")), qPrintable(error));
+        QCOMPARE(change(c, QStringLiteral("SELECT tucai_notify('photo.approved', %1, '{\"photo\":%2}', 'k', 0)").arg(a.review1).arg(a.photo1), &error), -1);
+        QVERIFY2(error.contains(QStringLiteral("same transaction")), qPrintable(error));
+        QCOMPARE(change(c, QStringLiteral("SELECT tucai_notify('account.spoofed', %1, '{}', 'k', 0)").arg(a.review1), &error), -1);
+        const qint64 queued = ownerScalar(*m_a, QStringLiteral("SELECT COUNT(*) FROM notification_outbox"));
+        // Through the app, a decision queues its notification: payload and key made by the server.
+        db::DbTarget t = m_a->target();
+        t.user = m_reviewerA;
+        t.password = kPassword;
+        db::Database staffDb(t);
+        staffDb.open();
+        const auto session = accounts::AuthService(staffDb).databaseSession();
+        QVERIFY(session.has_value());
+        review::DecisionService service(staffDb, {session->staffId, session->schoolId, session->role, session->collegeId, session->displayName});
+        const int version = db::PhotoRepo(*m_a).get(a.photo1)->rowVersion;
+        const auto decided = service.decide({a.photo1, version, false, {QStringLiteral("background")}, QStringLiteral("too dark")});
+        QVERIFY2(decided.ok(), qPrintable(decided.message));
+        QCOMPARE(ownerScalar(*m_a, QStringLiteral("SELECT COUNT(*) FROM notification_outbox")), queued + 1);
+        const auto row = db::OutboxDeliveryRepo(*m_a).get(decided.receipt.outboxId);
+        QCOMPARE(row->kind, QStringLiteral("photo.returned"));
+        QCOMPARE(row->idempotencyKey, QStringLiteral("photo.returned:%1:%2").arg(a.photo1).arg(version + 1));
+        QCOMPARE(QJsonDocument::fromJson(row->payloadJson.toUtf8()).object().value(QStringLiteral("note")).toString(), QStringLiteral("too dark"));
+        // The decision's entry holds what the server saw change.
+        const AuditEntry e = db::AuditRepo(*m_a).recent(1).constFirst();
+        QCOMPARE(e.action, QStringLiteral("photo.return"));
+        QVERIFY2(e.changes.contains(QStringLiteral("\"photos\"")) && e.changes.contains(QStringLiteral("\"students\"")), qPrintable(e.changes));
+        const auto undone = service.undo(decided.receipt);
+        QVERIFY2(undone.ok(), qPrintable(undone.message));
+        QCOMPARE(db::OutboxDeliveryRepo(*m_a).get(decided.receipt.outboxId)->status, QStringLiteral("withdrawn"));
+        QCOMPARE(db::AuditRepo(*m_a).verify(), 0);
+        staffDb.closeThisThread();
     }
 
     // A database made by the first release (schema step 1, cluster-wide groups, staff
