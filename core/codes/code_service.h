@@ -45,7 +45,10 @@ class CodeService final
     Q_DECLARE_TR_FUNCTIONS(CodeService)
 public:
     static constexpr int kStudentDataChars = 12;  // 60 bits
-    static constexpr int kBatchDataChars = 8;     // 40 bits: a shared school/batch code (特征码)
+    // A shared school/batch code (特征码) lives long and is typed by many: as strong as a
+    // student's. Batch codes of 8 symbols (40 bits) issued before still verify.
+    static constexpr int kBatchDataChars = 12;
+    static constexpr int kLegacyBatchDataChars = 8;
 
     struct Actor { qint64 staffId = 0; QString staffName; };
     CodeService(const db::Database &db, Actor actor) : m_db(db), m_actor(std::move(actor)) {}

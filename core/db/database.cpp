@@ -8,6 +8,8 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
+#include <QMutex>
 #include <QSqlError>
 #include <QThread>
 #include <atomic>
@@ -55,11 +57,32 @@ qint64 nowMs()
 
 void setFixedNowMs(qint64 ms) { g_fixedNow.store(ms); }
 
+struct Database::ReadCache
+{
+    QMutex mutex;
+    QHash<QString, bool> answers;
+};
+
 Database::Database(DbTarget target)
     : m_target(std::move(target))
     , m_dialect(&Dialect::forKind(m_target.kind))
     , m_id(QStringLiteral("tucai-%1").arg(g_counter.fetchAndAddRelaxed(1)))
+    , m_canRead(std::make_shared<ReadCache>())
 {
+}
+
+bool Database::canRead(const QString &table, const QString &column) const
+{
+    const QString key = table + QLatin1Char('.') + column;
+    {
+        QMutexLocker lock(&m_canRead->mutex);
+        if (const auto it = m_canRead->answers.constFind(key); it != m_canRead->answers.constEnd())
+            return *it;
+    }
+    const bool yes = Query(*this, m_dialect->canReadSql(table, column)).scalar().toInt() == 1;
+    QMutexLocker lock(&m_canRead->mutex);
+    m_canRead->answers.insert(key, yes);
+    return yes;
 }
 
 Database::~Database() { closeThisThread(); }

@@ -43,12 +43,18 @@ public:
     void closeThisThread() const;
 
     int schemaVersionInDatabase() const;
+    // Whether this database user may read `table` (or its `column`): false for
+    // a reviewer's login and students.id_number, for staff and code_keys.
+    // Asked once per table/column and remembered (privileges are per user).
+    bool canRead(const QString &table, const QString &column = {}) const;
     DbError errorFrom(const QSqlError &error, const QString &context = {}) const;
 
 private:
     DbTarget m_target;
     const Dialect *m_dialect;
     QString m_id;
+    struct ReadCache;
+    std::shared_ptr<ReadCache> m_canRead;
 };
 
 // A prepared statement that throws DbError on failure. SQL with named

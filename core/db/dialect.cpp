@@ -73,6 +73,7 @@ public:
     }
     QString syncIdSequenceSql(const QString &) const override { return {}; }
     int maxBoundParameters() const override { return 999; }
+    QString canReadSql(const QString &, const QString &) const override { return QStringLiteral("SELECT 1"); }
 };
 
 class PostgresDialect final : public Dialect
@@ -143,6 +144,12 @@ public:
     }
     int maxBoundParameters() const override { return 30000; }
     bool hasDatabaseRoles() const override { return true; }
+    QString canReadSql(const QString &table, const QString &column) const override
+    {
+        // Names come from our code, never from input.
+        return column.isEmpty() ? QStringLiteral("SELECT has_table_privilege('%1', 'SELECT')::INT").arg(table)
+                                : QStringLiteral("SELECT has_column_privilege('%1', '%2', 'SELECT')::INT").arg(table, column);
+    }
 };
 
 } // namespace

@@ -34,6 +34,11 @@ QStringList serverRoleStatements();
 // photo decisions are made in the caller's name at the server's time and undone
 // only by them; a reviewer moves a student's state only with a decision.
 QStringList serverAuditStatements();
+// Schema step 4 (server_secrets.cpp): reviewers read ID numbers and phones only
+// as the masked generated columns id_number_masked/phone_masked; no staff login
+// reads code_keys: tucai_code_hashes computes HMAC-SHA256 code hashes on the
+// server (and creates a school's key on first use).
+QStringList serverSecretStatements();
 
 // The SCRAM-SHA-256 verifier PostgreSQL stores for `password` (the form ALTER
 // ROLE ... PASSWORD accepts pre-hashed): the clear password never reaches the

@@ -144,6 +144,13 @@ ExportResult PhotoExporter::run(const Progress &progress, const std::atomic_bool
         result.error = templateProblem;
         return result;
     }
+    // A reviewer's own database login may not read ID numbers (the server masks them).
+    if ((m_options.nameTemplate.contains(QStringLiteral("{身份证号}")) || m_options.nameTemplate.contains(QStringLiteral("{id_number}")))
+        && !m_db.canRead(QStringLiteral("students"), QStringLiteral("id_number"))) {
+        result.error = QCoreApplication::translate("Export", "Your database role may not read ID numbers: choose a file name template "
+                                                             "without {身份证号}.");
+        return result;
+    }
     QDir out(m_options.outDir);
     if (m_options.outDir.isEmpty() || !out.mkpath(QStringLiteral("."))) {
         result.error = QCoreApplication::translate("Export", "Cannot create the output folder %1").arg(QDir::toNativeSeparators(m_options.outDir));

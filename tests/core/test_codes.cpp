@@ -215,6 +215,39 @@ private Q_SLOTS:
         QCOMPARE(service.verify(issued.first().code).status, VerifyResult::Status::Unknown);
     }
 
+    // Codes issued before schema step 4 (BLAKE2b, batch codes of 8 symbols) still verify
+    // wherever the key can be read (SQLite, the owner, a key file).
+    void olderCodesStillVerify_data() { TUCAI_ENGINE_ROWS(); }
+    void olderCodesStillVerify()
+    {
+        auto d = make(QStringLiteral("codes_legacy"));
+        if (!d)
+            QSKIP("no PostgreSQL test cluster");
+        const test::SmallSchool s = test::seedSmallSchool(*d, 1);
+        const QByteArray key = codes::CodeKey::forSchool(*d, s.school, true);
+        QCOMPARE(key.size(), 32);
+        const QString code = codes::CodeService::newCode(codes::CodeService::kLegacyBatchDataChars);
+        db::CodeRepo repo(*d);
+        db::CodeBatchRow batch;
+        batch.schoolId = s.school;
+        batch.kind = QStringLiteral("batch");
+        batch.createdAt = db::nowMs();
+        repo.insertBatch(batch);
+        db::CodeRow r;
+        r.batchId = batch.id;
+        r.schoolId = s.school;
+        r.codeHash = codes::CodeKey::legacyHash(key, code.chopped(1));
+        r.createdAt = batch.createdAt;
+        repo.insertCodes({r});
+        codes::CodeService service(*d, {});
+        QVERIFY(service.verify(code).ok());
+        // New batch codes carry 60 bits, like a student's.
+        const codes::IssuedCode fresh = service.generateBatchCode(s.school, 0, QStringLiteral("batch"), 0);
+        QCOMPARE(dataOf(fresh.code).size(), codes::CodeService::kBatchDataChars);
+        QCOMPARE(codes::CodeService::kBatchDataChars, 12);
+        QVERIFY(service.verify(fresh.code).ok());
+    }
+
     void pdfSheetDecodes()
     {
         if (QStandardPaths::findExecutable(QStringLiteral("pdftoppm")).isEmpty())

@@ -7,6 +7,9 @@
 #include "test_support.h"
 
 #include "accounts/auth_service.h"
+#include "codes/code_key.h"
+#include "codes/code_service.h"
+#include "codes/crockford.h"
 #include "accounts/staff_service.h"
 #include "db/audit_repo.h"
 #include "db/migrations.h"
@@ -476,6 +479,72 @@ private Q_SLOTS:
         QCOMPARE(db::OutboxDeliveryRepo(*m_a).get(decided.receipt.outboxId)->status, QStringLiteral("withdrawn"));
         QCOMPARE(db::AuditRepo(*m_a).verify(), 0);
         staffDb.closeThisThread();
+    }
+
+    // Finding: reviewers could SELECT id_number and phone (the app masked them, the database did not).
+    void reviewersReadIdentityDataOnlyMasked()
+    {
+        QSqlDatabase c = login(*m_a, m_reviewerA);
+        QString error;
+        for (const char *col : {"id_number", "phone", "*"}) {
+            QCOMPARE(change(c, QStringLiteral("SELECT %1 FROM students").arg(QLatin1String(col)), &error), -1);
+            QVERIFY2(error.contains(QStringLiteral("permission denied")), qPrintable(error));
+        }
+        QCOMPARE(scalar(c, QStringLiteral("SELECT COUNT(*) FROM students WHERE id_number_masked LIKE '3201%****%'")), 4);
+        // The app on a reviewer's login shows the masked value; an administrator's login the full one.
+        db::DbTarget t = m_a->target();
+        t.user = m_reviewerA;
+        t.password = kPassword;
+        db::Database reviewerDb(t);
+        reviewerDb.open();
+        const auto st = db::StudentRepo(reviewerDb).get(a.review1);
+        QVERIFY(st.has_value());
+        QVERIFY2(st->idNumber.contains(QLatin1Char('*')), qPrintable(st->idNumber));
+        QCOMPARE(maskIdNumber(st->idNumber), st->idNumber);
+        reviewerDb.closeThisThread();
+        t.user = m_collegeA;
+        db::Database collegeDb(t);
+        collegeDb.open();
+        QVERIFY(!db::StudentRepo(collegeDb).get(a.review1)->idNumber.contains(QLatin1Char('*')));
+        collegeDb.closeThisThread();
+    }
+
+    // Finding: administrators could read the code key (and with it test or forge any code).
+    void theCodeKeyStaysOnTheServer()
+    {
+        for (const QString &role : {m_adminA, m_collegeA, m_reviewerA}) {
+            QSqlDatabase c = login(*m_a, role);
+            QString error;
+            QCOMPARE(change(c, QStringLiteral("SELECT key_hex FROM code_keys"), &error), -1);
+            QVERIFY2(error.contains(QStringLiteral("permission denied")), qPrintable(error));
+        }
+        // Issuing through the app works: the server makes the key and the hashes.
+        db::DbTarget t = m_a->target();
+        t.user = m_collegeA;
+        t.password = kPassword;
+        db::Database staffDb(t);
+        staffDb.open();
+        codes::CodeService service(staffDb, {a.collegeAdmin, QStringLiteral("college01")});
+        const QList<codes::IssuedCode> issued = service.generateForStudents({a.school, a.college1, 0, {}}, 0);
+        QVERIFY(!issued.isEmpty());
+        QVERIFY(service.verify(issued.first().code).ok());
+        const codes::IssuedCode batch = service.generateBatchCode(a.school, a.college1, QStringLiteral("补采"), 0);
+        QCOMPARE(codes::crockford::canonical(batch.code).size(), codes::CodeService::kBatchDataChars + 1);  // 60 bits
+        QVERIFY(service.verify(batch.code).ok());
+        // What the server computed is the documented HMAC-SHA256 with the school's key (read by the owner).
+        const QByteArray key = codes::CodeKey::forSchool(*m_a, a.school, false);
+        QCOMPARE(key.size(), 32);
+        const QString data = codes::crockford::canonical(issued.first().code).left(codes::CodeService::kStudentDataChars);
+        QCOMPARE(codes::CodeKey::hashAll(staffDb, a.school, {data}, false), QStringList{codes::CodeKey::hash(key, data)});
+        staffDb.closeThisThread();
+        // A reviewer may check a code but not issue any; nobody hashes for another school.
+        QSqlDatabase r = login(*m_a, m_reviewerA);
+        QString error;
+        QCOMPARE(change(r, QStringLiteral("SELECT tucai_code_hashes(%1, ARRAY['ABC'], true)").arg(a.school), &error), -1);
+        QVERIFY2(error.contains(QStringLiteral("only administrators")), qPrintable(error));
+        QSqlDatabase other = login(*m_a, m_admin2A);
+        QCOMPARE(change(other, QStringLiteral("SELECT tucai_code_hashes(%1, ARRAY['ABC'], true)").arg(a.school), &error), -1);
+        QCOMPARE(scalar(other, QStringLiteral("SELECT (tucai_code_hashes(%1, ARRAY['ABC'], false) IS NULL)::int").arg(a.school)), 1);
     }
 
     // A database made by the first release (schema step 1, cluster-wide groups, staff
