@@ -50,6 +50,7 @@ public:
     DbError errorFrom(const QSqlError &error, const QString &context = {}) const;
 
 private:
+    friend class Transaction;
     DbTarget m_target;
     const Dialect *m_dialect;
     QString m_id;
@@ -83,6 +84,8 @@ private:
 };
 
 // RAII transaction on this thread's connection: rolls back unless commit() ran.
+// While it is open a lost connection is not reopened: every further statement
+// fails (DbError::Lost) instead of running in autocommit on a new session.
 class Transaction
 {
 public:
@@ -93,7 +96,9 @@ public:
     Transaction &operator=(const Transaction &) = delete;
 
 private:
+    void finished();
     const Database &m_db;
+    QString m_name;
     bool m_done = false;
 };
 
