@@ -6,6 +6,8 @@
 
 #include "accounts/account_actions.h"
 #include "accounts/auth_service.h"
+#include "db/staff_repo.h"
+#include "accounts/password.h"
 #include "accounts/staff_service.h"
 #include "db/audit_repo.h"
 #include "db/misc_repos.h"
@@ -13,6 +15,7 @@
 #include "db/photo_repo.h"
 #include "review/decision_service.h"
 #include "db/server_security.h"
+#include "demo/demo_generator.h"
 #include "import/roster_import.h"
 #include "model/id_number.h"
 
@@ -346,6 +349,13 @@ private Q_SLOTS:
 
     void demoPasswordsFromTheCommandLine()
     {
+        // A demo database: the accounts' app passwords are the published demo ones.
+        int n = 0;
+        const demo::DemoAccount *demoAccounts = demo::demoAccounts(&n);
+        for (int i = 0; i < n; ++i)
+            if (const auto s = db::StaffRepo(*m_owner).findByUsername(QString::fromLatin1(demoAccounts[i].username)))
+                db::StaffRepo(*m_owner).setPasswordHash(s->id, accounts::hashPassword(QString::fromLatin1(demoAccounts[i].password),
+                                                                                      accounts::HashStrength::Fast));
         QProcess p;
         p.start(QStringLiteral(TUCAI_CLI_PATH), {QStringLiteral("staff"), QStringLiteral("sync-roles"), QStringLiteral("--db"),
                                                  m_owner->target().url(true), QStringLiteral("--demo-passwords")});
@@ -358,6 +368,23 @@ private Q_SLOTS:
         db::Database demoLogin(t);
         demoLogin.open();
         QCOMPARE(accounts::AuthService(demoLogin).databaseSession()->username, QStringLiteral("college01"));
+        demoLogin.closeThisThread();
+
+        // An account with a password of its own (a real database) never gets the demo one.
+        const auto college = db::StaffRepo(*m_owner).findByUsername(QStringLiteral("college01"));
+        db::StaffRepo(*m_owner).setPasswordHash(college->id, accounts::hashPassword(QStringLiteral("Own-Secret-2026"), accounts::HashStrength::Fast));
+        db::ServerSecurity(*m_owner).syncStaffRole(college->id, QStringLiteral("Own-Secret-2026"));
+        p.start(QStringLiteral(TUCAI_CLI_PATH), {QStringLiteral("staff"), QStringLiteral("sync-roles"), QStringLiteral("--db"),
+                                                 m_owner->target().url(true), QStringLiteral("--demo-passwords")});
+        QVERIFY(p.waitForFinished(60000));
+        QVERIFY(p.exitCode() != 0);
+        QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains(QStringLiteral("college01")));
+        db::Database stillDemo(t);
+        QVERIFY_THROWS_EXCEPTION(db::DbError, stillDemo.open());
+        t.password = QStringLiteral("Own-Secret-2026");
+        db::Database own(t);
+        own.open();
+        own.closeThisThread();
     }
 
     void cleanupTestCase()
