@@ -1,6 +1,7 @@
 // `tucai`: the command-line face of Tucai Admin, over the same core as the GUI.
 #include "cli_common.h"
 #include "util/logging.h"
+#include "util/platform.h"
 #include "util/version.h"
 
 #include <QCoreApplication>
@@ -43,10 +44,15 @@ void printUsage()
 
 int main(int argc, char **argv)
 {
-    // `codes` lays out PDF text, which needs fonts and so a QGuiApplication (offscreen: the CLI shows no window).
+    tucai::platform::prepareConsole();
+    // `codes` lays out PDF text, which needs fonts and so a QGuiApplication. On Linux it runs
+    // offscreen (no display needed); Windows always has its desktop, and its own platform plugin
+    // is the one that knows the system fonts.
     const bool needsGui = argc > 1 && qstrcmp(argv[1], "codes") == 0;
+#ifndef Q_OS_WIN
     if (needsGui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+#endif
     const std::unique_ptr<QCoreApplication> appHolder(needsGui ? new QGuiApplication(argc, argv) : new QCoreApplication(argc, argv));
     QCoreApplication &app = *appHolder;
     QCoreApplication::setOrganizationName(QStringLiteral("Tucai"));

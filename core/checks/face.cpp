@@ -1,9 +1,10 @@
 #include "face.h"
 
+#include "util/data_paths.h"
+
+#include <opencv2/core/persistence.hpp>
 #include <opencv2/objdetect.hpp>
 
-
-#include <QFileInfo>
 #include <QStringList>
 
 #include <algorithm>
@@ -11,17 +12,6 @@
 
 namespace tucai::checks::detail {
 namespace {
-
-QString findCascade(const QString &sub, const QString &name)
-{
-    const QStringList dirs = QString::fromUtf8(TUCAI_OPENCV_DATA_DIRS).split(QLatin1Char(':'), Qt::SkipEmptyParts);
-    for (const QString &d : dirs) {
-        const QString p = d + QLatin1Char('/') + sub + QLatin1Char('/') + name;
-        if (QFileInfo::exists(p))
-            return p;
-    }
-    return {};
-}
 
 struct Cascades
 {
@@ -31,13 +21,24 @@ struct Cascades
 
     Cascades()
     {
+        // Read through Qt and parsed from memory: OpenCV never opens a path (it cannot open
+        // non-ASCII paths on Windows), and the files are found relative to the executable.
         auto load = [this](cv::CascadeClassifier &c, const char *sub, const char *name) {
-            const QString p = findCascade(QLatin1String(sub), QLatin1String(name));
-            if (p.isEmpty() || !c.load(p.toStdString())) {
-                error = QStringLiteral("OpenCV cascade %1 not found (install opencv-data)").arg(QLatin1String(name));
+            const QString rel = QLatin1String(sub) + QLatin1Char('/') + QLatin1String(name);
+            QString why;
+            const QByteArray xml = readDataFile(rel, &why);
+            if (xml.isEmpty()) {
+                error = QStringLiteral("OpenCV cascade %1 not found (%2)").arg(QLatin1String(name), why);
                 return false;
             }
-            return true;
+            try {
+                cv::FileStorage fs(xml.toStdString(), cv::FileStorage::READ | cv::FileStorage::MEMORY);
+                if (fs.isOpened() && c.read(fs.getFirstTopLevelNode()) && !c.empty())
+                    return true;
+            } catch (const cv::Exception &) {
+            }
+            error = QStringLiteral("OpenCV cascade %1 cannot be parsed").arg(QLatin1String(name));
+            return false;
         };
         ok = load(alt2, "haarcascades", "haarcascade_frontalface_alt2.xml")
              && load(def, "haarcascades", "haarcascade_frontalface_default.xml")

@@ -8,6 +8,7 @@
 #include "export/zip_writer.h"
 #include "net/photo_store.h"
 #include "model/records.h"
+#include "util/platform.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -93,7 +94,7 @@ int ExportResult::reencodedCount() const
 QString verifyZip(const QString &path, const QStringList &names, const QList<quint32> &crcs, const QList<qint64> &sizes)
 {
     int err = 0;
-    const QByteArray file = QFile::encodeName(path);
+    const QByteArray file = platform::cPath(path);
     zip_t *z = zip_open(file.constData(), ZIP_RDONLY | ZIP_CHECKCONS, &err);
     if (!z) {
         zip_error_t ze;

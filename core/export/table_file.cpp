@@ -1,4 +1,5 @@
 #include "export/table_file.h"
+#include "util/platform.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -71,7 +72,7 @@ bool writeCsv(const Table &t, const QString &path, QString *error)
 
 bool writeXlsx(const Table &t, const QString &path, QString *error)
 {
-    const QByteArray file = QFile::encodeName(path);
+    const QByteArray file = platform::cPath(path);
     lxw_workbook *wb = workbook_new(file.constData());
     if (!wb) {
         if (error)

@@ -1,4 +1,5 @@
 #include "import/table_reader.h"
+#include "util/platform.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -242,7 +243,7 @@ TableData readCsvBytes(const QByteArray &bytes)
 TableData readXlsxFile(const QString &path)
 {
     int err = 0;
-    zip_t *z = zip_open(QFile::encodeName(path).constData(), ZIP_RDONLY, &err);
+    zip_t *z = zip_open(platform::cPath(path).constData(), ZIP_RDONLY, &err);
     if (!z)
         throw ImportError(QCoreApplication::translate("TableReader", "%1 is not a readable XLSX file (not a zip archive).").arg(QFileInfo(path).fileName()));
     struct Closer { zip_t *z; ~Closer() { zip_discard(z); } } closer{z};

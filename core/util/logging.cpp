@@ -52,7 +52,13 @@ void initLogging(const QString &programName, bool toStderr)
     g_logPath = dir + QLatin1Char('/') + programName + QStringLiteral(".log");
     std::vector<spdlog::sink_ptr> sinks;
     try {
-        sinks.push_back(std::make_shared<spdlog::sinks::rotating_file_sink_mt>(g_logPath.toStdString(), 2 * 1024 * 1024, 5));
+#ifdef SPDLOG_WCHAR_FILENAMES
+        // Windows build: wide names, so a log folder under C:\Users\<a Chinese name> opens.
+        const spdlog::filename_t file = QDir::toNativeSeparators(g_logPath).toStdWString();
+#else
+        const spdlog::filename_t file = g_logPath.toStdString();
+#endif
+        sinks.push_back(std::make_shared<spdlog::sinks::rotating_file_sink_mt>(file, 2 * 1024 * 1024, 5));
     } catch (const spdlog::spdlog_ex &) {
         g_logPath = QStringLiteral("(no log file: %1 is not writable)").arg(dir);
     }

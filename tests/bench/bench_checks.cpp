@@ -8,6 +8,7 @@
 //     time build/app/tucai check --jobs 2 --json DIR > /dev/null
 #include "checks/check_engine.h"
 #include "checks/fixtures.h"
+#include "util/platform.h"
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
@@ -19,20 +20,12 @@
 #include <QTextStream>
 
 #include <algorithm>
-#include <ctime>
 
 using namespace tucai::checks;
 
 namespace {
 
-// CPU time of this thread: steady under load from other processes (a shared 2-core machine),
-// where wall time is not.
-double threadCpuMs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
-}
+using tucai::platform::threadCpuMs;
 
 double median(std::vector<double> v)
 {

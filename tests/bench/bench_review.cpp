@@ -25,6 +25,7 @@
 #include "review/queue_loader.h"
 #include "shell/app_context.h"
 #include "test_support.h"
+#include "util/platform.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -54,16 +55,7 @@ void exec(const db::Database &d, const QString &sql)
         qFatal("%s\n%s", qPrintable(sql.left(200)), qPrintable(q.lastError().text()));
 }
 
-qint64 peakRssKb()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').constFirst().toLongLong();
-    return -1;
-}
+using tucai::platform::peakRssKb;
 
 double median(QList<double> v)
 {

@@ -1,5 +1,6 @@
 #include "qr_decode_helper.h"
 
+#include <QDir>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryFile>
@@ -10,7 +11,7 @@ bool qrDecoderAvailable() { return !QStandardPaths::findExecutable(QStringLitera
 
 QString decodeQr(const QImage &image)
 {
-    QTemporaryFile file(QStringLiteral("/tmp/tucai-qr-XXXXXX.png"));
+    QTemporaryFile file(QDir::temp().filePath(QStringLiteral("tucai-qr-XXXXXX.png")));
     if (!file.open() || !image.save(&file, "PNG"))
         return {};
     file.close();

@@ -25,4 +25,7 @@ set -e
 # 0 (passes) or 1 (fails a rule) both mean the installed engine ran; 2 would mean it could not check.
 if [ $code -gt 1 ]; then echo "installed tucai check exited $code"; cat "$tmp/out.json"; exit 1; fi
 grep -q '"decoded":true' "$tmp/out.json"
+# The face cascades ship in the package (share/tucai) and are found relative to the executable.
+if grep -q '"detector":"none' "$tmp/out.json"; then echo "installed engine found no cascades:"; cat "$tmp/out.json"; exit 1; fi
+dpkg -L tucai-admin | grep -q '^/usr/share/tucai/haarcascades/haarcascade_frontalface_alt2.xml$'
 echo "deb package installed and ran: $deb"

@@ -12,6 +12,7 @@
 #include "shell/message_box.h"
 #include "test_support.h"
 
+#include <QDir>
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QLabel>
@@ -135,8 +136,8 @@ private Q_SLOTS:
         QVERIFY(preview->browser()->toPlainText().contains(QStringLiteral("学生处 025-8888 0000")));
         QVERIFY(preview->browser()->toPlainText().contains(QStringLiteral("计算机学院")));
         QVERIFY(preview->browser()->toPlainText().contains(QStringLiteral("采集须知.pdf")));
-        preview->grab().save(QStringLiteral("/tmp/tucai-notice-preview.png"));
-        page.grab().save(QStringLiteral("/tmp/tucai-notices-page.png"));
+        preview->grab().save(QDir::temp().filePath(QStringLiteral("tucai-notice-preview.png")));
+        page.grab().save(QDir::temp().filePath(QStringLiteral("tucai-notices-page.png")));
 
         // At its time the notice is visible to students and shown as published.
         db::setFixedNowMs(at.toMSecsSinceEpoch());

@@ -10,6 +10,7 @@
 #include "shell/message_box.h"
 #include "test_support.h"
 
+#include <QDir>
 #include <QApplication>
 #include <QDateTimeEdit>
 #include <QLabel>
@@ -73,7 +74,7 @@ private Q_SLOTS:
         QVERIFY(history->topLevelItemCount() >= 2);
         QVERIFY(history->topLevelItem(0)->text(2).contains(QStringLiteral("cooling-off minutes: 30 → 45")));
         QVERIFY(!save->isEnabled());
-        page.grab().save(QStringLiteral("/tmp/tucai-settings-page.png"));
+        page.grab().save(QDir::temp().filePath(QStringLiteral("tucai-settings-page.png")));
     }
 
     void invalidIsRefused()

@@ -1,0 +1,25 @@
+#pragma once
+// The small seam where Windows and Linux differ. Everything else in the project is written once
+// for both; a call that exists on one system only belongs here.
+#include <QByteArray>
+#include <QString>
+
+namespace tucai::platform {
+
+// A file name for C libraries that take `const char *` paths (libzip, libxlsxwriter): UTF-8 on
+// Windows, where both convert it to UTF-16 themselves (so Chinese names work whatever the ANSI code
+// page), and the file system's own encoding elsewhere.
+QByteArray cPath(const QString &path);
+
+// Command-line programs: makes a Windows console show the UTF-8 the programs print (Chinese
+// included). Does nothing elsewhere, or when the output is not a console.
+void prepareConsole();
+
+// CPU time used by the calling thread, in milliseconds: steady under load from other processes,
+// where wall time is not (benchmarks on a shared machine).
+double threadCpuMs();
+
+// The peak resident memory of this process in kilobytes, or -1 where it cannot be read.
+qint64 peakRssKb();
+
+} // namespace tucai::platform
