@@ -16,6 +16,7 @@
 #include <QTimeZone>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonObject>
 #include <QMap>
@@ -44,11 +45,20 @@ struct Package
 
 bool renameOver(const QString &from, const QString &to, QString *error)
 {
+    // The bytes on the disk before the final name points at them (a crash must not leave a
+    // complete-looking package that is half written).
+    if (!platform::syncFile(from)) {
+        if (error)
+            *error = QCoreApplication::translate("Export", "the file could not be written to the disk");
+        return false;
+    }
     std::error_code ec;
     // Replaces an older package of the same name in one step (POSIX rename; MoveFileEx on Windows).
     std::filesystem::rename(std::filesystem::path(from.toStdU16String()), std::filesystem::path(to.toStdU16String()), ec);
     if (ec && error)
         *error = QString::fromStdString(ec.message());
+    if (!ec)
+        platform::syncDirectory(QFileInfo(to).absolutePath());
     return !ec;
 }
 
