@@ -65,10 +65,20 @@ QList<IssuedCode> CodeService::generateForStudents(const CodeSelection &sel, qin
     QStringList codes, data;
     codes.reserve(targets.size());
     data.reserve(targets.size());
+    issued.reserve(targets.size());
     for (qsizetype i = 0; i < targets.size(); ++i) {
         codes.append(newCode(kStudentDataChars));
         data.append(codes.constLast().left(kStudentDataChars));
+        issued.append({targets.at(i), crockford::grouped(codes.constLast()), expiresAt});
     }
+    // The sheets are rendered before the transaction: rendering thousands of QR codes must not
+    // hold the database (and the audit chain) locked. If the transaction then fails, the
+    // sheets name codes that were never stored, which verify nowhere.
+    if (deliver && !deliver(issued, error))
+        return {};
+    if (cancel && cancel->load())
+        return {};
+
     db::Transaction tx(m_db);
     const QStringList hashes = CodeKey::hashAll(m_db, sel.schoolId, data, true);
     if (hashes.size() != data.size())
@@ -91,12 +101,8 @@ QList<IssuedCode> CodeService::generateForStudents(const CodeSelection &sel, qin
 
     QList<db::CodeRow> rows;
     rows.reserve(targets.size());
-    issued.reserve(targets.size());
     for (int i = 0; i < targets.size(); ++i) {
-        if (cancel && cancel->load())
-            return {};
         const db::CodeTarget &t = targets.at(i);
-        const QString &code = codes.at(i);
         db::CodeRow r;
         r.batchId = batch.id;
         r.schoolId = t.schoolId;
@@ -106,7 +112,6 @@ QList<IssuedCode> CodeService::generateForStudents(const CodeSelection &sel, qin
         r.createdAt = now;
         r.expiresAt = expiresAt;
         rows.append(r);
-        issued.append({t, crockford::grouped(code), expiresAt});
         if (progress && (i % 256 == 0 || i + 1 == targets.size()))
             progress(i + 1, int(targets.size()));
     }
@@ -126,12 +131,6 @@ QList<IssuedCode> CodeService::generateForStudents(const CodeSelection &sel, qin
                                                               {QStringLiteral("expires_at"), expiresAt}})
                                         .toJson(QJsonDocument::Compact));
     db::AuditRepo(m_db).append(e);
-    if (cancel && cancel->load())
-        return {};
-    if (deliver && !deliver(issued, error))
-        return {};
-    if (cancel && cancel->load())
-        return {};
     tx.commit();
     return issued;
 }

@@ -60,9 +60,11 @@ public:
     // Codes for every selected student; their earlier codes are revoked in the
     // same transaction (regenerate). progress(done, total) may be called; a set
     // cancel flag rolls everything back and returns an empty list.
-    // deliver (optional) runs before the commit with the clear codes (writes the
-    // PDF/CSV): when it fails nothing is stored and the old codes stay valid, so
-    // no code exists that nobody can hand out. *error gets its message.
+    // deliver (optional) runs with the clear codes (writes the PDF/CSV) before the
+    // transaction opens, so no lock is held while it renders: when it fails nothing
+    // is stored and the old codes stay valid, so no code exists that nobody can hand
+    // out. *error gets its message. Should the transaction then fail, the written
+    // sheets hold codes that were never stored (they verify nowhere).
     using Deliver = std::function<bool(const QList<IssuedCode> &, QString *error)>;
     QList<IssuedCode> generateForStudents(const CodeSelection &selection, qint64 expiresAt,
                                           const std::function<void(int, int)> &progress = {},

@@ -300,6 +300,48 @@ private Q_SLOTS:
         QVERIFY(lines.at(1).contains(issued.first().target.name));
     }
 
+    // The sheets are rendered before anything is written (no lock held while thousands of QR
+    // codes are drawn), readable by their owner only; a failed rendering stores nothing.
+    void sheetsBeforeTheTransactionOwnerOnly()
+    {
+        auto d = test::freshSqliteDatabase(m_dir, QStringLiteral("codes_order"));
+        d->openAndMigrate(db::Database::OpenMode::CreateIfMissing);
+        const test::SmallSchool s = test::seedSmallSchool(*d, 1);
+        codes::CodeService service(*d, {});
+        const auto batches = [&d] { return db::Query(*d, QStringLiteral("SELECT COUNT(*) FROM code_batches")).scalar().toInt(); };
+        const QString csv = m_dir.filePath(QStringLiteral("owner only.csv"));
+        QString error;
+        int batchesWhileRendering = -1;
+        const auto issued = service.generateForStudents({s.school, 0, 0, {}}, 0, {}, nullptr,
+                                                        [&](const QList<codes::IssuedCode> &codes, QString *err) {
+                                                            batchesWhileRendering = batches();
+                                                            return codes::CodeSheet::writeCsv(csv, codes, err);
+                                                        },
+                                                        &error);
+        QVERIFY2(!issued.isEmpty(), qPrintable(error));
+        QCOMPARE(batchesWhileRendering, 0);
+        QCOMPARE(batches(), 1);
+#ifndef Q_OS_WIN
+        QCOMPARE(QFileInfo(csv).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther),
+                 QFileDevice::Permissions());
+        const QString pdf = m_dir.filePath(QStringLiteral("owner only.pdf"));
+        QVERIFY2(codes::CodeSheet::writePdf(pdf, issued, {}, &error), qPrintable(error));
+        QCOMPARE(QFileInfo(pdf).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+#endif
+        // Rendering fails: no batch, no revocation of the codes issued above.
+        const auto none = service.generateForStudents({s.school, 0, 0, {}}, 0, {}, nullptr,
+                                                      [](const QList<codes::IssuedCode> &, QString *err) {
+                                                          *err = QStringLiteral("disk full");
+                                                          return false;
+                                                      },
+                                                      &error);
+        QVERIFY(none.isEmpty());
+        QCOMPARE(error, QStringLiteral("disk full"));
+        QCOMPARE(batches(), 1);
+        QCOMPARE(db::Query(*d, QStringLiteral("SELECT COUNT(*) FROM collection_codes WHERE revoked_at IS NULL")).scalar().toInt(),
+                 int(issued.size()));
+    }
+
     void qrWrapper()
     {
         if (!test::qrDecoderAvailable())
