@@ -1,6 +1,7 @@
 #include "cli_common.h"
 
 #include "db/database.h"
+#include "demo/demo_faces.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -62,22 +63,6 @@ std::unique_ptr<db::Database> openDatabase(const QString &dbArg, bool create, bo
     return database;
 }
 
-QString findFacesDir(const QString &explicitDir)
-{
-    if (!explicitDir.isEmpty())
-        return explicitDir;
-    const QString env = QProcessEnvironment::systemEnvironment().value(QStringLiteral("TUCAI_FACES_DIR"));
-    if (!env.isEmpty())
-        return env;
-    const QStringList candidates = {
-        QDir::current().absoluteFilePath(QStringLiteral("../shared/faces")),
-        QDir::current().absoluteFilePath(QStringLiteral("../../shared/faces")),
-        QCoreApplication::applicationDirPath() + QStringLiteral("/../../../shared/faces"),
-    };
-    for (const QString &c : candidates)
-        if (QFileInfo::exists(c + QStringLiteral("/frll/neutral")))
-            return QDir::cleanPath(c);
-    return {};
-}
+QString findFacesDir(const QString &explicitDir) { return demo::DemoFaces::findDir(explicitDir); }
 
 } // namespace tucai::cli

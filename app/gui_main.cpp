@@ -7,9 +7,11 @@
 #include "shell/message_box.h"
 #include "shell/page.h"
 #include "shell/startup.h"
+#include "shell/welcome_dialog.h"
 #include "util/logging.h"
 #include "util/version.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDeadlineTimer>
@@ -23,27 +25,63 @@ using namespace tucai;
 
 namespace {
 
-// Saves a screenshot of every page after logging in (for the README).
-int takeScreenshots(ui::MainWindow &window, const QString &dir)
+// Lets background loads finish and their results reach the widgets.
+void settle(int ms)
+{
+    const QDeadlineTimer t(ms);
+    while (!t.hasExpired()) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        QThread::msleep(20);
+    }
+}
+
+bool saveGrab(QWidget &w, const QString &dir, const QString &name)
+{
+    return w.grab().save(QStringLiteral("%1/%2.png").arg(dir, name));
+}
+
+// Saves a screenshot of every page (or of `only`), the return-reasons, log-in and welcome
+// dialogs after logging in (for the README). The window opens as it would for a user on
+// this screen (scripts/screenshots.sh gives it a 1366x768 one, and one at 200 %).
+int takeScreenshots(ui::MainWindow &window, const db::Database &database, const QString &dir, const QStringList &only)
 {
     QDir().mkpath(dir);
-    window.resize(1280, 800);
+    auto wanted = [&](const QString &name) { return only.isEmpty() || only.contains(name); };
     window.show();
     int n = 0;
     for (ui::Page *p : window.pages()) {
+        if (!wanted(p->pageId()) && !(p->pageId() == QLatin1String("review") && wanted(QStringLiteral("return-reasons"))))
+            continue;
         // The review page on a returned photo: its violations are drawn and listed.
         if (p->pageId() == QLatin1String("review"))
             window.showPage(p->pageId(), {{QStringLiteral("status"), QStringLiteral("returned")}});
         else
             window.showPage(p->pageId());
-        // Pages load in the background: give them time to fill before grabbing.
-        const QDeadlineTimer settle(3000);
-        while (!settle.hasExpired()) {
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-            QThread::msleep(20);
-        }
-        if (window.grab().save(QStringLiteral("%1/%2.png").arg(dir, p->pageId())))
+        settle(3000); // pages load in the background: let them fill before grabbing
+        if (wanted(p->pageId()) && saveGrab(window, dir, p->pageId()))
             ++n;
+        if (p->pageId() == QLatin1String("review") && wanted(QStringLiteral("return-reasons"))) {
+            if (auto *a = p->findChild<QAction *>(QStringLiteral("returnAction")); a && a->isEnabled()) {
+                a->trigger();
+                settle(500);
+                if (auto *d = p->findChild<QDialog *>(QStringLiteral("returnReasonDialog"))) {
+                    n += saveGrab(*d, dir, QStringLiteral("return-reasons"));
+                    d->reject();
+                }
+            }
+        }
+    }
+    if (wanted(QStringLiteral("login"))) {
+        ui::LoginDialog login(database);
+        login.show();
+        settle(300);
+        n += saveGrab(login, dir, QStringLiteral("login"));
+    }
+    if (wanted(QStringLiteral("welcome"))) {
+        ui::WelcomeDialog welcome;
+        welcome.show();
+        settle(300);
+        n += saveGrab(welcome, dir, QStringLiteral("welcome"));
     }
     QTextStream(stdout) << "saved " << n << " screenshots to " << dir << Qt::endl;
     return n > 0 ? 0 : 1;
@@ -71,7 +109,10 @@ int main(int argc, char **argv)
                                      QStringLiteral("VAR"));
     const QCommandLineOption shotsOpt(QStringLiteral("screenshots"), QStringLiteral("Save a PNG of every page to DIR and exit."),
                                       QStringLiteral("DIR"));
-    parser.addOptions({versionOpt, dbOpt, langOpt, userOpt, passOpt, shotsOpt});
+    const QCommandLineOption shotPagesOpt(QStringLiteral("screenshot-pages"),
+                                          QStringLiteral("With --screenshots: only these (comma-separated page ids, return-reasons, login, welcome)."),
+                                          QStringLiteral("LIST"));
+    parser.addOptions({versionOpt, dbOpt, langOpt, userOpt, passOpt, shotsOpt, shotPagesOpt});
     parser.process(app);
     if (parser.isSet(versionOpt)) {
         QTextStream(stdout) << versionText(QStringLiteral("tucai-admin"));
@@ -98,10 +139,33 @@ int main(int argc, char **argv)
         while (!database) {
             if (!target) {
                 ui::ConnectionDialog dialog;
-                if (auto last = ui::ConnectionDialog::lastTarget())
+                bool fromWelcome = false;
+                if (auto last = ui::ConnectionDialog::lastTarget()) {
                     dialog.setTarget(*last);
-                if (dialog.exec() != QDialog::Accepted)
+                } else {
+                    // First start: the welcome page offers the demo, a server or a file.
+                    ui::WelcomeDialog welcome;
+                    if (welcome.exec() != QDialog::Accepted)
+                        return 0;
+                    if (welcome.choice() == ui::WelcomeDialog::Choice::Demo) {
+                        if (auto demo = ui::WelcomeDialog::createOrOpenDemo(nullptr, ui::WelcomeDialog::demoPath())) {
+                            database = ui::openDatabaseForGui(nullptr, *demo);
+                            if (database) {
+                                target = demo;
+                                ui::ConnectionDialog::rememberTarget(*demo);
+                            }
+                        }
+                        continue; // back to the welcome page when it did not work
+                    }
+                    dialog.chooseKind(welcome.choice() == ui::WelcomeDialog::Choice::Server ? db::DbTarget::Kind::Postgres
+                                                                                              : db::DbTarget::Kind::Sqlite);
+                    fromWelcome = true;
+                }
+                if (dialog.exec() != QDialog::Accepted) {
+                    if (fromWelcome)
+                        continue; // cancelled: back to the welcome page
                     return 0;
+                }
                 target = dialog.target();
                 database = ui::openDatabaseForGui(nullptr, *target);
                 if (database)
@@ -138,7 +202,8 @@ int main(int argc, char **argv)
         // closing those connections) while the window and the application still exist.
         const auto drainWorkers = [] { QThreadPool::globalInstance()->waitForDone(); };
         if (parser.isSet(shotsOpt)) {
-            const int rc = takeScreenshots(window, parser.value(shotsOpt));
+            const int rc = takeScreenshots(window, *database, parser.value(shotsOpt),
+                                           parser.value(shotPagesOpt).split(QLatin1Char(','), Qt::SkipEmptyParts));
             drainWorkers();
             return rc;
         }

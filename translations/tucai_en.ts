@@ -584,6 +584,233 @@
         </message>
     </context>
     <context>
+        <name>DisplayNames</name>
+        <message>
+            <source>Photo approved</source>
+            <translation>Photo approved</translation>
+        </message>
+        <message>
+            <source>Photo returned</source>
+            <translation>Photo returned</translation>
+        </message>
+        <message>
+            <source>Decision undone</source>
+            <translation>Decision undone</translation>
+        </message>
+        <message>
+            <source>Account unlocked</source>
+            <translation>Account unlocked</translation>
+        </message>
+        <message>
+            <source>Cooling-off lifted</source>
+            <translation>Cooling-off lifted</translation>
+        </message>
+        <message>
+            <source>Cooling-off shortened</source>
+            <translation>Cooling-off shortened</translation>
+        </message>
+        <message>
+            <source>Student reset for re-shoot</source>
+            <translation>Student reset for re-shoot</translation>
+        </message>
+        <message>
+            <source>Extra attempts granted</source>
+            <translation>Extra attempts granted</translation>
+        </message>
+        <message>
+            <source>Roster imported</source>
+            <translation>Roster imported</translation>
+        </message>
+        <message>
+            <source>Notice created</source>
+            <translation>Notice created</translation>
+        </message>
+        <message>
+            <source>Notice edited</source>
+            <translation>Notice edited</translation>
+        </message>
+        <message>
+            <source>Notice scheduled</source>
+            <translation>Notice scheduled</translation>
+        </message>
+        <message>
+            <source>Notice back to draft</source>
+            <translation>Notice back to draft</translation>
+        </message>
+        <message>
+            <source>Notice published</source>
+            <translation>Notice published</translation>
+        </message>
+        <message>
+            <source>Notice archived</source>
+            <translation>Notice archived</translation>
+        </message>
+        <message>
+            <source>Collection codes generated</source>
+            <translation>Collection codes generated</translation>
+        </message>
+        <message>
+            <source>School/batch code generated</source>
+            <translation>School/batch code generated</translation>
+        </message>
+        <message>
+            <source>Collection code revoked</source>
+            <translation>Collection code revoked</translation>
+        </message>
+        <message>
+            <source>Setting changed</source>
+            <translation>Setting changed</translation>
+        </message>
+        <message>
+            <source>Photos exported</source>
+            <translation>Photos exported</translation>
+        </message>
+        <message>
+            <source>Staff member created</source>
+            <translation>Staff member created</translation>
+        </message>
+        <message>
+            <source>Staff member enabled</source>
+            <translation>Staff member enabled</translation>
+        </message>
+        <message>
+            <source>Staff member disabled</source>
+            <translation>Staff member disabled</translation>
+        </message>
+        <message>
+            <source>Reviewer assignments changed</source>
+            <translation>Reviewer assignments changed</translation>
+        </message>
+        <message>
+            <source>Password reset</source>
+            <translation>Password reset</translation>
+        </message>
+        <message>
+            <source>Own password changed</source>
+            <translation>Own password changed</translation>
+        </message>
+        <message>
+            <source>Staff log-in locked</source>
+            <translation>Staff log-in locked</translation>
+        </message>
+        <message>
+            <source>Photos (all actions)</source>
+            <translation>Photos (all actions)</translation>
+        </message>
+        <message>
+            <source>Student accounts (all actions)</source>
+            <translation>Student accounts (all actions)</translation>
+        </message>
+        <message>
+            <source>Rosters (all actions)</source>
+            <translation>Rosters (all actions)</translation>
+        </message>
+        <message>
+            <source>Notices (all actions)</source>
+            <translation>Notices (all actions)</translation>
+        </message>
+        <message>
+            <source>Collection codes (all actions)</source>
+            <translation>Collection codes (all actions)</translation>
+        </message>
+        <message>
+            <source>Settings (all actions)</source>
+            <translation>Settings (all actions)</translation>
+        </message>
+        <message>
+            <source>Exports (all actions)</source>
+            <translation>Exports (all actions)</translation>
+        </message>
+        <message>
+            <source>Staff (all actions)</source>
+            <translation>Staff (all actions)</translation>
+        </message>
+        <message>
+            <source>photo</source>
+            <translation>photo</translation>
+        </message>
+        <message>
+            <source>student</source>
+            <translation>student</translation>
+        </message>
+        <message>
+            <source>roster</source>
+            <translation>roster</translation>
+        </message>
+        <message>
+            <source>notice</source>
+            <translation>notice</translation>
+        </message>
+        <message>
+            <source>collection code</source>
+            <translation>collection code</translation>
+        </message>
+        <message>
+            <source>code batch</source>
+            <translation>code batch</translation>
+        </message>
+        <message>
+            <source>setting</source>
+            <translation>setting</translation>
+        </message>
+        <message>
+            <source>export</source>
+            <translation>export</translation>
+        </message>
+        <message>
+            <source>staff member</source>
+            <translation>staff member</translation>
+        </message>
+        <message>
+            <source>Decision withdrawn</source>
+            <translation>Decision withdrawn</translation>
+        </message>
+        <message>
+            <source>Reset for re-shoot</source>
+            <translation>Reset for re-shoot</translation>
+        </message>
+        <message>
+            <source>no objects</source>
+            <translation>no objects</translation>
+        </message>
+        <message>
+            <source>background-like</source>
+            <translation>background-like</translation>
+        </message>
+        <message>
+            <source>spread</source>
+            <translation>spread</translation>
+        </message>
+        <message>
+            <source>halo</source>
+            <translation>halo</translation>
+        </message>
+        <message>
+            <source>hair</source>
+            <translation>hair</translation>
+        </message>
+        <message>
+            <source>offset</source>
+            <translation>offset</translation>
+        </message>
+        <message>
+            <source>angle</source>
+            <translation>angle</translation>
+        </message>
+        <message>
+            <source>asymmetry</source>
+            <translation>asymmetry</translation>
+        </message>
+        <message>
+            <source>outside</source>
+            <translation>outside</translation>
+        </message>
+        <message>
+            <source>quality</source>
+            <translation>quality</translation>
+        </message>
+    </context>
+    <context>
         <name>Export</name>
         <message>
             <source>The file name template is empty.</source>
@@ -1815,32 +2042,6 @@
             </translation>
         </message>
         <message>
-            <source>Entry %1 at %2 by %3
-Action: %4
-Target: %5 %6
-Reason: %7
-
-Before:
-%8
-
-After:
-%9
-
-Hash: %10</source>
-            <translation>Entry %1 at %2 by %3
-Action: %4
-Target: %5 %6
-Reason: %7
-
-Before:
-%8
-
-After:
-%9
-
-Hash: %10</translation>
-        </message>
-        <message>
             <source>The audit log was tampered with: %1</source>
             <translation>The audit log was tampered with: %1</translation>
         </message>
@@ -1870,6 +2071,32 @@ Hash: %10</translation>
         <message>
             <source>Exporting…</source>
             <translation>Exporting…</translation>
+        </message>
+        <message>
+            <source>Entry %1 at %2 by %3
+Action: %4
+Target: %5
+Reason: %6
+
+Before:
+%7
+
+After:
+%8
+
+Hash: %9</source>
+            <translation>Entry %1 at %2 by %3
+Action: %4
+Target: %5
+Reason: %6
+
+Before:
+%7
+
+After:
+%8
+
+Hash: %9</translation>
         </message>
     </context>
     <context>
@@ -2502,10 +2729,6 @@ Write it down now: it is not stored and cannot be shown again.</translation>
     <context>
         <name>tucai::ui::LoginDialog</name>
         <message>
-            <source>Staff log-in</source>
-            <translation>Staff log-in</translation>
-        </message>
-        <message>
             <source>User name</source>
             <translation>User name</translation>
         </message>
@@ -2516,6 +2739,34 @@ Write it down now: it is not stored and cannot be shown again.</translation>
         <message>
             <source>Log in</source>
             <translation>Log in</translation>
+        </message>
+        <message>
+            <source>Database %1 on the server %2</source>
+            <translation>Database %1 on the server %2</translation>
+        </message>
+        <message>
+            <source>Database file %1</source>
+            <translation>Database file %1</translation>
+        </message>
+        <message>
+            <source>Log in to Tucai Admin</source>
+            <translation>Log in to Tucai Admin</translation>
+        </message>
+        <message>
+            <source>Tucai Admin</source>
+            <translation>Tucai Admin</translation>
+        </message>
+        <message>
+            <source>Graduation photo collection, staff side</source>
+            <translation>Graduation photo collection, staff side</translation>
+        </message>
+        <message>
+            <source>Demo database: click an account to fill it in</source>
+            <translation>Demo database: click an account to fill it in</translation>
+        </message>
+        <message>
+            <source>Fill in %1 and its password</source>
+            <translation>Fill in %1 and its password</translation>
         </message>
     </context>
     <context>
@@ -2583,6 +2834,17 @@ Log file: %5</source>
             <translation>Tucai Admin %1
 Qt %2, OpenCV %3, schema %4
 Log file: %5</translation>
+        </message>
+        <message>
+            <source>&amp;Narrow navigation (icons only)</source>
+            <translation>&amp;Narrow navigation (icons only)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %n photo(s) awaiting review</source>
+            <translation>
+                <numerusform>%1: %n photo awaiting review</numerusform>
+                <numerusform>%1: %n photos awaiting review</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2822,10 +3084,6 @@ Log file: %5</translation>
             <translation>Failed</translation>
         </message>
         <message>
-            <source>Idempotency key: %1</source>
-            <translation>Idempotency key: %1</translation>
-        </message>
-        <message>
             <source>#</source>
             <translation>#</translation>
         </message>
@@ -2860,6 +3118,12 @@ Log file: %5</translation>
         <message>
             <source>Withdrawn (decision undone)</source>
             <translation>Withdrawn (decision undone)</translation>
+        </message>
+        <message>
+            <source>%1
+Idempotency key: %2</source>
+            <translation>%1
+Idempotency key: %2</translation>
         </message>
     </context>
     <context>
@@ -3166,10 +3430,6 @@ Log file: %5</translation>
             <translation>Return the photo</translation>
         </message>
         <message>
-            <source>Why is it returned? The student sees these reasons and shoots again free of charge. Reasons suggested by the failed rules are ticked.</source>
-            <translation>Why is it returned? The student sees these reasons and shoots again free of charge. Reasons suggested by the failed rules are ticked.</translation>
-        </message>
-        <message>
             <source>Note to the student (optional):</source>
             <translation>Note to the student (optional):</translation>
         </message>
@@ -3180,6 +3440,34 @@ Log file: %5</translation>
         <message>
             <source>Tick at least one reason or write a note.</source>
             <translation>Tick at least one reason or write a note.</translation>
+        </message>
+        <message>
+            <source>Suggested when these checks fail: %1</source>
+            <translation>Suggested when these checks fail: %1</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>Why is it returned? The student sees these reasons and shoots again free of charge. Reasons suggested by the failed rules are ticked and listed first.</source>
+            <translation>Why is it returned? The student sees these reasons and shoots again free of charge. Reasons suggested by the failed rules are ticked and listed first.</translation>
+        </message>
+        <message>
+            <source>Type to filter: Chinese, pinyin or its initials (bj = 背景不符)</source>
+            <translation>Type to filter: Chinese, pinyin or its initials (bj = 背景不符)</translation>
+        </message>
+        <message>
+            <source>(suggested by the checks)</source>
+            <translation>(suggested by the checks)</translation>
+        </message>
+        <message>
+            <source>Key %1 ticks or unticks this reason.</source>
+            <translation>Key %1 ticks or unticks this reason.</translation>
+        </message>
+        <message>
+            <source>Keys: 1-9 tick the numbered reasons · type to filter · Up/Down and Enter or Space tick the highlighted one · Ctrl+Enter returns · Esc clears the filter, then cancels</source>
+            <translation>Keys: 1-9 tick the numbered reasons · type to filter · Up/Down and Enter or Space tick the highlighted one · Ctrl+Enter returns · Esc clears the filter, then cancels</translation>
         </message>
     </context>
     <context>
@@ -4499,6 +4787,65 @@ Approve %2 photos?</translation>
         <message>
             <source>Students</source>
             <translation>Students</translation>
+        </message>
+    </context>
+    <context>
+        <name>tucai::ui::WelcomeDialog</name>
+        <message>
+            <source>Welcome to Tucai Admin</source>
+            <translation>Welcome to Tucai Admin</translation>
+        </message>
+        <message>
+            <source>No collection database is set up on this computer yet. How would you like to start?</source>
+            <translation>No collection database is set up on this computer yet. How would you like to start?</translation>
+        </message>
+        <message>
+            <source>1  Try the demo school</source>
+            <translation>1  Try the demo school</translation>
+        </message>
+        <message>
+            <source>Creates a practice database on this computer with made-up students, photos and staff accounts. Nothing is sent anywhere; the log-in window lists the demo accounts.</source>
+            <translation>Creates a practice database on this computer with made-up students, photos and staff accounts. Nothing is sent anywhere; the log-in window lists the demo accounts.</translation>
+        </message>
+        <message>
+            <source>2  Connect to the school's database server</source>
+            <translation>2  Connect to the school's database server</translation>
+        </message>
+        <message>
+            <source>PostgreSQL: the server address, database name, user name and password come from the person who runs the server.</source>
+            <translation>PostgreSQL: the server address, database name, user name and password come from the person who runs the server.</translation>
+        </message>
+        <message>
+            <source>3  Open a database file</source>
+            <translation>3  Open a database file</translation>
+        </message>
+        <message>
+            <source>A collection database file (SQLite) on this computer or on a shared drive.</source>
+            <translation>A collection database file (SQLite) on this computer or on a shared drive.</translation>
+        </message>
+        <message>
+            <source>You can connect to another database at any time from the File menu.</source>
+            <translation>You can connect to another database at any time from the File menu.</translation>
+        </message>
+        <message>
+            <source>Demo school</source>
+            <translation>Demo school</translation>
+        </message>
+        <message>
+            <source>Cannot create the folder %1.</source>
+            <translation>Cannot create the folder %1.</translation>
+        </message>
+        <message>
+            <source>Creating the demo school...</source>
+            <translation>Creating the demo school...</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>The demo school could not be created: %1</source>
+            <translation>The demo school could not be created: %1</translation>
         </message>
     </context>
 </TS>

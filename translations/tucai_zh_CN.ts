@@ -584,6 +584,233 @@
         </message>
     </context>
     <context>
+        <name>DisplayNames</name>
+        <message>
+            <source>Photo approved</source>
+            <translation>照片审核通过</translation>
+        </message>
+        <message>
+            <source>Photo returned</source>
+            <translation>照片被退回</translation>
+        </message>
+        <message>
+            <source>Decision undone</source>
+            <translation>撤销审核决定</translation>
+        </message>
+        <message>
+            <source>Account unlocked</source>
+            <translation>账号已解锁</translation>
+        </message>
+        <message>
+            <source>Cooling-off lifted</source>
+            <translation>解除冷静期</translation>
+        </message>
+        <message>
+            <source>Cooling-off shortened</source>
+            <translation>缩短冷静期</translation>
+        </message>
+        <message>
+            <source>Student reset for re-shoot</source>
+            <translation>重置学生以便重拍</translation>
+        </message>
+        <message>
+            <source>Extra attempts granted</source>
+            <translation>增加拍摄次数</translation>
+        </message>
+        <message>
+            <source>Roster imported</source>
+            <translation>导入学生名单</translation>
+        </message>
+        <message>
+            <source>Notice created</source>
+            <translation>新建通知</translation>
+        </message>
+        <message>
+            <source>Notice edited</source>
+            <translation>编辑通知</translation>
+        </message>
+        <message>
+            <source>Notice scheduled</source>
+            <translation>定时发布通知</translation>
+        </message>
+        <message>
+            <source>Notice back to draft</source>
+            <translation>通知退回草稿</translation>
+        </message>
+        <message>
+            <source>Notice published</source>
+            <translation>发布通知</translation>
+        </message>
+        <message>
+            <source>Notice archived</source>
+            <translation>归档通知</translation>
+        </message>
+        <message>
+            <source>Collection codes generated</source>
+            <translation>生成采集码</translation>
+        </message>
+        <message>
+            <source>School/batch code generated</source>
+            <translation>生成学校/批次码</translation>
+        </message>
+        <message>
+            <source>Collection code revoked</source>
+            <translation>作废采集码</translation>
+        </message>
+        <message>
+            <source>Setting changed</source>
+            <translation>修改设置</translation>
+        </message>
+        <message>
+            <source>Photos exported</source>
+            <translation>导出照片</translation>
+        </message>
+        <message>
+            <source>Staff member created</source>
+            <translation>新建工作人员</translation>
+        </message>
+        <message>
+            <source>Staff member enabled</source>
+            <translation>启用工作人员</translation>
+        </message>
+        <message>
+            <source>Staff member disabled</source>
+            <translation>停用工作人员</translation>
+        </message>
+        <message>
+            <source>Reviewer assignments changed</source>
+            <translation>修改审核员分工</translation>
+        </message>
+        <message>
+            <source>Password reset</source>
+            <translation>重置密码</translation>
+        </message>
+        <message>
+            <source>Own password changed</source>
+            <translation>修改本人密码</translation>
+        </message>
+        <message>
+            <source>Staff log-in locked</source>
+            <translation>工作人员登录被锁定</translation>
+        </message>
+        <message>
+            <source>Photos (all actions)</source>
+            <translation>照片（全部操作）</translation>
+        </message>
+        <message>
+            <source>Student accounts (all actions)</source>
+            <translation>学生账号（全部操作）</translation>
+        </message>
+        <message>
+            <source>Rosters (all actions)</source>
+            <translation>学生名单（全部操作）</translation>
+        </message>
+        <message>
+            <source>Notices (all actions)</source>
+            <translation>通知（全部操作）</translation>
+        </message>
+        <message>
+            <source>Collection codes (all actions)</source>
+            <translation>采集码（全部操作）</translation>
+        </message>
+        <message>
+            <source>Settings (all actions)</source>
+            <translation>设置（全部操作）</translation>
+        </message>
+        <message>
+            <source>Exports (all actions)</source>
+            <translation>导出（全部操作）</translation>
+        </message>
+        <message>
+            <source>Staff (all actions)</source>
+            <translation>工作人员（全部操作）</translation>
+        </message>
+        <message>
+            <source>photo</source>
+            <translation>照片</translation>
+        </message>
+        <message>
+            <source>student</source>
+            <translation>学生</translation>
+        </message>
+        <message>
+            <source>roster</source>
+            <translation>名单</translation>
+        </message>
+        <message>
+            <source>notice</source>
+            <translation>通知</translation>
+        </message>
+        <message>
+            <source>collection code</source>
+            <translation>采集码</translation>
+        </message>
+        <message>
+            <source>code batch</source>
+            <translation>采集码批次</translation>
+        </message>
+        <message>
+            <source>setting</source>
+            <translation>设置项</translation>
+        </message>
+        <message>
+            <source>export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>staff member</source>
+            <translation>工作人员</translation>
+        </message>
+        <message>
+            <source>Decision withdrawn</source>
+            <translation>审核决定已撤回</translation>
+        </message>
+        <message>
+            <source>Reset for re-shoot</source>
+            <translation>已重置，可重拍</translation>
+        </message>
+        <message>
+            <source>no objects</source>
+            <translation>无杂物</translation>
+        </message>
+        <message>
+            <source>background-like</source>
+            <translation>近背景色</translation>
+        </message>
+        <message>
+            <source>spread</source>
+            <translation>离散度</translation>
+        </message>
+        <message>
+            <source>halo</source>
+            <translation>光晕</translation>
+        </message>
+        <message>
+            <source>hair</source>
+            <translation>头发</translation>
+        </message>
+        <message>
+            <source>offset</source>
+            <translation>偏移</translation>
+        </message>
+        <message>
+            <source>angle</source>
+            <translation>角度</translation>
+        </message>
+        <message>
+            <source>asymmetry</source>
+            <translation>不对称度</translation>
+        </message>
+        <message>
+            <source>outside</source>
+            <translation>超出范围</translation>
+        </message>
+        <message>
+            <source>quality</source>
+            <translation>质量</translation>
+        </message>
+    </context>
+    <context>
         <name>Export</name>
         <message>
             <source>The file name template is empty.</source>
@@ -1813,32 +2040,6 @@
             </translation>
         </message>
         <message>
-            <source>Entry %1 at %2 by %3
-Action: %4
-Target: %5 %6
-Reason: %7
-
-Before:
-%8
-
-After:
-%9
-
-Hash: %10</source>
-            <translation>记录 %1，%2，操作人 %3
-操作：%4
-对象：%5 %6
-原因：%7
-
-修改前：
-%8
-
-修改后：
-%9
-
-哈希：%10</translation>
-        </message>
-        <message>
             <source>The audit log was tampered with: %1</source>
             <translation>审计日志被篡改：%1</translation>
         </message>
@@ -1867,6 +2068,32 @@ Hash: %10</source>
         <message>
             <source>Exporting…</source>
             <translation>正在导出…</translation>
+        </message>
+        <message>
+            <source>Entry %1 at %2 by %3
+Action: %4
+Target: %5
+Reason: %6
+
+Before:
+%7
+
+After:
+%8
+
+Hash: %9</source>
+            <translation>记录 %1，%2，操作人 %3
+操作：%4
+对象：%5
+原因：%6
+
+修改前：
+%7
+
+修改后：
+%8
+
+哈希：%9</translation>
         </message>
     </context>
     <context>
@@ -2491,10 +2718,6 @@ Write it down now: it is not stored and cannot be shown again.</source>
     <context>
         <name>tucai::ui::LoginDialog</name>
         <message>
-            <source>Staff log-in</source>
-            <translation>工作人员登录</translation>
-        </message>
-        <message>
             <source>User name</source>
             <translation>用户名</translation>
         </message>
@@ -2505,6 +2728,34 @@ Write it down now: it is not stored and cannot be shown again.</source>
         <message>
             <source>Log in</source>
             <translation>登录</translation>
+        </message>
+        <message>
+            <source>Database %1 on the server %2</source>
+            <translation>服务器 %2 上的数据库 %1</translation>
+        </message>
+        <message>
+            <source>Database file %1</source>
+            <translation>数据库文件 %1</translation>
+        </message>
+        <message>
+            <source>Log in to Tucai Admin</source>
+            <translation>登录图采管理端</translation>
+        </message>
+        <message>
+            <source>Tucai Admin</source>
+            <translation>图采管理端</translation>
+        </message>
+        <message>
+            <source>Graduation photo collection, staff side</source>
+            <translation>毕业生图像采集 · 学校工作人员端</translation>
+        </message>
+        <message>
+            <source>Demo database: click an account to fill it in</source>
+            <translation>演示数据库：点击账号即可填入</translation>
+        </message>
+        <message>
+            <source>Fill in %1 and its password</source>
+            <translation>填入 %1 及其密码</translation>
         </message>
     </context>
     <context>
@@ -2572,6 +2823,16 @@ Log file: %5</source>
             <translation>图采管理端 %1
 Qt %2，OpenCV %3，数据库结构 %4
 日志文件：%5</translation>
+        </message>
+        <message>
+            <source>&amp;Narrow navigation (icons only)</source>
+            <translation>窄导航栏（仅图标）(&amp;N)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %n photo(s) awaiting review</source>
+            <translation>
+                <numerusform>%1：%n 张照片待审核</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2811,10 +3072,6 @@ Qt %2，OpenCV %3，数据库结构 %4
             <translation>失败</translation>
         </message>
         <message>
-            <source>Idempotency key: %1</source>
-            <translation>幂等键：%1</translation>
-        </message>
-        <message>
             <source>#</source>
             <translation>#</translation>
         </message>
@@ -2849,6 +3106,12 @@ Qt %2，OpenCV %3，数据库结构 %4
         <message>
             <source>Withdrawn (decision undone)</source>
             <translation>已撤回（决定已撤销）</translation>
+        </message>
+        <message>
+            <source>%1
+Idempotency key: %2</source>
+            <translation>%1
+幂等键：%2</translation>
         </message>
     </context>
     <context>
@@ -3153,10 +3416,6 @@ Qt %2，OpenCV %3，数据库结构 %4
             <translation>退回照片</translation>
         </message>
         <message>
-            <source>Why is it returned? The student sees these reasons and shoots again free of charge. Reasons suggested by the failed rules are ticked.</source>
-            <translation>退回原因是什么？学生会看到这些原因并免费重拍。已勾选未通过规则所对应的原因。</translation>
-        </message>
-        <message>
             <source>Note to the student (optional):</source>
             <translation>给学生的说明（可选）：</translation>
         </message>
@@ -3167,6 +3426,34 @@ Qt %2，OpenCV %3，数据库结构 %4
         <message>
             <source>Tick at least one reason or write a note.</source>
             <translation>请至少勾选一个原因或填写说明。</translation>
+        </message>
+        <message>
+            <source>Suggested when these checks fail: %1</source>
+            <translation>以下检查未通过时建议选用：%1</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>Why is it returned? The student sees these reasons and shoots again free of charge. Reasons suggested by the failed rules are ticked and listed first.</source>
+            <translation>退回原因是什么？学生会看到这些原因并免费重拍。未通过的检查规则所建议的原因已勾选并排在最前。</translation>
+        </message>
+        <message>
+            <source>Type to filter: Chinese, pinyin or its initials (bj = 背景不符)</source>
+            <translation>输入以筛选：中文、拼音或拼音首字母（bj = 背景不符）</translation>
+        </message>
+        <message>
+            <source>(suggested by the checks)</source>
+            <translation>（检查建议）</translation>
+        </message>
+        <message>
+            <source>Key %1 ticks or unticks this reason.</source>
+            <translation>按 %1 键勾选或取消此原因。</translation>
+        </message>
+        <message>
+            <source>Keys: 1-9 tick the numbered reasons · type to filter · Up/Down and Enter or Space tick the highlighted one · Ctrl+Enter returns · Esc clears the filter, then cancels</source>
+            <translation>按键：1-9 勾选带编号的原因 · 直接输入即可筛选 · Up/Down 移动，Enter 或 Space 勾选高亮的原因 · Ctrl+Enter 退回 · Esc 先清除筛选，再取消</translation>
         </message>
     </context>
     <context>
@@ -4470,6 +4757,65 @@ Approve %2 photos?</source>
         <message>
             <source>Students</source>
             <translation>学生</translation>
+        </message>
+    </context>
+    <context>
+        <name>tucai::ui::WelcomeDialog</name>
+        <message>
+            <source>Welcome to Tucai Admin</source>
+            <translation>欢迎使用图采管理端</translation>
+        </message>
+        <message>
+            <source>No collection database is set up on this computer yet. How would you like to start?</source>
+            <translation>这台电脑上还没有设置采集数据库。您想如何开始？</translation>
+        </message>
+        <message>
+            <source>1  Try the demo school</source>
+            <translation>1  试用演示学校</translation>
+        </message>
+        <message>
+            <source>Creates a practice database on this computer with made-up students, photos and staff accounts. Nothing is sent anywhere; the log-in window lists the demo accounts.</source>
+            <translation>在这台电脑上创建一个练习用数据库，包含虚构的学生、照片和工作人员账号。不会向外发送任何数据；登录窗口会列出演示账号。</translation>
+        </message>
+        <message>
+            <source>2  Connect to the school's database server</source>
+            <translation>2  连接学校的数据库服务器</translation>
+        </message>
+        <message>
+            <source>PostgreSQL: the server address, database name, user name and password come from the person who runs the server.</source>
+            <translation>PostgreSQL：服务器地址、数据库名、用户名和密码请向服务器管理员索取。</translation>
+        </message>
+        <message>
+            <source>3  Open a database file</source>
+            <translation>3  打开数据库文件</translation>
+        </message>
+        <message>
+            <source>A collection database file (SQLite) on this computer or on a shared drive.</source>
+            <translation>这台电脑或共享盘上的采集数据库文件（SQLite）。</translation>
+        </message>
+        <message>
+            <source>You can connect to another database at any time from the File menu.</source>
+            <translation>之后随时可以在“文件”菜单中连接其他数据库。</translation>
+        </message>
+        <message>
+            <source>Demo school</source>
+            <translation>演示学校</translation>
+        </message>
+        <message>
+            <source>Cannot create the folder %1.</source>
+            <translation>无法创建文件夹 %1。</translation>
+        </message>
+        <message>
+            <source>Creating the demo school...</source>
+            <translation>正在创建演示学校……</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>The demo school could not be created: %1</source>
+            <translation>无法创建演示学校：%1</translation>
         </message>
     </context>
 </TS>

@@ -477,6 +477,18 @@ QString ReviewRepo::staffName(qint64 staffId) const
     return Query(m_db, QStringLiteral("SELECT display_name FROM staff WHERE id = :id")).bind(QStringLiteral(":id"), staffId).scalar().toString();
 }
 
+QHash<QString, int> ReviewRepo::reasonUsage() const
+{
+    // Reasons are stored comma-separated: group by the whole list (few distinct lists), split here.
+    Query q(m_db, QStringLiteral("SELECT reasons, COUNT(*) FROM photos WHERE decision = 'returned' AND reasons <> '' GROUP BY reasons"));
+    q.exec();
+    QHash<QString, int> out;
+    while (q.next())
+        for (const QString &code : q.toString(0).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            out[code.trimmed()] += int(q.toLongLong(1));
+    return out;
+}
+
 QList<QueueRow> ReviewRepo::pageByClassSorted(const ReviewScope &scope, const QueueQuery &query, const QueueKey &after, int limit,
                                               QueueKey *next) const
 {

@@ -58,6 +58,9 @@ public:
     QList<QPair<qint64, QString>> scopedColleges(const review::ReviewScope &scope) const;
     QHash<qint64, QString> classNames() const;
     QString staffName(qint64 staffId) const;
+    // How often each return reason was given (reason code -> returns), over the returns this
+    // connection may read; the return dialog puts the most used ones on the digit keys.
+    QHash<QString, int> reasonUsage() const;
 
 private:
     struct Where;

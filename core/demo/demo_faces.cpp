@@ -3,10 +3,12 @@
 #include "checks/photo_producer.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QHash>
 #include <QImage>
 #include <QPainter>
 #include <QPainterPath>
@@ -67,6 +69,24 @@ DemoFaces::DemoFaces(const QString &facesDir) : m_dir(facesDir)
             m_ids.append(id);
     }
     m_people = int(m_ids.size());
+    // people.tsv: id, age, gender, ethnicity (tab-separated, with a header line).
+    QHash<QString, Gender> byId;
+    QFile tsv(facesDir + QStringLiteral("/frll/people.tsv"));
+    if (tsv.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        while (!tsv.atEnd()) {
+            const QStringList cols = QString::fromUtf8(tsv.readLine()).trimmed().split(QLatin1Char('\t'));
+            if (cols.size() >= 3)
+                byId.insert(cols.at(0), cols.at(2) == QLatin1String("female") ? Gender::Female : Gender::Male);
+        }
+    }
+    for (int i = 0; i < m_people; ++i)
+        m_genders.append(byId.value(m_ids.at(i), i % 2 ? Gender::Male : Gender::Female));
+}
+
+DemoFaces::Gender DemoFaces::gender(int index) const
+{
+    const int person = index % people();
+    return person < m_genders.size() ? m_genders.at(person) : (person % 2 ? Gender::Male : Gender::Female);
 }
 
 QByteArray DemoFaces::photo(Variant variant, int index)
@@ -139,6 +159,12 @@ QByteArray DemoFaces::placeholder(Variant variant, int person) const
     p.setPen(Qt::NoPen);
     p.setBrush(QColor(60, 60, 70));
     p.drawRoundedRect(QRectF(60, 520, 360, 140), 80, 80);
+    // Hair: long for the placeholders given women's names, short for men's.
+    p.setBrush(QColor(35, 28, 26));
+    if (gender(person) == Gender::Female)
+        p.drawRoundedRect(QRectF(120, 70, 240, 380), 110, 110);
+    else
+        p.drawEllipse(QRectF(135, 75, 210, 150));
     p.setBrush(skin);
     p.drawEllipse(QRectF(140, 90, 200, 260));
     p.setBrush(QColor(40, 30, 30));
@@ -169,6 +195,24 @@ QByteArray DemoFaces::placeholder(Variant variant, int person) const
                QStringLiteral("no ../shared/faces: not a real photo (#%1)").arg(person + 1));
     p.end();
     return encodeJpeg(applyVariant(img, variant), 88);
+}
+
+QString DemoFaces::findDir(const QString &explicitDir)
+{
+    if (!explicitDir.isEmpty())
+        return explicitDir;
+    const QString env = qEnvironmentVariable("TUCAI_FACES_DIR");
+    if (!env.isEmpty())
+        return env;
+    const QStringList candidates = {
+        QDir::current().absoluteFilePath(QStringLiteral("../shared/faces")),
+        QDir::current().absoluteFilePath(QStringLiteral("../../shared/faces")),
+        QCoreApplication::applicationDirPath() + QStringLiteral("/../../../shared/faces"),
+    };
+    for (const QString &c : candidates)
+        if (QFileInfo::exists(c + QStringLiteral("/frll/neutral")))
+            return QDir::cleanPath(c);
+    return {};
 }
 
 } // namespace tucai::demo

@@ -32,10 +32,14 @@ const char *const kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄"
                                  "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹",
                                  "彭", "曾", "肖", "田", "董", "袁", "潘", "于", "蒋", "蔡", "余", "杜", "叶", "程", "苏",
                                  "魏", "吕", "丁", "任", "沈", "姚", "卢", "姜", "崔", "钟", "谭", "陆", "汪", "范", "欧阳"};
-const char *const kGiven[] = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛",
-                              "明", "超", "秀", "霞", "平", "刚", "桂", "英", "华", "玉", "萍", "红", "鹏", "辉", "宇",
-                              "浩", "晨", "欣", "怡", "佳", "睿", "博", "雨", "轩", "梓", "涵", "子", "思", "嘉", "文",
-                              "琪", "悦", "航", "一", "诺", "泽", "瑶", "婷", "雪", "健", "晓", "俊", "峰", "琳", "凯"};
+// Given-name characters by the face's gender (the demo photos are real portraits: a woman
+// should not be called 蔡杰浩). The two lists share no character.
+const char *const kGivenFemale[] = {"芳", "娜", "敏", "静", "丽", "艳", "娟", "秀", "霞", "桂", "英", "玉", "萍", "红", "欣",
+                                    "怡", "佳", "雨", "梓", "涵", "思", "琪", "悦", "诺", "瑶", "婷", "雪", "晓", "琳", "颖",
+                                    "倩", "莉", "婉", "妍", "璐", "月", "丹", "蕾", "薇", "雯"};
+const char *const kGivenMale[] = {"伟", "强", "磊", "军", "洋", "勇", "杰", "涛", "明", "超", "平", "刚", "华", "鹏", "辉",
+                                  "宇", "浩", "晨", "睿", "博", "轩", "子", "嘉", "文", "航", "一", "泽", "健", "俊", "峰",
+                                  "凯", "斌", "毅", "豪", "翔", "坤", "宏", "亮", "东", "林"};
 
 struct CollegeDef { const char *code; const char *name; const char *abbr; };
 const CollegeDef kColleges[] = {
@@ -61,12 +65,13 @@ const StateShare kShares[] = {
 
 const char *const kReturnReasons[] = {"background", "uneven_light", "not_sharp", "off_centre", "mouth_open", "head_too_small"};
 
-QString makeName(DemoRandom &r)
+QString makeName(DemoRandom &r, DemoFaces::Gender gender)
 {
     QString name = QString::fromUtf8(kSurnames[r.below(int(std::size(kSurnames)))]);
     const int chars = r.chance(0.7) ? 2 : 1;
     for (int i = 0; i < chars; ++i)
-        name += QString::fromUtf8(kGiven[r.below(int(std::size(kGiven)))]);
+        name += QString::fromUtf8(gender == DemoFaces::Gender::Female ? kGivenFemale[r.below(int(std::size(kGivenFemale)))]
+                                                                      : kGivenMale[r.below(int(std::size(kGivenMale)))]);
     return name;
 }
 
@@ -105,11 +110,33 @@ void throwIfNotEmpty(const db::Database &db)
 
 } // namespace
 
+QString givenNameCharacters(DemoFaces::Gender gender)
+{
+    QString out;
+    if (gender == DemoFaces::Gender::Female)
+        for (const char *c : kGivenFemale)
+            out += QString::fromUtf8(c);
+    else
+        for (const char *c : kGivenMale)
+            out += QString::fromUtf8(c);
+    return out;
+}
+
 const DemoAccount *demoAccounts(int *count)
 {
     if (count)
         *count = int(std::size(kAccounts));
     return kAccounts;
+}
+
+bool isDemoDatabase(const db::Database &db)
+{
+    try {
+        const auto school = db::SchoolRepo(db).firstSchool();
+        return school && !db::SettingsRepo(db).value(school->id, QString::fromLatin1(kDemoSchoolSetting)).isEmpty();
+    } catch (const db::DbError &) {
+        return false;
+    }
 }
 
 DemoSummary createDemoSchool(const db::Database &db, const DemoOptions &opt)
@@ -198,6 +225,7 @@ DemoSummary createDemoSchool(const db::Database &db, const DemoOptions &opt)
         {QStringLiteral("payment_required"), QStringLiteral("1")},
         {QStringLiteral("fee_cents"), QStringLiteral("1500")},
         {QStringLiteral("video_required"), QStringLiteral("1")},
+        {QString::fromLatin1(kDemoSchoolSetting), QString::number(opt.seed)},
     };
     for (const auto &kv : defaults)
         settings.set(schoolId, kv.first, kv.second, 0);
@@ -341,13 +369,14 @@ DemoSummary createDemoSchool(const db::Database &db, const DemoOptions &opt)
         s.classId = cls.first;
         s.collegeId = cls.second;
         s.studentNo = QStringLiteral("2022%1%2").arg(classCodes.at(i % classIds.size())).arg(perClassSeq, 3, 10, QLatin1Char('0'));
-        s.name = makeName(rnd);
+        // The face first: the name follows its gender.
+        const int person = rnd.below(1 << 20);
+        s.name = makeName(rnd, faces.gender(person));
         s.idNumber = makeIdNumber(rnd, i);
         s.phone = makePhone(rnd);
         s.state = pickState(rnd);
         s.notifyOptIn = rnd.chance(0.45);
         s.createdAt = windowStart - 5 * kDay;
-        const int person = rnd.below(1 << 20);
         qint64 t = windowStart + qint64(rnd.below(18 * 24)) * kHour;
         if (t > now - kHour)
             t = now - kHour;

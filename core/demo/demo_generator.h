@@ -1,4 +1,6 @@
 #pragma once
+#include "demo/demo_faces.h"
+
 #include <QString>
 #include <atomic>
 #include <functional>
@@ -39,6 +41,15 @@ struct DemoSummary
 // Demo staff accounts and their passwords (documented in the README).
 struct DemoAccount { const char *username; const char *password; const char *role; };
 const DemoAccount *demoAccounts(int *count);
+
+// The settings entry that marks a demo school (its value: the seed it was made with).
+inline constexpr char kDemoSchoolSetting[] = "demo_school";
+// True when the database holds a demo school (the log-in dialog then lists the demo accounts).
+// False when it cannot be read.
+bool isDemoDatabase(const db::Database &db);
+
+// The characters demo students' given names are made of for a face of that gender.
+QString givenNameCharacters(DemoFaces::Gender gender);
 
 // Creates a realistic demo school in an empty, migrated database. Throws
 // db::DbError when the database is not empty or fails.

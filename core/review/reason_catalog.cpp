@@ -12,6 +12,20 @@ bool preferChinese() { return QLocale().language() == QLocale::Chinese; }
 
 QString Reason::display() const { return preferChinese() || en.isEmpty() ? zh : en; }
 
+bool Reason::matches(const QString &typedIn) const
+{
+    const QString typed = typedIn.trimmed().toLower();
+    if (typed.isEmpty())
+        return true;
+    if (zh.contains(typed) || en.toLower().contains(typed) || code.contains(typed))
+        return true;
+    const QStringList syllables = pinyin.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    QString initials;
+    for (const QString &s : syllables)
+        initials += s.left(1);
+    return syllables.join(QString()).contains(typed) || initials.contains(typed);
+}
+
 const ReasonCatalog &ReasonCatalog::instance()
 {
     static const ReasonCatalog catalog;
@@ -30,6 +44,7 @@ ReasonCatalog::ReasonCatalog()
         r.code = o.value(QStringLiteral("code")).toString();
         r.zh = o.value(QStringLiteral("zh")).toString();
         r.en = o.value(QStringLiteral("en")).toString();
+        r.pinyin = o.value(QStringLiteral("py")).toString();
         for (const QJsonValue &rule : o.value(QStringLiteral("rules")).toArray())
             r.rules.append(rule.toString());
         if (!r.code.isEmpty())

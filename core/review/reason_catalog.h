@@ -13,7 +13,11 @@ struct Reason
     QString zh;
     QString en;
     QStringList rules;   // check rules this reason usually answers
+    QString pinyin;      // syllables of zh separated by spaces ("bei jing bu fu"), for typing to filter
     QString display() const;
+    // True when the typed text finds this reason: part of its Chinese or English text, its
+    // code, its pinyin, or the initials of its pinyin syllables ("bj" for 背景不符).
+    bool matches(const QString &typed) const;
 };
 
 class ReasonCatalog final

@@ -7,6 +7,8 @@
 #   TUCAI_WIN64_HOME=/some/dir bash ...     # where sources, build trees, the prefix and logs go
 #                                           # (default ~/.cache/tucai-win64; the prefix is $TUCAI_WIN64_HOME/prefix)
 #   bash scripts/windows/deps.sh --list     # what is built, with the wall time of each
+#   bash scripts/windows/deps.sh opencv dlib  # only these (a second instance may run beside the first:
+#                                           # each library is built under a lock, never twice at once)
 #
 # The system packages it needs are installed by scripts/windows/packages.sh (build.sh calls both).
 set -euo pipefail
@@ -257,10 +259,21 @@ build_qrencode() {
 }
 
 # --- run ---------------------------------------------------------------------------------------------
+wanted=("${DEPS[@]}")
+if [ $# -gt 0 ]; then
+  for d in "$@"; do
+    [[ " ${DEPS[*]} " == *" $d "* ]] || { echo "unknown dependency '$d' (known: ${DEPS[*]})" >&2; exit 2; }
+  done
+  wanted=("$@")
+fi
 total_start=$(date +%s)
-for d in "${DEPS[@]}"; do
+for d in "${wanted[@]}"; do
+  # One builder per library: a second instance waits here, then finds the stamp.
+  exec {lock}>"$STAMPS/.$d.lock"
+  flock "$lock"
   if [ -f "$STAMPS/$d" ]; then
     echo "== $d: built ($(cat "$STAMPS/$d"))"
+    exec {lock}>&-
     continue
   fi
   echo "== $d: building (log: $LOGS/$d.log)"
@@ -274,6 +287,7 @@ for d in "${DEPS[@]}"; do
     secs=$(( $(date +%s) - start ))
     echo "$secs s wall, $(date -u +%Y-%m-%dT%H:%MZ)" > "$STAMPS/$d"
     echo "== $d: done in $secs s"
+    exec {lock}>&-
   else
     echo "== $d: FAILED after $(( $(date +%s) - start )) s; the end of $LOGS/$d.log:" >&2
     tail -n 40 "$LOGS/$d.log" >&2

@@ -130,6 +130,44 @@ private Q_SLOTS:
                  0);
     }
 
+    void namesMatchTheFacesGender()
+    {
+        // With ../shared/faces the genders come from frll/people.tsv; without it the
+        // placeholders alternate. Either way a student's given name fits their photo.
+        auto d = create(QStringLiteral("sqlite"), QStringLiteral("demo_names"), 300, 3);
+        // Every student with photos has the compliant one (their first draft).
+        demo::DemoFaces faces(test::facesDir());
+        QHash<QString, int> personOf;
+        for (int person = 0; person < faces.people(); ++person)
+            personOf.insert(db::PhotoRepo::sha256Hex(faces.photo(demo::DemoFaces::Variant::Compliant, person)), person);
+        const QString female = demo::givenNameCharacters(demo::DemoFaces::Gender::Female);
+        const QString male = demo::givenNameCharacters(demo::DemoFaces::Gender::Male);
+        for (const QChar c : female)
+            QVERIFY2(!male.contains(c), "the two lists share a character");
+        QSqlQuery q(d->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT DISTINCT s.name, p.sha256 FROM students s JOIN photos p ON p.student_id = s.id")));
+        int checked = 0, women = 0, men = 0;
+        while (q.next()) {
+            const QString name = q.value(0).toString();
+            const auto it = personOf.constFind(q.value(1).toString());
+            if (it == personOf.constEnd())
+                continue; // a smiling, dark, blurred or shifted variant
+            const bool isFemale = faces.gender(*it) == demo::DemoFaces::Gender::Female;
+            const QString &chars = isFemale ? female : male;
+            // The last character is given; so is the second last of a three-character name
+            // (two-character surnames like 欧阳 make four).
+            QVERIFY2(chars.contains(name.back()), qPrintable(name));
+            if (name.size() == 3 && !name.startsWith(QStringLiteral("欧阳")))
+                QVERIFY2(chars.contains(name.at(1)), qPrintable(name));
+            ++checked;
+            (isFemale ? women : men) += 1;
+        }
+        QVERIFY(checked > 80);
+        QVERIFY2(women > 20 && men > 20, qPrintable(QStringLiteral("%1 women, %2 men").arg(women).arg(men)));
+        if (!faces.realFaces())
+            qInfo("../shared/faces not found: checked against the placeholders' alternating genders");
+    }
+
     void sameSeedSameDatabase()
     {
         TUCAI_REQUIRE_PG();

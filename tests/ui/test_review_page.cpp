@@ -99,7 +99,7 @@ private Q_SLOTS:
         m_db = std::make_shared<db::Database>(db::DbTarget::sqlite(m_dir.filePath(QStringLiteral("review.sqlite"))));
         m_db->openAndMigrate(db::Database::OpenMode::CreateIfMissing);
         demo::DemoOptions opt;
-        opt.students = 200;
+        opt.students = 300; // enough photos to review in college 1 for the batch test (ten with seed 1)
         opt.nowMs = 1772877348000;
         opt.facesDir = test::facesDir();
         demo::createDemoSchool(*m_db, opt);
@@ -248,7 +248,7 @@ private Q_SLOTS:
         OpenPage open(m_db, sessionOf(QStringLiteral("college01")));
         ui::ReviewPage &page = open.page;
         auto *model = page.queueModel();
-        QTRY_VERIFY(model->rowCount() > 4 && !model->isLoading());
+        QTRY_VERIFY(model->rowCount() > 5 && !model->isLoading());
         waitForPhoto(page);
 
         // Approve two selected rows.

@@ -1,5 +1,7 @@
 // The shell offscreen: log in with a demo account, reach every page, see clear errors.
 #include "db/database.h"
+#include "db/school_repo.h"
+#include "db/settings_repo.h"
 #include "demo/demo_generator.h"
 #include "shell/app_context.h"
 #include "shell/connection_dialog.h"
@@ -18,7 +20,9 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QSettings>
 #include <QStatusBar>
+#include <QToolButton>
 #include <QtTest>
 
 using namespace tucai;
@@ -63,6 +67,62 @@ private Q_SLOTS:
         QVERIFY(!login(QStringLiteral("admin"), QStringLiteral("wrong"), &error));
         QVERIFY2(error.contains(QLatin1String("Wrong user name or password")), qPrintable(error));
         QVERIFY(login(QStringLiteral("admin"), QStringLiteral("Admin@2026")));
+    }
+
+    void loginDialogNamesProductDatabaseAndDemoAccounts()
+    {
+        QSettings().remove(QStringLiteral("login/lastUser"));
+        {
+            ui::LoginDialog dialog(*m_db);
+            dialog.show();
+            QApplication::setActiveWindow(&dialog);
+            QVERIFY(QTest::qWaitForWindowActive(&dialog));
+            QVERIFY(dialog.windowTitle().contains(QLatin1String("Tucai Admin")));
+            QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("loginProduct"))->text(), QStringLiteral("Tucai Admin"));
+            auto *where = dialog.findChild<QLabel *>(QStringLiteral("loginDatabase"));
+            QVERIFY2(where->text().contains(QLatin1String("shell.sqlite")), qPrintable(where->text()));
+            QVERIFY(where->toolTip().contains(QDir::toNativeSeparators(m_dir.path())));
+            // A demo database lists its accounts; a click fills one in, Enter logs in.
+            QWidget *demoBox = dialog.findChild<QWidget *>(QStringLiteral("loginDemoAccounts"));
+            QVERIFY(demoBox && demoBox->isVisible());
+            int n = 0;
+            demo::demoAccounts(&n);
+            QCOMPARE(demoBox->findChildren<QToolButton *>().size(), n);
+            auto *user = dialog.findChild<QLineEdit *>(QStringLiteral("loginUser"));
+            QVERIFY(user->text().isEmpty());
+            QTest::mouseClick(demoBox->findChild<QToolButton *>(QStringLiteral("demoAccount_college02")), Qt::LeftButton);
+            QCOMPARE(user->text(), QStringLiteral("college02"));
+            QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("loginPassword"))->text(), QStringLiteral("College@2026"));
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+            QVERIFY2(dialog.session(), qPrintable(dialog.errorText()));
+            QCOMPARE(dialog.session()->role, StaffRole::CollegeAdmin);
+            QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        }
+        {
+            // The next log-in remembers the user name and starts in the password field.
+            ui::LoginDialog dialog(*m_db);
+            dialog.show();
+            QApplication::setActiveWindow(&dialog);
+            QVERIFY(QTest::qWaitForWindowActive(&dialog));
+            QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("loginUser"))->text(), QStringLiteral("college02"));
+            QCOMPARE(QApplication::focusWidget(), dialog.findChild<QLineEdit *>(QStringLiteral("loginPassword")));
+        }
+        // Not a demo database: no accounts shown.
+        QTemporaryDir dir;
+        db::Database plain(db::DbTarget::sqlite(dir.filePath(QStringLiteral("plain school.sqlite"))));
+        plain.openAndMigrate(db::Database::OpenMode::CreateIfMissing);
+        demo::DemoOptions opt;
+        opt.students = 10;
+        opt.nowMs = 1772877348000;
+        opt.runChecks = false;
+        demo::createDemoSchool(plain, opt);
+        QVERIFY(demo::isDemoDatabase(plain));
+        db::SettingsRepo(plain).set(db::SchoolRepo(plain).firstSchool()->id, QString::fromLatin1(demo::kDemoSchoolSetting), QString(), 0);
+        QVERIFY(!demo::isDemoDatabase(plain));
+        ui::LoginDialog dialog(plain);
+        QVERIFY(!dialog.findChild<QWidget *>(QStringLiteral("loginDemoAccounts")));
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("loginDatabase"))->text().contains(QLatin1String("plain school.sqlite")));
+        QSettings().remove(QStringLiteral("login/lastUser"));
     }
 
     void everyPageReachable()

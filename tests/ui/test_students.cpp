@@ -105,7 +105,9 @@ private Q_SLOTS:
         table->selectRow(0);
         auto *history = page.findChild<QTreeWidget *>(QStringLiteral("studentHistory"));
         QCOMPARE(history->topLevelItemCount(), 1);
-        QCOMPARE(history->topLevelItem(0)->text(2), QStringLiteral("student.unlock"));
+        // The action in words, its code in the tooltip.
+        QCOMPARE(history->topLevelItem(0)->text(2), QStringLiteral("Account unlocked"));
+        QCOMPARE(history->topLevelItem(0)->toolTip(2), QStringLiteral("student.unlock"));
         QCOMPARE(history->topLevelItem(0)->text(3), QStringLiteral("checked the student's ID card"));
         QCOMPARE(page.findChild<QTreeWidget *>(QStringLiteral("studentAttempts"))->topLevelItemCount(), 3);
         QVERIFY(!unlock->isEnabled()); // nothing left to unlock
@@ -117,7 +119,9 @@ private Q_SLOTS:
         QTRY_VERIFY(!loaded.isEmpty());   // loaded off the GUI thread
         auto *list = audit.findChild<QTreeWidget *>(QStringLiteral("auditList"));
         QVERIFY(list->topLevelItemCount() >= 1);
-        QCOMPARE(list->topLevelItem(0)->text(3), QStringLiteral("student.unlock"));
+        QCOMPARE(list->topLevelItem(0)->text(3), QStringLiteral("Account unlocked"));
+        QCOMPARE(list->topLevelItem(0)->toolTip(3), QStringLiteral("student.unlock"));
+        QCOMPARE(list->topLevelItem(0)->text(4), QStringLiteral("student %1").arg(m.locked1));
         QCOMPARE(list->topLevelItem(0)->text(2), QStringLiteral("college01"));
         QSignalSpy verified(&audit, &ui::AuditPage::verified);
         QTest::mouseClick(audit.findChild<QPushButton *>(QStringLiteral("auditVerify")), Qt::LeftButton);

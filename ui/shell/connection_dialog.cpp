@@ -135,6 +135,13 @@ void ConnectionDialog::setTarget(const db::DbTarget &t)
     }
 }
 
+void ConnectionDialog::chooseKind(db::DbTarget::Kind kind)
+{
+    const bool server = kind == db::DbTarget::Kind::Postgres;
+    (server ? m_postgres : m_sqlite)->setChecked(true);
+    (server ? m_host : m_path)->setFocus();
+}
+
 db::DbTarget ConnectionDialog::target() const
 {
     if (m_sqlite->isChecked())
@@ -178,9 +185,8 @@ void ConnectionDialog::loadPasswordFromKeychain()
 
 void ConnectionDialog::remember() const
 {
-    QSettings s;
     const db::DbTarget t = target();
-    s.setValue(QStringLiteral("connection/last"), t.url(false)); // never the password
+    rememberTarget(t);
 #ifdef TUCAI_HAVE_KEYCHAIN
     if (t.isPostgres()) {
         if (m_remember->isChecked()) {
@@ -195,6 +201,11 @@ void ConnectionDialog::remember() const
         }
     }
 #endif
+}
+
+void ConnectionDialog::rememberTarget(const db::DbTarget &target)
+{
+    QSettings().setValue(QStringLiteral("connection/last"), target.url(false)); // never the password
 }
 
 std::optional<db::DbTarget> ConnectionDialog::lastTarget()

@@ -22,10 +22,14 @@ class ConnectionDialog final : public QDialog
 public:
     explicit ConnectionDialog(QWidget *parent = nullptr);
     void setTarget(const db::DbTarget &target);
+    // Shows the file or the server form, its first field focused (from the welcome page).
+    void chooseKind(db::DbTarget::Kind kind);
     db::DbTarget target() const;
     // Saves the choice (and the password to the keychain when asked).
     void remember() const;
     static std::optional<db::DbTarget> lastTarget();
+    // Saves `target` as the last choice (never its password).
+    static void rememberTarget(const db::DbTarget &target);
 
 private:
     void browse();

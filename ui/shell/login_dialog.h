@@ -5,12 +5,14 @@
 
 class QLabel;
 class QLineEdit;
+class QPushButton;
 
 namespace tucai::db { class Database; }
 
 namespace tucai::ui {
 
-// Staff log-in: user name and password, checked against the database.
+// Staff log-in: names the product and the database it logs in to, lists the demo
+// accounts on a demo database (a click fills one in), remembers the last user name.
 class LoginDialog final : public QDialog
 {
     Q_OBJECT
@@ -21,10 +23,12 @@ public:
 
 private:
     void tryLogin();
+    QWidget *demoAccountsBox();
     const db::Database &m_database;
     QLineEdit *m_user;
     QLineEdit *m_password;
     QLabel *m_error;
+    QPushButton *m_login;
     std::optional<accounts::Session> m_session;
 };
 

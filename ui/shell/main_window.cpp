@@ -1,8 +1,10 @@
 #include "shell/main_window.h"
 
 #include "db/database.h"
+#include "review/queue_loader.h"
 #include "shell/app_context.h"
 #include "shell/message_box.h"
+#include "shell/nav_delegate.h"
 #include "shell/page.h"
 #include "shell/page_registry.h"
 #include "util/logging.h"
@@ -12,17 +14,44 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QHBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QRegularExpression>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace tucai::ui {
+namespace {
+
+// The size the window opens at on a screen that has room for it.
+constexpr QSize kPreferredSize(1280, 800);
+// Room left for the window manager's frame and title bar before it is known.
+constexpr QMargins kFrameAllowance(8, 36, 8, 8);
+// New submissions arrive from the student side: the review count is asked again this often.
+constexpr int kPendingRefreshMs = 60 * 1000;
+
+QRect shrinkInto(QRect g, const QRect &area)
+{
+    g.setWidth(std::min(g.width(), area.width()));
+    g.setHeight(std::min(g.height(), area.height()));
+    if (g.right() > area.right())
+        g.moveRight(area.right());
+    if (g.bottom() > area.bottom())
+        g.moveBottom(area.bottom());
+    if (g.left() < area.left())
+        g.moveLeft(area.left());
+    if (g.top() < area.top())
+        g.moveTop(area.top());
+    return g;
+}
+
+} // namespace
 
 MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(parent), m_context(context)
 {
@@ -32,10 +61,14 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
 
     auto *splitter = new QSplitter(this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
+    splitter->setChildrenCollapsible(false);
     m_nav = new QListWidget(splitter);
     m_nav->setObjectName(QStringLiteral("navigation"));
-    m_nav->setMinimumWidth(150);
-    m_nav->setMaximumWidth(240);
+    m_nav->setIconSize(QSize(24, 24));
+    m_nav->setUniformItemSizes(true);
+    m_nav->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_navDelegate = new NavDelegate(m_nav);
+    m_nav->setItemDelegate(m_navDelegate);
     m_stack = new QStackedWidget(splitter);
     m_stack->setObjectName(QStringLiteral("pages"));
     splitter->addWidget(m_nav);
@@ -51,9 +84,9 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
         Page *p = f.create(context, m_stack);
         m_pages.append(p);
         m_stack->addWidget(p);
-        auto *item = new QListWidgetItem(p->title(), m_nav);
+        auto *item = new QListWidgetItem(QIcon(QStringLiteral(":/tucai/icons/nav/%1.svg").arg(f.id)), p->title(), m_nav);
         item->setData(Qt::UserRole, p->pageId());
-        item->setSizeHint(QSize(0, 36));
+        item->setToolTip(p->title());
     }
     connect(m_nav, &QListWidget::currentRowChanged, this, &MainWindow::onPageSelected);
 
@@ -67,13 +100,26 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
     statusBar()->addWidget(who);
     statusBar()->addPermanentWidget(where);
 
+    // The number of photos awaiting review in this staff member's scope, beside the review entry.
+    const accounts::Session &s = context.session();
+    m_pending = std::make_unique<review::QueueLoader>(context.sharedDatabase(),
+                                                      review::ReviewScope{s.staffId, s.schoolId, s.role, s.collegeId, s.displayName});
+    m_pending->reset(review::QueueQuery{});
+    connect(m_pending.get(), &review::QueueLoader::countReady, this, [this](quint64, qint64 n) { setPendingCount(n); });
+    m_pendingTimer = new QTimer(this);
+    m_pendingTimer->setInterval(kPendingRefreshMs);
+    connect(m_pendingTimer, &QTimer::timeout, this, &MainWindow::refreshPendingCount);
+    m_pendingTimer->start();
+    connect(&context, &AppContext::dataChanged, this, &MainWindow::refreshPendingCount);
+    refreshPendingCount();
+
     buildMenus();
 
     QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
-        resize(1280, 800);
+    restoreWindowGeometry();
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
     splitter->restoreState(settings.value(QStringLiteral("mainWindow/splitter")).toByteArray());
+    setNarrowNavigation(settings.value(QStringLiteral("mainWindow/narrowNavigation"), false).toBool());
     const QString last = settings.value(QStringLiteral("mainWindow/page")).toString();
     int row = 0;
     for (int i = 0; i < m_pages.size(); ++i)
@@ -96,11 +142,17 @@ void MainWindow::buildMenus()
     QMenu *view = menuBar()->addMenu(tr("&Go"));
     for (int i = 0; i < m_pages.size(); ++i) {
         Page *p = m_pages.at(i);
-        QAction *a = view->addAction(p->title(), this, [this, i] { m_nav->setCurrentRow(i); });
+        QAction *a = view->addAction(m_nav->item(i)->icon(), p->title(), this, [this, i] { m_nav->setCurrentRow(i); });
         if (i < 9)
             a->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + i)));
         a->setObjectName(QStringLiteral("goTo_") + p->pageId());
     }
+    view->addSeparator();
+    m_narrowAct = view->addAction(tr("&Narrow navigation (icons only)"));
+    m_narrowAct->setObjectName(QStringLiteral("narrowNavigation"));
+    m_narrowAct->setCheckable(true);
+    m_narrowAct->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    connect(m_narrowAct, &QAction::toggled, this, &MainWindow::setNarrowNavigation);
 
     // Language: takes effect at the next start (every page is built translated).
     QMenu *language = menuBar()->addMenu(tr("&Language"));
@@ -122,7 +174,96 @@ void MainWindow::buildMenus()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *keys = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
     keys->setShortcut(QKeySequence::HelpContents);
-    help->addAction(tr("&About Tucai Admin"), this, &MainWindow::showAbout);
+    keys->setObjectName(QStringLiteral("helpShortcuts"));
+    help->addAction(tr("&About Tucai Admin"), this, &MainWindow::showAbout)->setObjectName(QStringLiteral("helpAbout"));
+}
+
+QString MainWindow::geometryKey(const QScreen *screen)
+{
+    // Screen names hold characters QSettings treats as separators ("\\.\DISPLAY1" on Windows).
+    static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9_-]"));
+    QString name = screen ? screen->name() : QString();
+    name.replace(unsafe, QStringLiteral("_"));
+    const QSize size = screen ? screen->geometry().size() : QSize();
+    return QStringLiteral("mainWindow/geometryOn/%1_%2x%3").arg(name).arg(size.width()).arg(size.height());
+}
+
+void MainWindow::restoreWindowGeometry()
+{
+    QSettings settings;
+    // The screen of the last session when it is still there, otherwise the primary one.
+    QScreen *screen = QGuiApplication::primaryScreen();
+    const QString lastKey = settings.value(QStringLiteral("mainWindow/lastScreen")).toString();
+    for (QScreen *candidate : QGuiApplication::screens())
+        if (geometryKey(candidate) == lastKey)
+            screen = candidate;
+    if (!screen)
+        return;
+    const QRect area = screen->availableGeometry();
+    const QByteArray saved = settings.value(geometryKey(screen)).toByteArray();
+    if (!saved.isEmpty() && restoreGeometry(saved)) {
+        if (!isMaximized() && !isFullScreen())
+            setGeometry(shrinkInto(geometry(), area - kFrameAllowance));
+        return;
+    }
+    // First start on this screen: the preferred size when it fits with its frame, else maximised
+    // (a 1366x768 office screen).
+    const QRect inner = area - kFrameAllowance;
+    if (inner.width() >= kPreferredSize.width() && inner.height() >= kPreferredSize.height()) {
+        QRect g(QPoint(), kPreferredSize);
+        g.moveCenter(inner.center());
+        setGeometry(g);
+    } else {
+        setGeometry(inner);
+        setWindowState(windowState() | Qt::WindowMaximized);
+    }
+}
+
+bool MainWindow::narrowNavigation() const { return m_navDelegate->narrow(); }
+
+void MainWindow::setNarrowNavigation(bool narrow)
+{
+    m_navDelegate->setNarrow(narrow);
+    if (narrow) {
+        m_nav->setFixedWidth(m_navDelegate->narrowWidth(m_nav));
+    } else {
+        // Wide enough for the longest title beside its icon and a four-digit badge.
+        const QFontMetrics fm = m_nav->fontMetrics();
+        int text = 0;
+        for (int i = 0; i < m_nav->count(); ++i)
+            text = std::max(text, fm.horizontalAdvance(m_nav->item(i)->text()));
+        const int badge = fm.horizontalAdvance(QStringLiteral("9999")) + fm.height() + 6;
+        const int width = m_nav->iconSize().width() + text + badge + 3 * 10 + 2 * m_nav->frameWidth() + 4;
+        m_nav->setMinimumWidth(width);
+        m_nav->setMaximumWidth(width + fm.horizontalAdvance(QLatin1Char('M')) * 10);
+    }
+    if (m_narrowAct && m_narrowAct->isChecked() != narrow)
+        m_narrowAct->setChecked(narrow);
+    // Item sizes come from the delegate: make the view ask again.
+    m_nav->setUniformItemSizes(false);
+    m_nav->setUniformItemSizes(true);
+    m_nav->doItemsLayout();
+    m_nav->viewport()->update();
+}
+
+void MainWindow::refreshPendingCount()
+{
+    if (m_pending)
+        m_pending->fetchCount();
+}
+
+void MainWindow::setPendingCount(qint64 count)
+{
+    for (int i = 0; i < m_nav->count(); ++i) {
+        QListWidgetItem *item = m_nav->item(i);
+        if (item->data(Qt::UserRole).toString() != QLatin1String("review"))
+            continue;
+        // -1: the count failed (e.g. the server went away); the entry then shows none.
+        item->setData(NavDelegate::kBadgeRole, count > 0 ? QVariant(count) : QVariant());
+        item->setToolTip(count > 0 ? tr("%1: %n photo(s) awaiting review", nullptr, int(std::min<qint64>(count, INT_MAX)))
+                                         .arg(m_pages.at(i)->title())
+                                   : m_pages.at(i)->title());
+    }
 }
 
 Page *MainWindow::page(const QString &id) const
@@ -176,10 +317,14 @@ void MainWindow::showAbout()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     QSettings settings;
-    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    // Per screen: the office monitor and the laptop each keep their own size and place.
+    const QString key = geometryKey(screen());
+    settings.setValue(key, saveGeometry());
+    settings.setValue(QStringLiteral("mainWindow/lastScreen"), key);
     settings.setValue(QStringLiteral("mainWindow/state"), saveState());
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("mainSplitter")))
         settings.setValue(QStringLiteral("mainWindow/splitter"), splitter->saveState());
+    settings.setValue(QStringLiteral("mainWindow/narrowNavigation"), narrowNavigation());
     if (m_nav->currentRow() >= 0)
         settings.setValue(QStringLiteral("mainWindow/page"), m_pages.at(m_nav->currentRow())->pageId());
     event->accept();

@@ -1,17 +1,26 @@
 #pragma once
 #include <QMainWindow>
+#include <memory>
 
+class QAction;
 class QListWidget;
+class QScreen;
 class QStackedWidget;
-class QLabel;
+class QTimer;
+
+namespace tucai::review { class QueueLoader; }
 
 namespace tucai::ui {
 
 class AppContext;
+class NavDelegate;
 class Page;
 
-// The shell: navigation on the left, one page per admin area, the signed-in
-// role and the database in the status bar. Window state is remembered.
+// The shell: navigation on the left (an icon per area, the number of photos
+// awaiting review beside the review entry, a narrow icons-only mode), one page
+// per admin area, the signed-in role and the database in the status bar. The
+// window opens inside the screen's available area and its geometry is
+// remembered per screen.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -21,6 +30,12 @@ public:
     QList<Page *> pages() const { return m_pages; }
     Page *page(const QString &id) const;
     void showPage(const QString &id, const QVariantMap &filter = {});
+    bool narrowNavigation() const;
+    void setNarrowNavigation(bool narrow);
+    // Asks again for the number of photos awaiting review (also done on a timer and after decisions).
+    void refreshPendingCount();
+    // Settings key of the geometry remembered for `screen` (its name and size).
+    static QString geometryKey(const QScreen *screen);
 
 Q_SIGNALS:
     void reconnectRequested();
@@ -30,14 +45,20 @@ protected:
 
 private:
     void buildMenus();
+    void restoreWindowGeometry();
+    void setPendingCount(qint64 count);
     void showShortcuts();
     void showAbout();
     void onPageSelected(int row);
 
     AppContext &m_context;
     QListWidget *m_nav;
+    NavDelegate *m_navDelegate;
+    QAction *m_narrowAct = nullptr;
     QStackedWidget *m_stack;
     QList<Page *> m_pages;
+    std::unique_ptr<review::QueueLoader> m_pending;
+    QTimer *m_pendingTimer;
 };
 
 } // namespace tucai::ui

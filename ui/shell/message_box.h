@@ -1,6 +1,7 @@
 #pragma once
 #include <QMessageBox>
 #include <QString>
+#include <QStringList>
 
 namespace tucai::ui {
 
@@ -18,6 +19,8 @@ public:
     static void setNextAnswer(QMessageBox::StandardButton answer);
     static void setAutoAnswer(QMessageBox::StandardButton answer); // for every box until reset
     static QString lastText();
+    // Title and text of every box answered by a hook since the last call (the translation walk reads them).
+    static QStringList takeAnswered();
     static void reset();
 
 private:

@@ -3,7 +3,9 @@
 #include "audit/audit_export.h"
 #include "db/audit_repo.h"
 #include "db/database.h"
+#include "pages/settings/settings_page.h"
 #include "shell/app_context.h"
+#include "shell/display_names.h"
 #include "shell/message_box.h"
 
 #include <QComboBox>
@@ -30,6 +32,13 @@ QString pretty(const QString &json)
     const QJsonDocument d = QJsonDocument::fromJson(json.toUtf8());
     return d.isNull() ? json : QString::fromUtf8(d.toJson(QJsonDocument::Indented));
 }
+// "setting: payment required", "notice 12": the target's kind in words, then which one.
+QString targetText(const AuditEntry &e)
+{
+    const QString id = e.targetType == QLatin1String("settings") ? settingLabel(e.targetId) : e.targetId;
+    return auditTargetName(e.targetType) + QLatin1Char(' ') + id;
+}
+
 } // namespace
 
 AuditPage::AuditPage(AppContext &context, QWidget *parent) : Page(context, parent)
@@ -135,9 +144,10 @@ void AuditPage::activate()
             const QString group = a.section(QLatin1Char('.'), 0, 0) + QLatin1Char('.');
             if (!groups.contains(group)) {
                 groups << group;
-                m_action->addItem(group + QLatin1Char('*'), group);
+                m_action->addItem(auditActionGroupName(group), group);
             }
-            m_action->addItem(a, a);
+            m_action->addItem(auditActionName(a), a);
+            m_action->setItemData(m_action->count() - 1, a, Qt::ToolTipRole);
         }
         m_staff->setCurrentIndex(std::max(0, m_staff->findData(staff)));
         m_action->setCurrentIndex(std::max(0, m_action->findData(action)));
@@ -207,9 +217,12 @@ void AuditPage::reload()
         }
         QList<QTreeWidgetItem *> items;
         items.reserve(m_entries.size());
-        for (const AuditEntry &e : std::as_const(m_entries))
-            items << new QTreeWidgetItem({QString::number(e.id), audit::formatTime(e.occurredAt), e.staffName, e.action,
-                                          e.targetType + QLatin1Char(' ') + e.targetId, e.reason, e.beforeJson, e.afterJson});
+        for (const AuditEntry &e : std::as_const(m_entries)) {
+            auto *item = new QTreeWidgetItem({QString::number(e.id), audit::formatTime(e.occurredAt), e.staffName, auditActionName(e.action),
+                                              targetText(e), e.reason, e.beforeJson, e.afterJson});
+            item->setToolTip(3, e.action); // the stored code, for searching the exported log
+            items << item;
+        }
         m_list->addTopLevelItems(items);
         m_status->setText(l.total > kLimit ? tr("%1 of %2 entries shown (newest first); narrow the filter or export.").arg(kLimit).arg(l.total)
                                            : tr("%n entries", nullptr, int(l.total)));
@@ -225,9 +238,10 @@ void AuditPage::showEntry()
         return;
     }
     const AuditEntry &e = m_entries.at(i);
-    m_detail->setPlainText(tr("Entry %1 at %2 by %3\nAction: %4\nTarget: %5 %6\nReason: %7\n\nBefore:\n%8\n\nAfter:\n%9\n\nHash: %10")
+    m_detail->setPlainText(tr("Entry %1 at %2 by %3\nAction: %4\nTarget: %5\nReason: %6\n\nBefore:\n%7\n\nAfter:\n%8\n\nHash: %9")
                                .arg(e.id)
-                               .arg(audit::formatTime(e.occurredAt), e.staffName, e.action, e.targetType, e.targetId, e.reason,
+                               .arg(audit::formatTime(e.occurredAt), e.staffName,
+                                    QStringLiteral("%1 (%2)").arg(auditActionName(e.action), e.action), targetText(e), e.reason,
                                     pretty(e.beforeJson), pretty(e.afterJson))
                                .arg(e.hash));
 }

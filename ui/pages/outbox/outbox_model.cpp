@@ -1,5 +1,7 @@
 #include "pages/outbox/outbox_model.h"
 
+#include "shell/display_names.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
@@ -55,7 +57,7 @@ QVariant OutboxModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case Id: return r.id;
         case Created: return when(r.createdAt);
-        case Kind: return r.kind;
+        case Kind: return notificationKindName(r.kind);
         case Student: return r.studentId ? QVariant(r.studentId) : QVariant();
         case Status: return statusText(r.status);
         case Attempts: return r.attempts;
@@ -67,7 +69,7 @@ QVariant OutboxModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ToolTipRole && index.column() == LastError && !r.lastError.isEmpty())
         return r.lastError;
     if (role == Qt::ToolTipRole && index.column() == Kind)
-        return tr("Idempotency key: %1").arg(r.idempotencyKey);
+        return tr("%1\nIdempotency key: %2").arg(r.kind, r.idempotencyKey);
     if (role == Qt::ForegroundRole && index.column() == Status && r.status == QLatin1String("failed"))
         return QBrush(QColor(0xb0, 0x20, 0x20));
     if (role == Qt::TextAlignmentRole && (index.column() == Id || index.column() == Attempts || index.column() == Student))

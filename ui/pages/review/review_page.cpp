@@ -11,6 +11,7 @@
 #include "review/reason_catalog.h"
 #include "review/recheck_job.h"
 #include "shell/app_context.h"
+#include "shell/display_names.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -29,6 +30,7 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -53,13 +55,19 @@ QString timeText(qint64 ms) { return ms ? QDateTime::fromMSecsSinceEpoch(ms).toS
 
 QIcon swatch(const QColor &c)
 {
-    QPixmap pm(14, 14);
-    pm.fill(Qt::transparent);
-    QPainter p(&pm);
-    p.setPen(c.darker(140));
-    p.setBrush(c);
-    p.drawRect(1, 1, 11, 11);
-    return QIcon(pm);
+    // Drawn for each usual scale factor: a single 14 px pixmap would be blurred at 150 % and 200 %.
+    QIcon icon;
+    for (const qreal dpr : {1.0, 1.5, 2.0, 3.0}) {
+        QPixmap pm(QSize(14, 14) * dpr);
+        pm.setDevicePixelRatio(dpr);
+        pm.fill(Qt::transparent);
+        QPainter p(&pm);
+        p.setPen(c.darker(140));
+        p.setBrush(c);
+        p.drawRect(QRectF(1, 1, 11, 11));
+        icon.addPixmap(pm);
+    }
+    return icon;
 }
 
 QString ruleTitle(const QString &rule)
@@ -97,6 +105,7 @@ ReviewPage::ReviewPage(AppContext &context, QWidget *parent) : Page(context, par
     leftLayout->setContentsMargins(0, 0, 0, 0);
     m_count = new QLabel(tr("Loading…"), left);
     m_count->setObjectName(QStringLiteral("queueCount"));
+    m_count->setWordWrap(true);
     leftLayout->addWidget(m_count);
     m_model = new QueueModel(context.sharedDatabase(), m_scope, m_loader.get(), this);
     m_queue = new QTableView(left);
@@ -264,6 +273,7 @@ ReviewPage::ReviewPage(AppContext &context, QWidget *parent) : Page(context, par
                                  "<span style='color:#d4c000'>■</span> selected rule"),
                               right);
     legend->setObjectName(QStringLiteral("overlayLegend"));
+    legend->setWordWrap(true); // a narrow column on a small screen: wrap instead of widening the page
     rightLayout->addWidget(legend);
     m_student = new StudentPanel(right);
     rightLayout->addWidget(m_student, 1);
@@ -412,6 +422,14 @@ void ReviewPage::buildFilters(QWidget *bar)
     order(tr("Status ascending"), review::QueueSort::Status, false);
     order(tr("Status descending"), review::QueueSort::Status, true);
 
+    // Sized by a few characters rather than their longest item (a college's full name, a long
+    // rule title): the filter row then fits a 1366 px screen; the lists open at full width.
+    for (const auto &[box, chars] : {std::pair{m_college, 8}, std::pair{m_class, 8}, std::pair{m_status, 4},
+                                     std::pair{m_rule, 8}, std::pair{m_order, 6}}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(chars);
+        box->view()->setMinimumWidth(box->view()->sizeHintForColumn(0) + 24);
+    }
     row->addWidget(m_college);
     row->addWidget(m_class);
     row->addWidget(m_status);
@@ -465,6 +483,14 @@ void ReviewPage::activate()
     if (!m_started) {
         m_started = true;
         applyFilters();
+        auto db = context().sharedDatabase();
+        QtConcurrent::run([db] {
+            try {
+                return db::ReviewRepo(*db).reasonUsage();
+            } catch (const db::DbError &) {
+                return QHash<QString, int>(); // the dialog then numbers the catalogue's first reasons
+            }
+        }).then(this, [this](const QHash<QString, int> &usage) { m_reasonUsage = usage; });
     }
     m_queue->setFocus();
 }
@@ -638,7 +664,7 @@ void ReviewPage::fillViolations(const PhotoDetailPtr &d)
         if (r.status != checks::RuleStatus::Pass && !r.why.isEmpty())
             message += QStringLiteral(" (") + checks::whyText(r.why) + QLatin1Char(')');
         auto *item = new QTreeWidgetItem(m_violations, {ruleTitle(r.rule), result, r.value ? QString::number(*r.value, 'g', 4) : QString(),
-                                                        r.threshold, message});
+                                                        thresholdText(r.threshold), message});
         item->setData(0, Qt::UserRole, r.rule);
         item->setForeground(1, colour);
         item->setToolTip(0, r.rule);

@@ -4,6 +4,7 @@
 #include "shell/page.h"
 
 #include <QFutureWatcher>
+#include <QHash>
 #include <memory>
 
 class QAction;
@@ -127,6 +128,9 @@ private:
     std::unique_ptr<checks::CheckProfile> m_profile;
     QString m_profileName;
     QFutureWatcher<QList<review::DecisionResult>> m_batch;
+    // Return reasons by use, read once when the page first shows: the digit keys of the
+    // return dialog stay the same for the whole session.
+    QHash<QString, int> m_reasonUsage;
     bool m_started = false;
 };
 

@@ -65,7 +65,7 @@ void ReviewPage::openReturnReasonDialog(const QList<int> &rows)
     if (m_reasonDialog)
         m_reasonDialog->close();
     const QStringList suggested = rows.isEmpty() ? review::ReasonCatalog::instance().codesForRules(violatedRules()) : QStringList();
-    auto *dialog = new ReturnReasonDialog(suggested, rows.isEmpty() ? 1 : int(rows.size()), this);
+    auto *dialog = new ReturnReasonDialog(suggested, rows.isEmpty() ? 1 : int(rows.size()), m_reasonUsage, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_reasonDialog = dialog;
     const qint64 photoId = m_currentId;

@@ -87,11 +87,14 @@ void StudentPanel::setDetail(const review::PhotoDetailPtr &d)
             + timeText(p.submittedAt ? p.submittedAt : p.storedAt);
         if (!p.reasons.isEmpty())
             caption += QLatin1Char('\n') + review::ReasonCatalog::instance().displayCodes(p.reasons);
-        QImage icon = img.isNull() ? QImage() : img.scaled(105, 140, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        // At the screen's pixel density, so the thumbnails stay sharp at 150 % and 200 %.
+        const qreal dpr = m_photos->devicePixelRatioF();
+        QImage icon = img.isNull() ? QImage() : img.scaled(QSize(105, 140) * dpr, Qt::KeepAspectRatio, Qt::SmoothTransformation);
         if (icon.isNull()) { // not loadable (see the viewer's message): an empty frame keeps the row
-            icon = QImage(105, 140, QImage::Format_RGB32);
+            icon = QImage(QSize(105, 140) * dpr, QImage::Format_RGB32);
             icon.fill(QColor(225, 225, 225));
         }
+        icon.setDevicePixelRatio(dpr);
         auto *item = new QListWidgetItem(QIcon(QPixmap::fromImage(icon)), caption, m_photos);
         item->setData(Qt::UserRole, p.id);
         item->setToolTip(reviewer.isEmpty() ? caption : caption + QLatin1Char('\n') + tr("Reviewer: %1").arg(reviewer));

@@ -49,8 +49,9 @@ QDateTimeEdit *dateTime(QWidget *parent, const char *name)
     return e;
 }
 
-// What the history shows for a stored setting name.
-QString label(const QString &name)
+} // namespace
+
+QString settingLabel(const QString &name)
 {
     static const QHash<QString, const char *> labels = {
         {QStringLiteral("window_start"), QT_TRANSLATE_NOOP("tucai::ui::SettingsPage", "window opens")},
@@ -68,8 +69,6 @@ QString label(const QString &name)
     const char *l = labels.value(name);
     return l ? QCoreApplication::translate("tucai::ui::SettingsPage", l) : name;
 }
-
-} // namespace
 
 SettingsPage::SettingsPage(AppContext &ctx, QWidget *parent) : Page(ctx, parent)
 {
@@ -319,7 +318,7 @@ void SettingsPage::loadHistory()
         };
         for (auto it = after.begin(); it != after.end(); ++it)
             parts << QStringLiteral("%1: %2 → %3")
-                         .arg(label(it.key()), shown(it.key(), before.value(it.key()).toString()), shown(it.key(), it.value().toString()));
+                         .arg(settingLabel(it.key()), shown(it.key(), before.value(it.key()).toString()), shown(it.key(), it.value().toString()));
         auto *item = new QTreeWidgetItem(m_history, {QDateTime::fromMSecsSinceEpoch(e.occurredAt).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
                                                      e.staffName, parts.join(QStringLiteral("; ")), e.reason});
         item->setToolTip(2, parts.join(QLatin1Char('\n')));

@@ -56,4 +56,7 @@ private:
     QTreeWidget *m_history;
 };
 
+// What the history and the audit log show for a stored setting name ("payment_required").
+QString settingLabel(const QString &name);
+
 } // namespace tucai::ui

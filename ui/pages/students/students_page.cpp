@@ -12,10 +12,12 @@
 #include "pages/students/reason_dialog.h"
 #include "pages/students/student_list_model.h"
 #include "shell/app_context.h"
+#include "shell/display_names.h"
 #include "shell/message_box.h"
 
 #include <QAction>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -76,7 +78,8 @@ StudentsPage::StudentsPage(AppContext &context, QWidget *parent) : Page(context,
     m_status = new QComboBox(this);
     m_status->setObjectName(QStringLiteral("studentsStatus"));
     for (const auto &s : kStatuses)
-        m_status->addItem(tr(s.label), QString::fromLatin1(s.key));
+        // Marked in the "StudentsPage" context above; tr() would look in tucai::ui::StudentsPage.
+        m_status->addItem(QCoreApplication::translate("StudentsPage", s.label), QString::fromLatin1(s.key));
     m_college = new QComboBox(this);
     m_college->setObjectName(QStringLiteral("studentsCollege"));
     m_college->addItem(tr("All colleges"), 0);
@@ -332,7 +335,7 @@ void StudentsPage::showDetail()
         f.targetType = QStringLiteral("student");
         f.targetId = QString::number(s->id);
         for (const AuditEntry &e : db::AuditQueryRepo(context().database()).list(f, 0, 100))
-            new QTreeWidgetItem(m_history, {time(e.occurredAt), e.staffName, e.action, e.reason});
+            (new QTreeWidgetItem(m_history, {time(e.occurredAt), e.staffName, auditActionName(e.action), e.reason}))->setToolTip(2, e.action);
     } catch (const db::DbError &e) {
         m_detailHeader->setText(e.message());
     }
