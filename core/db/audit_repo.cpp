@@ -11,6 +11,21 @@
 namespace tucai::db {
 namespace {
 
+// The entry's own fields, as both ways of appending take them.
+Query &bindEntry(Query &q, const AuditEntry &e)
+{
+    return q.bind(QStringLiteral(":t"), e.occurredAt)
+        .bind(QStringLiteral(":s"), e.staffId ? QVariant(e.staffId) : QVariant())
+        .bind(QStringLiteral(":sn"), e.staffName)
+        .bind(QStringLiteral(":a"), e.action)
+        .bind(QStringLiteral(":tt"), e.targetType)
+        .bind(QStringLiteral(":ti"), e.targetId)
+        .bind(QStringLiteral(":c"), e.collegeId ? QVariant(e.collegeId) : QVariant())
+        .bind(QStringLiteral(":r"), e.reason)
+        .bind(QStringLiteral(":b"), e.beforeJson)
+        .bind(QStringLiteral(":af"), e.afterJson);
+}
+
 const QString kSelect = QStringLiteral(
     "SELECT id, occurred_at, staff_id, staff_name, action, target_type, target_id, college_id, reason, before_json, "
     "after_json, prev_hash, hash, changes FROM audit_log");
@@ -59,16 +74,7 @@ qint64 AuditRepo::append(AuditEntry &e)
         // sets who and when itself, and hashes the entry onto the chain when the transaction
         // commits. Until then e.hash stays empty.
         Query q(m_db, QStringLiteral("SELECT tucai_audit_append(:t, :s, :sn, :a, :tt, :ti, :c, :r, :b, :af)"));
-        q.bind(QStringLiteral(":t"), e.occurredAt)
-            .bind(QStringLiteral(":s"), e.staffId ? QVariant(e.staffId) : QVariant())
-            .bind(QStringLiteral(":sn"), e.staffName)
-            .bind(QStringLiteral(":a"), e.action)
-            .bind(QStringLiteral(":tt"), e.targetType)
-            .bind(QStringLiteral(":ti"), e.targetId)
-            .bind(QStringLiteral(":c"), e.collegeId ? QVariant(e.collegeId) : QVariant())
-            .bind(QStringLiteral(":r"), e.reason)
-            .bind(QStringLiteral(":b"), e.beforeJson)
-            .bind(QStringLiteral(":af"), e.afterJson);
+        bindEntry(q, e);
         e.id = q.scalar().toLongLong();
         return e.id;
     }
@@ -82,17 +88,7 @@ qint64 AuditRepo::append(AuditEntry &e)
     Query ins(m_db, QStringLiteral("INSERT INTO audit_log (occurred_at, staff_id, staff_name, action, target_type, target_id, "
                                    "college_id, reason, before_json, after_json, prev_hash, hash) VALUES (:t, :s, :sn, :a, :tt, "
                                    ":ti, :c, :r, :b, :af, :p, '') RETURNING id"));
-    ins.bind(QStringLiteral(":t"), e.occurredAt)
-        .bind(QStringLiteral(":s"), e.staffId ? QVariant(e.staffId) : QVariant())
-        .bind(QStringLiteral(":sn"), e.staffName)
-        .bind(QStringLiteral(":a"), e.action)
-        .bind(QStringLiteral(":tt"), e.targetType)
-        .bind(QStringLiteral(":ti"), e.targetId)
-        .bind(QStringLiteral(":c"), e.collegeId ? QVariant(e.collegeId) : QVariant())
-        .bind(QStringLiteral(":r"), e.reason)
-        .bind(QStringLiteral(":b"), e.beforeJson)
-        .bind(QStringLiteral(":af"), e.afterJson)
-        .bind(QStringLiteral(":p"), e.prevHash);
+    bindEntry(ins, e).bind(QStringLiteral(":p"), e.prevHash);
     e.id = ins.scalar().toLongLong();
     e.hash = computeHash(e);
     Query(m_db, QStringLiteral("UPDATE audit_log SET hash = :h WHERE id = :id"))

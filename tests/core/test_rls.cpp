@@ -61,24 +61,8 @@ class TestRls : public QObject
         t.password = kPassword;
         return t;
     }
-    static qint64 scalar(QSqlDatabase &c, const QString &sql)
-    {
-        QSqlQuery q(c);
-        if (!q.exec(sql) || !q.next())
-            qFatal("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
-        return q.value(0).toLongLong();
-    }
-    // Runs a change; returns rows affected, or -1 when the server refused it.
-    static int change(QSqlDatabase &c, const QString &sql, QString *error = nullptr)
-    {
-        QSqlQuery q(c);
-        if (!q.exec(sql)) {
-            if (error)
-                *error = q.lastError().text();
-            return -1;
-        }
-        return q.numRowsAffected();
-    }
+    static qint64 scalar(QSqlDatabase &c, const QString &sql) { return test::sqlScalar(c, sql); }
+    static int change(QSqlDatabase &c, const QString &sql, QString *error = nullptr) { return test::sqlChange(c, sql, error); }
 
 private Q_SLOTS:
     void initTestCase()

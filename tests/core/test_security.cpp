@@ -65,24 +65,8 @@ class TestSecurity : public QObject
             *error = c.lastError().text();
         return c;
     }
-    static qint64 scalar(QSqlDatabase &c, const QString &sql)
-    {
-        QSqlQuery q(c);
-        if (!q.exec(sql) || !q.next())
-            qFatal("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
-        return q.value(0).toLongLong();
-    }
-    // Rows affected, or -1 when the server refused (the error text in *error).
-    static int change(QSqlDatabase &c, const QString &sql, QString *error = nullptr)
-    {
-        QSqlQuery q(c);
-        if (!q.exec(sql)) {
-            if (error)
-                *error = q.lastError().text();
-            return -1;
-        }
-        return q.numRowsAffected();
-    }
+    static qint64 scalar(QSqlDatabase &c, const QString &sql) { return test::sqlScalar(c, sql); }
+    static int change(QSqlDatabase &c, const QString &sql, QString *error = nullptr) { return test::sqlChange(c, sql, error); }
     // Statements that cannot be prepared (DDL), as the owner.
     static void ownerRun(const db::Database &owner, const QString &sql)
     {
