@@ -2368,27 +2368,27 @@ Write it down now: it is not stored and cannot be shown again.</source>
         </message>
         <message>
             <source>Verify certificate and server name (verify-full)</source>
-            <translation>验证证书和服务器名称（verify-full）</translation>
+            <translation>验证证书和服务器名称</translation>
         </message>
         <message>
             <source>Verify certificate only (verify-ca)</source>
-            <translation>仅验证证书（verify-ca）</translation>
+            <translation>仅验证证书</translation>
         </message>
         <message>
             <source>Encrypt without verifying (require)</source>
-            <translation>加密但不验证（require）</translation>
+            <translation>加密但不验证</translation>
         </message>
         <message>
             <source>Encrypt if the server can (prefer)</source>
-            <translation>服务器支持时加密（prefer）</translation>
+            <translation>服务器支持时加密</translation>
         </message>
         <message>
             <source>No encryption (disable)</source>
-            <translation>不加密（disable）</translation>
+            <translation>不加密</translation>
         </message>
         <message>
             <source>Root certificate of the server (.crt / .pem)</source>
-            <translation>服务器的根证书（.crt / .pem）</translation>
+            <translation>服务器的根证书文件</translation>
         </message>
         <message>
             <source>Root certificate</source>
