@@ -151,11 +151,13 @@ build_qtbase() {
     -DPostgreSQL_INCLUDE_DIR="$PREFIX/include" -DPostgreSQL_LIBRARY="$pq_lib"
 }
 
-qt_module() { # SOURCE_DIR NAME: a Qt module built against our qtbase
-  cmake_build "$1" "$2" -DCMAKE_TOOLCHAIN_FILE="$PREFIX/lib/cmake/Qt6/qt.toolchain.cmake" \
-    -DQT_BUILD_EXAMPLES=OFF -DQT_BUILD_TESTS=OFF
+qt_module() { # SOURCE_DIR NAME [cmake-args...]: a Qt module built against our qtbase
+  local s=$1 n=$2; shift 2
+  cmake_build "$s" "$n" -DCMAKE_TOOLCHAIN_FILE="$PREFIX/lib/cmake/Qt6/qt.toolchain.cmake" \
+    -DQT_BUILD_EXAMPLES=OFF -DQT_BUILD_TESTS=OFF "$@"
 }
-build_qtsvg() { qt_module "$(third_party qtsvg-6.4.2)" qtsvg; }
+# QtSvg compiles against the prefix's zlib.h (unprefixed names), not qtbase's bundled copy: link zlib1.dll.
+build_qtsvg() { qt_module "$(third_party qtsvg-6.4.2)" qtsvg -DCMAKE_CXX_STANDARD_LIBRARIES="-L$PREFIX/lib -lz"; }
 build_qtcharts() { qt_module "$(third_party qtcharts-6.4.2)" qtcharts; }
 
 build_qtkeychain() { # passwords in the Windows credential store
@@ -201,7 +203,8 @@ build_opencv() { # only the modules the check engine uses (and what they pull in
 
 build_dlib() { # face landmarks; static (dlib marks no exports)
   local s; s=$(fetch_src dlib)
-  cmake_build "$s/dlib" dlib -DBUILD_SHARED_LIBS=OFF -DDLIB_NO_GUI_SUPPORT=ON \
+  # Debian's fix-soname patch expects SOVERSION from debian/rules.
+  cmake_build "$s/dlib" dlib -DBUILD_SHARED_LIBS=OFF -DDLIB_NO_GUI_SUPPORT=ON -DSOVERSION=19.24.0 \
     -DDLIB_USE_BLAS=OFF -DDLIB_USE_LAPACK=OFF -DDLIB_USE_CUDA=OFF -DDLIB_PNG_SUPPORT=OFF \
     -DDLIB_JPEG_SUPPORT=OFF -DDLIB_GIF_SUPPORT=OFF -DDLIB_WEBP_SUPPORT=OFF -DDLIB_JXL_SUPPORT=OFF \
     -DDLIB_LINK_WITH_SQLITE3=OFF -DDLIB_USE_FFMPEG=OFF -DDLIB_USE_MKL_FFT=OFF
@@ -294,4 +297,8 @@ for d in "${wanted[@]}"; do
     exit 1
   fi
 done
-echo "deps: the prefix $PREFIX is complete ($(( $(date +%s) - total_start )) s this run)"
+if [ $# -gt 0 ]; then
+  echo "deps: ${wanted[*]} built ($(( $(date +%s) - total_start )) s this run)"
+else
+  echo "deps: the prefix $PREFIX is complete ($(( $(date +%s) - total_start )) s this run)"
+fi
