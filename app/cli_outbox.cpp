@@ -82,10 +82,9 @@ int deliver(QStringList args)
         }
     }
     c.url = QUrl(url);
-    if (url.isEmpty() || !c.url.isValid() ||
-        (c.url.scheme() != QLatin1String("http") && c.url.scheme() != QLatin1String("https"))) {
+    if (url.isEmpty() || !net::webhookUrlProblem(c.url).isEmpty()) {
         cli::err() << QCoreApplication::translate("cli", "error: no usable webhook URL (give --url or set the school setting '%1'): %2")
-                          .arg(QString::fromLatin1(net::kWebhookUrlSetting), url)
+                          .arg(QString::fromLatin1(net::kWebhookUrlSetting), url.isEmpty() ? url : net::webhookUrlProblem(c.url))
                    << Qt::endl;
         return cli::Usage;
     }
@@ -206,9 +205,8 @@ int setUrl(QStringList args)
     }
     const QString url = args.first().trimmed();
     const QUrl u(url);
-    if (!url.isEmpty() && (!u.isValid() || u.host().isEmpty() ||
-                           (u.scheme() != QLatin1String("http") && u.scheme() != QLatin1String("https")))) {
-        cli::err() << QCoreApplication::translate("cli", "error: not an http(s) URL: %1").arg(url) << Qt::endl;
+    if (!url.isEmpty() && !net::webhookUrlProblem(u).isEmpty()) {
+        cli::err() << QCoreApplication::translate("cli", "error: %1").arg(net::webhookUrlProblem(u)) << Qt::endl;
         return cli::Usage;
     }
     if (!u.userInfo().isEmpty() || u.query().contains(QLatin1String("secret"), Qt::CaseInsensitive)) {

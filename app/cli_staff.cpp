@@ -2,6 +2,7 @@
 #include "cli_accounts_common.h"
 #include "cli_common.h"
 
+#include "accounts/password.h"
 #include "accounts/staff_service.h"
 #include "db/account_repo.h"
 #include "db/database.h"
@@ -92,11 +93,27 @@ int runStaffCommand(const QStringList &argsIn)
                 security.syncStaffRole(s->id, password);
             }
             if (demoPasswords) {
+                // Only accounts whose app password is still the published demo one: on a real
+                // database an "admin" with its own password does not get a known database password.
                 int n = 0;
                 const demo::DemoAccount *accounts = demo::demoAccounts(&n);
-                for (int i = 0; i < n; ++i)
-                    if (const auto s = repo.findByUsername(QString::fromLatin1(accounts[i].username)))
+                QStringList refused;
+                for (int i = 0; i < n; ++i) {
+                    const auto s = repo.findByUsername(QString::fromLatin1(accounts[i].username));
+                    if (!s)
+                        continue;
+                    if (accounts::verifyPassword(QString::fromLatin1(accounts[i].password), s->passwordHash))
                         security.syncStaffRole(s->id, QString::fromLatin1(accounts[i].password));
+                    else
+                        refused << s->username;
+                }
+                if (!refused.isEmpty()) {
+                    cli::err() << QCoreApplication::translate("cli", "error: --demo-passwords is for demo databases: %1 no longer use the demo "
+                                                                      "password, their database logins were left unchanged")
+                                      .arg(refused.join(QStringLiteral(", ")))
+                               << Qt::endl;
+                    return cli::Failed;
+                }
             }
             cli::out() << QCoreApplication::translate("cli", "%1 staff login roles in place: %2").arg(roles.size()).arg(roles.join(QStringLiteral(", "))) << Qt::endl;
             return cli::Ok;

@@ -88,13 +88,6 @@
     </context>
     <context>
         <name>AuthService</name>
-        <message numerus="yes">
-            <source>Wrong user name or password (%n attempt(s) left before the account is locked).</source>
-            <translation>
-                <numerusform>Wrong user name or password (%n attempt(s) left before the account is locked).</numerusform>
-                <numerusform>Wrong user name or password (%n attempt(s) left before the account is locked).</numerusform>
-            </translation>
-        </message>
         <message>
             <source>Wrong user name or password.</source>
             <translation>Wrong user name or password.</translation>
@@ -336,6 +329,10 @@
             <source>expired on %1</source>
             <translation>expired on %1</translation>
         </message>
+        <message>
+            <source>The codes of this school cannot be hashed from this login.</source>
+            <translation>The codes of this school cannot be hashed from this login.</translation>
+        </message>
     </context>
     <context>
         <name>CodeSheet</name>
@@ -492,6 +489,10 @@
             <source>saving</source>
             <translation>saving</translation>
         </message>
+        <message>
+            <source>The connection to the database was lost in the middle of an action; nothing of it was saved.</source>
+            <translation>The connection to the database was lost in the middle of an action; nothing of it was saved.</translation>
+        </message>
     </context>
     <context>
         <name>DbTarget</name>
@@ -502,6 +503,18 @@
         <message>
             <source>Not a valid PostgreSQL address: %1 (expected postgresql://user@host:port/database)</source>
             <translation>Not a valid PostgreSQL address: %1 (expected postgresql://user@host:port/database)</translation>
+        </message>
+        <message>
+            <source>Unknown connection setting %1 (known: sslmode, sslrootcert).</source>
+            <translation>Unknown connection setting %1 (known: sslmode, sslrootcert).</translation>
+        </message>
+        <message>
+            <source>sslmode must be one of %1.</source>
+            <translation>sslmode must be one of %1.</translation>
+        </message>
+        <message>
+            <source>The certificate file name must not contain ';'.</source>
+            <translation>The certificate file name must not contain ';'.</translation>
         </message>
     </context>
     <context>
@@ -564,6 +577,10 @@
         <message>
             <source>the database is read-only.</source>
             <translation>the database is read-only.</translation>
+        </message>
+        <message>
+            <source>The connection to %1 is not secure as required (sslmode=%2): the server's certificate could not be verified against the trusted root certificate, or the server offers no encryption. Ask the administrator for the server's root certificate.</source>
+            <translation>The connection to %1 is not secure as required (sslmode=%2): the server's certificate could not be verified against the trusted root certificate, or the server offers no encryption. Ask the administrator for the server's root certificate.</translation>
         </message>
     </context>
     <context>
@@ -979,6 +996,41 @@
             <source>The packages are complete, but the students could not be marked as exported: %1</source>
             <translation>The packages are complete, but the students could not be marked as exported: %1</translation>
         </message>
+        <message>
+            <source>the file could not be written to the disk</source>
+            <translation>the file could not be written to the disk</translation>
+        </message>
+        <message>
+            <source>Your database role may not read ID numbers: choose a file name template without {身份证号}.</source>
+            <translation>Your database role may not read ID numbers: choose a file name template without {身份证号}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Image</name>
+        <message>
+            <source>The image is empty.</source>
+            <translation>The image is empty.</translation>
+        </message>
+        <message>
+            <source>The image is too large (%1 bytes, at most %2).</source>
+            <translation>The image is too large (%1 bytes, at most %2).</translation>
+        </message>
+        <message>
+            <source>Not a JPEG or PNG image (%1): not decoded.</source>
+            <translation>Not a JPEG or PNG image (%1): not decoded.</translation>
+        </message>
+        <message>
+            <source>The image header is damaged: %1</source>
+            <translation>The image header is damaged: %1</translation>
+        </message>
+        <message>
+            <source>The image claims %1x%2 pixels, more than the %3 megapixels a photo may have: not decoded.</source>
+            <translation>The image claims %1x%2 pixels, more than the %3 megapixels a photo may have: not decoded.</translation>
+        </message>
+        <message>
+            <source>The image could not be decoded: %1</source>
+            <translation>The image could not be decoded: %1</translation>
+        </message>
     </context>
     <context>
         <name>Migrations</name>
@@ -1096,6 +1148,14 @@
             <source>The webhook key file %1 is empty.</source>
             <translation>The webhook key file %1 is empty.</translation>
         </message>
+        <message>
+            <source>not an https URL: %1</source>
+            <translation>not an https URL: %1</translation>
+        </message>
+        <message>
+            <source>the webhook must use https (notifications carry student data): %1</source>
+            <translation>the webhook must use https (notifications carry student data): %1</translation>
+        </message>
     </context>
     <context>
         <name>PhotoStore</name>
@@ -1150,6 +1210,18 @@
         <message>
             <source>%1 (after %2 attempts)</source>
             <translation>%1 (after %2 attempts)</translation>
+        </message>
+        <message>
+            <source>Photo %1 is at %2, which is not one of the photo servers allowed (setting photo_hosts); not fetched.</source>
+            <translation>Photo %1 is at %2, which is not one of the photo servers allowed (setting photo_hosts); not fetched.</translation>
+        </message>
+        <message>
+            <source>Photo %1: the photo server redirected to %2, another host; not followed.</source>
+            <translation>Photo %1: the photo server redirected to %2, another host; not followed.</translation>
+        </message>
+        <message>
+            <source>Photo %1: the download did not finish within %2 s; given up.</source>
+            <translation>Photo %1: the download did not finish within %2 s; given up.</translation>
         </message>
     </context>
     <context>
@@ -1566,10 +1638,6 @@
             <translation>The XLSX file has no %1: it is damaged or not a spreadsheet.</translation>
         </message>
         <message>
-            <source>The XLSX file is too large to read (%1 inside is over 512 MB).</source>
-            <translation>The XLSX file is too large to read (%1 inside is over 512 MB).</translation>
-        </message>
-        <message>
             <source>Cannot read %1 inside the XLSX file.</source>
             <translation>Cannot read %1 inside the XLSX file.</translation>
         </message>
@@ -1598,12 +1666,32 @@
             <translation>Cannot open %1: %2</translation>
         </message>
         <message>
-            <source>%1 is larger than 200 MB: split the roster.</source>
-            <translation>%1 is larger than 200 MB: split the roster.</translation>
-        </message>
-        <message>
             <source>%1 is an old Excel (.xls) file: save it as .xlsx or .csv first.</source>
             <translation>%1 is an old Excel (.xls) file: save it as .xlsx or .csv first.</translation>
+        </message>
+        <message>
+            <source>The sheet has more than %1 rows: split the roster.</source>
+            <translation>The sheet has more than %1 rows: split the roster.</translation>
+        </message>
+        <message>
+            <source>The sheet has a cell in column %1; a roster may use at most %2 columns.</source>
+            <translation>The sheet has a cell in column %1; a roster may use at most %2 columns.</translation>
+        </message>
+        <message>
+            <source>The sheet has more than %1 cells: split the roster.</source>
+            <translation>The sheet has more than %1 cells: split the roster.</translation>
+        </message>
+        <message>
+            <source>The XLSX file is too large to read (%1 inside inflates to more than %2 MB).</source>
+            <translation>The XLSX file is too large to read (%1 inside inflates to more than %2 MB).</translation>
+        </message>
+        <message>
+            <source>Cannot read %1 inside the XLSX file (it is damaged).</source>
+            <translation>Cannot read %1 inside the XLSX file (it is damaged).</translation>
+        </message>
+        <message>
+            <source>%1 is larger than %2 MB: split the roster.</source>
+            <translation>%1 is larger than %2 MB: split the roster.</translation>
         </message>
     </context>
     <context>
@@ -1813,10 +1901,6 @@
             <translation>%1 row(s) queued again</translation>
         </message>
         <message>
-            <source>error: not an http(s) URL: %1</source>
-            <translation>error: not an http(s) URL: %1</translation>
-        </message>
-        <message>
             <source>error: keep credentials out of the URL; the signature secret is given to the sender only</source>
             <translation>error: keep credentials out of the URL; the signature secret is given to the sender only</translation>
         </message>
@@ -1855,6 +1939,10 @@
         <message>
             <source>, database login role %1</source>
             <translation>, database login role %1</translation>
+        </message>
+        <message>
+            <source>error: --demo-passwords is for demo databases: %1 no longer use the demo password, their database logins were left unchanged</source>
+            <translation>error: --demo-passwords is for demo databases: %1 no longer use the demo password, their database logins were left unchanged</translation>
         </message>
     </context>
     <context>
@@ -2280,6 +2368,46 @@ Write it down now: it is not stored and cannot be shown again.</translation>
         <message>
             <source>Tucai databases (*.sqlite *.db);;All files (*)</source>
             <translation>Tucai databases (*.sqlite *.db);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Automatic (verify the certificate unless the server is this computer)</source>
+            <translation>Automatic (verify the certificate unless the server is this computer)</translation>
+        </message>
+        <message>
+            <source>Verify certificate and server name (verify-full)</source>
+            <translation>Verify certificate and server name (verify-full)</translation>
+        </message>
+        <message>
+            <source>Verify certificate only (verify-ca)</source>
+            <translation>Verify certificate only (verify-ca)</translation>
+        </message>
+        <message>
+            <source>Encrypt without verifying (require)</source>
+            <translation>Encrypt without verifying (require)</translation>
+        </message>
+        <message>
+            <source>Encrypt if the server can (prefer)</source>
+            <translation>Encrypt if the server can (prefer)</translation>
+        </message>
+        <message>
+            <source>No encryption (disable)</source>
+            <translation>No encryption (disable)</translation>
+        </message>
+        <message>
+            <source>Root certificate of the server (.crt / .pem)</source>
+            <translation>Root certificate of the server (.crt / .pem)</translation>
+        </message>
+        <message>
+            <source>Root certificate</source>
+            <translation>Root certificate</translation>
+        </message>
+        <message>
+            <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
+            <translation>Certificates (*.crt *.pem *.cer);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Encryption</source>
+            <translation>Encryption</translation>
         </message>
     </context>
     <context>
@@ -3071,6 +3199,10 @@ Idempotency key: %2</translation>
         <message>
             <source>#%1 %2 (key %3): last error: %4</source>
             <translation>#%1 %2 (key %3): last error: %4</translation>
+        </message>
+        <message>
+            <source>This computer does not send notifications: %1</source>
+            <translation>This computer does not send notifications: %1</translation>
         </message>
     </context>
     <context>

@@ -88,12 +88,6 @@
     </context>
     <context>
         <name>AuthService</name>
-        <message numerus="yes">
-            <source>Wrong user name or password (%n attempt(s) left before the account is locked).</source>
-            <translation>
-                <numerusform>用户名或密码错误（再错 %n 次账号将被锁定）。</numerusform>
-            </translation>
-        </message>
         <message>
             <source>Wrong user name or password.</source>
             <translation>用户名或密码错误。</translation>
@@ -335,6 +329,10 @@
             <source>expired on %1</source>
             <translation>已于 %1 过期</translation>
         </message>
+        <message>
+            <source>The codes of this school cannot be hashed from this login.</source>
+            <translation>此登录无法为本校的采集码计算哈希。</translation>
+        </message>
     </context>
     <context>
         <name>CodeSheet</name>
@@ -491,6 +489,10 @@
             <source>saving</source>
             <translation>保存</translation>
         </message>
+        <message>
+            <source>The connection to the database was lost in the middle of an action; nothing of it was saved.</source>
+            <translation>操作进行中与数据库的连接中断；该操作的任何内容都未保存。</translation>
+        </message>
     </context>
     <context>
         <name>DbTarget</name>
@@ -501,6 +503,18 @@
         <message>
             <source>Not a valid PostgreSQL address: %1 (expected postgresql://user@host:port/database)</source>
             <translation>不是有效的 PostgreSQL 地址：%1（应为 postgresql://用户@主机:端口/数据库）</translation>
+        </message>
+        <message>
+            <source>Unknown connection setting %1 (known: sslmode, sslrootcert).</source>
+            <translation>未知的连接设置 %1（可用：sslmode、sslrootcert）。</translation>
+        </message>
+        <message>
+            <source>sslmode must be one of %1.</source>
+            <translation>sslmode 必须是以下之一：%1。</translation>
+        </message>
+        <message>
+            <source>The certificate file name must not contain ';'.</source>
+            <translation>证书文件名不能包含“;”。</translation>
         </message>
     </context>
     <context>
@@ -563,6 +577,10 @@
         <message>
             <source>the database is read-only.</source>
             <translation>数据库为只读。</translation>
+        </message>
+        <message>
+            <source>The connection to %1 is not secure as required (sslmode=%2): the server's certificate could not be verified against the trusted root certificate, or the server offers no encryption. Ask the administrator for the server's root certificate.</source>
+            <translation>与 %1 的连接未达到要求的安全级别（sslmode=%2）：无法用受信任的根证书验证服务器证书，或服务器不提供加密。请向管理员索取服务器的根证书。</translation>
         </message>
     </context>
     <context>
@@ -978,6 +996,41 @@
             <source>The packages are complete, but the students could not be marked as exported: %1</source>
             <translation>照片包已完整生成，但未能将学生标记为已导出：%1</translation>
         </message>
+        <message>
+            <source>the file could not be written to the disk</source>
+            <translation>文件无法写入磁盘</translation>
+        </message>
+        <message>
+            <source>Your database role may not read ID numbers: choose a file name template without {身份证号}.</source>
+            <translation>您的数据库角色无权读取身份证号：请选择不含 {身份证号} 的文件名模板。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Image</name>
+        <message>
+            <source>The image is empty.</source>
+            <translation>图片为空。</translation>
+        </message>
+        <message>
+            <source>The image is too large (%1 bytes, at most %2).</source>
+            <translation>图片过大（%1 字节，最多 %2）。</translation>
+        </message>
+        <message>
+            <source>Not a JPEG or PNG image (%1): not decoded.</source>
+            <translation>不是 JPEG 或 PNG 图片（%1）：未解码。</translation>
+        </message>
+        <message>
+            <source>The image header is damaged: %1</source>
+            <translation>图片头部已损坏：%1</translation>
+        </message>
+        <message>
+            <source>The image claims %1x%2 pixels, more than the %3 megapixels a photo may have: not decoded.</source>
+            <translation>图片声称有 %1x%2 像素，超过照片允许的 %3 百万像素：未解码。</translation>
+        </message>
+        <message>
+            <source>The image could not be decoded: %1</source>
+            <translation>图片无法解码：%1</translation>
+        </message>
     </context>
     <context>
         <name>Migrations</name>
@@ -1095,6 +1148,14 @@
             <source>The webhook key file %1 is empty.</source>
             <translation>Webhook 密钥文件 %1 为空。</translation>
         </message>
+        <message>
+            <source>not an https URL: %1</source>
+            <translation>不是 https 地址：%1</translation>
+        </message>
+        <message>
+            <source>the webhook must use https (notifications carry student data): %1</source>
+            <translation>Webhook 必须使用 https（通知包含学生数据）：%1</translation>
+        </message>
     </context>
     <context>
         <name>PhotoStore</name>
@@ -1149,6 +1210,18 @@
         <message>
             <source>%1 (after %2 attempts)</source>
             <translation>%1（已尝试 %2 次）</translation>
+        </message>
+        <message>
+            <source>Photo %1 is at %2, which is not one of the photo servers allowed (setting photo_hosts); not fetched.</source>
+            <translation>照片 %1 位于 %2，不在允许的照片服务器之列（设置 photo_hosts）；未下载。</translation>
+        </message>
+        <message>
+            <source>Photo %1: the photo server redirected to %2, another host; not followed.</source>
+            <translation>照片 %1：照片服务器重定向到另一主机 %2；未跟随。</translation>
+        </message>
+        <message>
+            <source>Photo %1: the download did not finish within %2 s; given up.</source>
+            <translation>照片 %1：下载未在 %2 秒内完成；已放弃。</translation>
         </message>
     </context>
     <context>
@@ -1564,10 +1637,6 @@
             <translation>XLSX 文件中没有 %1：文件已损坏或不是电子表格。</translation>
         </message>
         <message>
-            <source>The XLSX file is too large to read (%1 inside is over 512 MB).</source>
-            <translation>XLSX 文件过大，无法读取（其中的 %1 超过 512 MB）。</translation>
-        </message>
-        <message>
             <source>Cannot read %1 inside the XLSX file.</source>
             <translation>无法读取 XLSX 文件中的 %1。</translation>
         </message>
@@ -1596,12 +1665,32 @@
             <translation>无法打开 %1：%2</translation>
         </message>
         <message>
-            <source>%1 is larger than 200 MB: split the roster.</source>
-            <translation>%1 大于 200 MB：请拆分名单。</translation>
-        </message>
-        <message>
             <source>%1 is an old Excel (.xls) file: save it as .xlsx or .csv first.</source>
             <translation>%1 是旧版 Excel（.xls）文件：请先另存为 .xlsx 或 .csv。</translation>
+        </message>
+        <message>
+            <source>The sheet has more than %1 rows: split the roster.</source>
+            <translation>工作表超过 %1 行：请拆分名单。</translation>
+        </message>
+        <message>
+            <source>The sheet has a cell in column %1; a roster may use at most %2 columns.</source>
+            <translation>工作表第 %1 列有单元格；名单最多只能使用 %2 列。</translation>
+        </message>
+        <message>
+            <source>The sheet has more than %1 cells: split the roster.</source>
+            <translation>工作表超过 %1 个单元格：请拆分名单。</translation>
+        </message>
+        <message>
+            <source>The XLSX file is too large to read (%1 inside inflates to more than %2 MB).</source>
+            <translation>XLSX 文件过大，无法读取（其中的 %1 解压后超过 %2 MB）。</translation>
+        </message>
+        <message>
+            <source>Cannot read %1 inside the XLSX file (it is damaged).</source>
+            <translation>无法读取 XLSX 文件中的 %1（文件已损坏）。</translation>
+        </message>
+        <message>
+            <source>%1 is larger than %2 MB: split the roster.</source>
+            <translation>%1 大于 %2 MB：请拆分名单。</translation>
         </message>
     </context>
     <context>
@@ -1811,10 +1900,6 @@
             <translation>已重新排队 %1 条记录</translation>
         </message>
         <message>
-            <source>error: not an http(s) URL: %1</source>
-            <translation>错误：不是 http(s) 地址：%1</translation>
-        </message>
-        <message>
             <source>error: keep credentials out of the URL; the signature secret is given to the sender only</source>
             <translation>错误：地址中不要包含凭据；签名密钥只交给推送程序</translation>
         </message>
@@ -1853,6 +1938,10 @@
         <message>
             <source>, database login role %1</source>
             <translation>，数据库登录角色 %1</translation>
+        </message>
+        <message>
+            <source>error: --demo-passwords is for demo databases: %1 no longer use the demo password, their database logins were left unchanged</source>
+            <translation>错误：--demo-passwords 仅用于演示数据库：%1 已不再使用演示密码，其数据库登录未作更改</translation>
         </message>
     </context>
     <context>
@@ -2272,6 +2361,46 @@ Write it down now: it is not stored and cannot be shown again.</source>
         <message>
             <source>Tucai databases (*.sqlite *.db);;All files (*)</source>
             <translation>图采数据库 (*.sqlite *.db);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Automatic (verify the certificate unless the server is this computer)</source>
+            <translation>自动（除非服务器就是本机，否则验证证书）</translation>
+        </message>
+        <message>
+            <source>Verify certificate and server name (verify-full)</source>
+            <translation>验证证书和服务器名称</translation>
+        </message>
+        <message>
+            <source>Verify certificate only (verify-ca)</source>
+            <translation>仅验证证书</translation>
+        </message>
+        <message>
+            <source>Encrypt without verifying (require)</source>
+            <translation>加密但不验证</translation>
+        </message>
+        <message>
+            <source>Encrypt if the server can (prefer)</source>
+            <translation>服务器支持时加密</translation>
+        </message>
+        <message>
+            <source>No encryption (disable)</source>
+            <translation>不加密</translation>
+        </message>
+        <message>
+            <source>Root certificate of the server (.crt / .pem)</source>
+            <translation>服务器的根证书文件</translation>
+        </message>
+        <message>
+            <source>Root certificate</source>
+            <translation>根证书</translation>
+        </message>
+        <message>
+            <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
+            <translation>证书 (*.crt *.pem *.cer);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Encryption</source>
+            <translation>加密</translation>
         </message>
     </context>
     <context>
@@ -3058,6 +3187,10 @@ Idempotency key: %2</source>
         <message>
             <source>#%1 %2 (key %3): last error: %4</source>
             <translation>#%1 %2（键 %3）：最近错误：%4</translation>
+        </message>
+        <message>
+            <source>This computer does not send notifications: %1</source>
+            <translation>本机不发送通知：%1</translation>
         </message>
     </context>
     <context>

@@ -168,7 +168,7 @@ AccountActions::Result AccountActions::run(const Request &r)
         if (r.kind == Kind::GrantAttempts)
             payload.insert(QStringLiteral("attempts"), r.attempts);
         m.payloadJson = db::AuditRepo::json(payload);
-        m.idempotencyKey = QStringLiteral("%1:%2:%3").arg(e.action).arg(before.id).arg(after.rowVersion);
+        m.idempotencyKey = QStringLiteral("%1:%2:%3").arg(m.kind).arg(before.id).arg(after.rowVersion);  // the form the server makes
         outbox.enqueue(m);
         ++result.changed;
     }

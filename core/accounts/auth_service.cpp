@@ -7,6 +7,8 @@
 #include "db/staff_repo.h"
 
 #include <QCoreApplication>
+
+#include <algorithm>
 #include <QDateTime>
 
 namespace tucai::accounts {
@@ -18,10 +20,9 @@ QString LoginResult::message() const
         return {};
     case Status::UnknownUser:
     case Status::WrongPassword:
-        return attemptsLeft > 0
-            ? QCoreApplication::translate("AuthService", "Wrong user name or password (%n attempt(s) left before the account is locked).",
-                                          nullptr, attemptsLeft)
-            : QCoreApplication::translate("AuthService", "Wrong user name or password.");
+        // One message whatever the reason (unknown name, wrong password, a lock or a disabled
+        // account with a wrong password): the answer must not tell which user names exist.
+        return QCoreApplication::translate("AuthService", "Wrong user name or password.");
     case Status::Locked:
         return QCoreApplication::translate("AuthService", "Too many failed log-ins: this account is locked until %1.")
             .arg(QDateTime::fromMSecsSinceEpoch(lockedUntil).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
@@ -36,27 +37,32 @@ LoginResult AuthService::login(const QString &username, const QString &password)
     db::StaffRepo repo(m_db);
     LoginResult result;
     const auto staff = repo.findByUsername(username.trimmed());
+    // The password hash runs for every attempt, a known user name or not, so that neither the
+    // time nor the message tells an unknown name from a wrong password.
+    const bool passwordOk = verifyPassword(password, staff ? staff->passwordHash : dummyPasswordHash());
     if (!staff) {
         result.status = LoginResult::Status::UnknownUser;
         return result;
     }
     const qint64 now = db::nowMs();
-    if (staff->lockedUntil > now) {
+    const bool locked = staff->lockedUntil > now;
+    if (passwordOk && locked) {
+        // Only whoever knows the password learns about the lock.
         result.status = LoginResult::Status::Locked;
         result.lockedUntil = staff->lockedUntil;
         return result;
     }
-    if (!staff->active) {
+    if (passwordOk && !staff->active) {
         result.status = LoginResult::Status::Disabled;
         return result;
     }
-    if (!verifyPassword(password, staff->passwordHash)) {
-        // A lock that has run out starts a fresh count.
-        const int failures = (staff->lockedUntil && staff->lockedUntil <= now ? 0 : staff->failedLogins) + 1;
-        const qint64 lockedUntil = failures >= kMaxFailures ? now + kLockMs : 0;
+    if (!passwordOk) {
+        result.status = LoginResult::Status::WrongPassword;
+        if (locked || !staff->active)
+            return result;  // not counted while locked; nothing to count for a disabled account
         db::Transaction tx(m_db);
-        repo.recordFailedLogin(staff->id, failures, lockedUntil);
-        if (lockedUntil) {
+        const auto [failures, lockedUntil] = repo.recordFailedLogin(staff->id, now, kMaxFailures, now + kLockMs);
+        if (lockedUntil > now) {
             AuditEntry e;
             e.staffId = staff->id;
             e.staffName = staff->username;
@@ -67,9 +73,8 @@ LoginResult AuthService::login(const QString &username, const QString &password)
             db::AuditRepo(m_db).append(e);
         }
         tx.commit();
-        result.status = lockedUntil ? LoginResult::Status::Locked : LoginResult::Status::WrongPassword;
         result.lockedUntil = lockedUntil;
-        result.attemptsLeft = kMaxFailures - failures;
+        result.attemptsLeft = std::max(0, kMaxFailures - failures);
         return result;
     }
     repo.recordSuccessfulLogin(staff->id);

@@ -1,5 +1,7 @@
 #include "audit/audit_export.h"
 
+#include "export/table_file.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QSaveFile>
@@ -7,15 +9,7 @@
 namespace tucai::audit {
 namespace {
 
-QString csvCell(QString v)
-{
-    if (!v.isEmpty() && (v.at(0) == QLatin1Char('=') || v.at(0) == QLatin1Char('+') || v.at(0) == QLatin1Char('-')
-                         || v.at(0) == QLatin1Char('@')))
-        v.prepend(QLatin1Char('\''));
-    if (v.contains(QLatin1Char(',')) || v.contains(QLatin1Char('"')) || v.contains(QLatin1Char('\n')) || v.contains(QLatin1Char('\r')))
-        v = QLatin1Char('"') + v.replace(QLatin1Char('"'), QLatin1String("\"\"")) + QLatin1Char('"');
-    return v;
-}
+QString csvCell(const QString &v) { return exporting::csvField(v); }
 
 } // namespace
 

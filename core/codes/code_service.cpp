@@ -62,8 +62,27 @@ QList<IssuedCode> CodeService::generateForStudents(const CodeSelection &sel, qin
     if (targets.isEmpty())
         return issued;
     const qint64 now = db::nowMs();
+    QStringList codes, data;
+    codes.reserve(targets.size());
+    data.reserve(targets.size());
+    issued.reserve(targets.size());
+    for (qsizetype i = 0; i < targets.size(); ++i) {
+        codes.append(newCode(kStudentDataChars));
+        data.append(codes.constLast().left(kStudentDataChars));
+        issued.append({targets.at(i), crockford::grouped(codes.constLast()), expiresAt});
+    }
+    // The sheets are rendered before the transaction: rendering thousands of QR codes must not
+    // hold the database (and the audit chain) locked. If the transaction then fails, the
+    // sheets name codes that were never stored, which verify nowhere.
+    if (deliver && !deliver(issued, error))
+        return {};
+    if (cancel && cancel->load())
+        return {};
+
     db::Transaction tx(m_db);
-    const QByteArray key = CodeKey::forSchool(m_db, sel.schoolId, true);
+    const QStringList hashes = CodeKey::hashAll(m_db, sel.schoolId, data, true);
+    if (hashes.size() != data.size())
+        throw db::DbError(db::DbError::Kind::Permission, tr("The codes of this school cannot be hashed from this login."));
     db::CodeBatchRow batch;
     batch.schoolId = sel.schoolId;
     batch.collegeId = sel.collegeId;
@@ -82,22 +101,17 @@ QList<IssuedCode> CodeService::generateForStudents(const CodeSelection &sel, qin
 
     QList<db::CodeRow> rows;
     rows.reserve(targets.size());
-    issued.reserve(targets.size());
     for (int i = 0; i < targets.size(); ++i) {
-        if (cancel && cancel->load())
-            return {};
         const db::CodeTarget &t = targets.at(i);
-        const QString code = newCode(kStudentDataChars);
         db::CodeRow r;
         r.batchId = batch.id;
         r.schoolId = t.schoolId;
         r.collegeId = t.collegeId;
         r.studentId = t.studentId;
-        r.codeHash = CodeKey::hash(key, code.left(kStudentDataChars));
+        r.codeHash = hashes.at(i);
         r.createdAt = now;
         r.expiresAt = expiresAt;
         rows.append(r);
-        issued.append({t, crockford::grouped(code), expiresAt});
         if (progress && (i % 256 == 0 || i + 1 == targets.size()))
             progress(i + 1, int(targets.size()));
     }
@@ -117,12 +131,6 @@ QList<IssuedCode> CodeService::generateForStudents(const CodeSelection &sel, qin
                                                               {QStringLiteral("expires_at"), expiresAt}})
                                         .toJson(QJsonDocument::Compact));
     db::AuditRepo(m_db).append(e);
-    if (cancel && cancel->load())
-        return {};
-    if (deliver && !deliver(issued, error))
-        return {};
-    if (cancel && cancel->load())
-        return {};
     tx.commit();
     return issued;
 }
@@ -131,8 +139,11 @@ IssuedCode CodeService::generateBatchCode(qint64 schoolId, qint64 collegeId, con
 {
     db::CodeRepo repo(m_db);
     const qint64 now = db::nowMs();
+    const QString code = newCode(kBatchDataChars);
     db::Transaction tx(m_db);
-    const QByteArray key = CodeKey::forSchool(m_db, schoolId, true);
+    const QStringList hashes = CodeKey::hashAll(m_db, schoolId, {code.left(kBatchDataChars)}, true);
+    if (hashes.size() != 1)
+        throw db::DbError(db::DbError::Kind::Permission, tr("The codes of this school cannot be hashed from this login."));
     db::CodeBatchRow batch;
     batch.schoolId = schoolId;
     batch.collegeId = collegeId;
@@ -142,12 +153,11 @@ IssuedCode CodeService::generateBatchCode(qint64 schoolId, qint64 collegeId, con
     batch.createdAt = now;
     batch.expiresAt = expiresAt;
     repo.insertBatch(batch);
-    const QString code = newCode(kBatchDataChars);
     db::CodeRow r;
     r.batchId = batch.id;
     r.schoolId = schoolId;
     r.collegeId = collegeId;
-    r.codeHash = CodeKey::hash(key, code.left(kBatchDataChars));
+    r.codeHash = hashes.constFirst();
     r.createdAt = now;
     r.expiresAt = expiresAt;
     repo.insertCodes({r});
@@ -176,7 +186,7 @@ VerifyResult CodeService::verify(const QString &typed) const
     VerifyResult res;
     const QString code = crockford::canonical(typed);
     const int data = int(code.size()) - 1;
-    if (data != kStudentDataChars && data != kBatchDataChars) {
+    if (data != kStudentDataChars && data != kBatchDataChars && data != kLegacyBatchDataChars) {
         res.status = VerifyResult::Status::BadFormat;
         return res;
     }
@@ -185,17 +195,20 @@ VerifyResult CodeService::verify(const QString &typed) const
         return res;
     }
     db::CodeRepo repo(m_db);
-    // Normally one school per database; try each school's key.
-    QList<QByteArray> keys;
-    const QString file = CodeKey::keyFileFromEnvironment();
-    if (!file.isEmpty()) {
-        keys.append(CodeKey::forSchool(m_db, 0, false));
-    } else {
+    const QString dataSymbols = code.left(data);
+    // Normally one school per database; try each school's key, the current scheme first,
+    // then the one of codes issued before schema step 4 where this login holds the key.
+    QStringList candidates;
+    for (qint64 school : repo.schoolIds())
+        candidates += CodeKey::hashAll(m_db, school, {dataSymbols}, false);
+    if (!CodeKey::keyFileFromEnvironment().isEmpty()) {
+        candidates.append(CodeKey::legacyHash(CodeKey::forSchool(m_db, 0, false), dataSymbols));
+    } else if (m_db.canRead(QStringLiteral("code_keys"))) {
         for (const auto &k : repo.allKeys())
-            keys.append(QByteArray::fromHex(k.second.toLatin1()));
+            candidates.append(CodeKey::legacyHash(QByteArray::fromHex(k.second.toLatin1()), dataSymbols));
     }
-    for (const QByteArray &key : std::as_const(keys)) {
-        const auto row = repo.findByHash(CodeKey::hash(key, code.left(data)));
+    for (const QString &h : std::as_const(candidates)) {
+        const auto row = repo.findByHash(h);
         if (!row)
             continue;
         res.row = *row;

@@ -45,7 +45,10 @@ class CodeService final
     Q_DECLARE_TR_FUNCTIONS(CodeService)
 public:
     static constexpr int kStudentDataChars = 12;  // 60 bits
-    static constexpr int kBatchDataChars = 8;     // 40 bits: a shared school/batch code (特征码)
+    // A shared school/batch code (特征码) lives long and is typed by many: as strong as a
+    // student's. Batch codes of 8 symbols (40 bits) issued before still verify.
+    static constexpr int kBatchDataChars = 12;
+    static constexpr int kLegacyBatchDataChars = 8;
 
     struct Actor { qint64 staffId = 0; QString staffName; };
     CodeService(const db::Database &db, Actor actor) : m_db(db), m_actor(std::move(actor)) {}
@@ -57,9 +60,11 @@ public:
     // Codes for every selected student; their earlier codes are revoked in the
     // same transaction (regenerate). progress(done, total) may be called; a set
     // cancel flag rolls everything back and returns an empty list.
-    // deliver (optional) runs before the commit with the clear codes (writes the
-    // PDF/CSV): when it fails nothing is stored and the old codes stay valid, so
-    // no code exists that nobody can hand out. *error gets its message.
+    // deliver (optional) runs with the clear codes (writes the PDF/CSV) before the
+    // transaction opens, so no lock is held while it renders: when it fails nothing
+    // is stored and the old codes stay valid, so no code exists that nobody can hand
+    // out. *error gets its message. Should the transaction then fail, the written
+    // sheets hold codes that were never stored (they verify nowhere).
     using Deliver = std::function<bool(const QList<IssuedCode> &, QString *error)>;
     QList<IssuedCode> generateForStudents(const CodeSelection &selection, qint64 expiresAt,
                                           const std::function<void(int, int)> &progress = {},

@@ -1,5 +1,7 @@
 #include "codes/code_sheet.h"
 
+#include "export/table_file.h"
+
 #include "codes/qr_code.h"
 
 #include <QDateTime>
@@ -17,16 +19,7 @@ constexpr int kDpi = 300;
 qreal px(qreal mm) { return mm * kDpi / 25.4; }
 QRectF px(const QRectF &mm) { return {px(mm.x()), px(mm.y()), px(mm.width()), px(mm.height())}; }
 
-QString csvField(const QString &s)
-{
-    // Also defuse spreadsheet formulas (a name starting with = + - @).
-    QString v = s;
-    if (!v.isEmpty() && QStringLiteral("=+-@").contains(v.front()))
-        v.prepend(QLatin1Char('\''));
-    if (v.contains(QLatin1Char(',')) || v.contains(QLatin1Char('"')) || v.contains(QLatin1Char('\n')))
-        return QLatin1Char('"') + QString(v).replace(QLatin1String("\""), QLatin1String("\"\"")) + QLatin1Char('"');
-    return v;
-}
+const QFileDevice::Permissions kOwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
 
 QString dateText(qint64 ms) { return ms ? QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString(); }
 
@@ -64,6 +57,12 @@ QString CodeSheet::defaultInstructions()
 bool CodeSheet::writePdf(const QString &path, const QList<IssuedCode> &codes, const Options &options, QString *error,
                          const std::function<void(int, int)> &progress, const std::atomic_bool *cancel)
 {
+    // Codes are secrets: the file is created readable by its owner only, before a byte is written.
+    {
+        QFile create(path);
+        if (create.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            create.setPermissions(kOwnerOnly);
+    }
     QPdfWriter writer(path);
     writer.setResolution(kDpi);
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter));
@@ -173,6 +172,7 @@ bool CodeSheet::writeCsv(const QString &path, const QList<IssuedCode> &codes, QS
             *error = tr("Cannot write %1: %2").arg(path, f.errorString());
         return false;
     }
+    f.setPermissions(kOwnerOnly);  // the temporary file, before the codes are in it
     QByteArray out("\xEF\xBB\xBF");
     out += "student_no,name,college,class,code,expires\r\n";
     for (const IssuedCode &c : codes) {
@@ -180,7 +180,7 @@ bool CodeSheet::writeCsv(const QString &path, const QList<IssuedCode> &codes, QS
                                  dateText(c.expiresAt)};
         QStringList quoted;
         for (const QString &s : fields)
-            quoted.append(csvField(s));
+            quoted.append(exporting::csvField(s));
         out += quoted.join(QLatin1Char(',')).toUtf8() + "\r\n";
     }
     f.write(out);

@@ -86,7 +86,10 @@ QString AccountRepo::whereClause(const StudentFilter &f) const
     }
     if (!f.search.trimmed().isEmpty()) {
         const QString like = m_db.dialect().likeOperator();
-        w << QStringLiteral("(s.student_no %1 :q1 OR s.name %1 :q2 OR s.phone %1 :q3)").arg(like);
+        // A login that may not read phones searches the masked copy (its visible digits).
+        const QString phone = m_db.canRead(QStringLiteral("students"), QStringLiteral("phone")) ? QStringLiteral("s.phone")
+                                                                                                : QStringLiteral("s.phone_masked");
+        w << QStringLiteral("(s.student_no %1 :q1 OR s.name %1 :q2 OR %3 %1 :q3)").arg(like, phone);
     }
     if (f.collegeId)
         w << QStringLiteral("s.college_id = :college");
@@ -130,7 +133,7 @@ qint64 AccountRepo::countStudents(const StudentFilter &f) const
 
 QList<StudentRow> AccountRepo::students(const StudentFilter &f, int offset, int limit) const
 {
-    Query q(m_db, QStringLiteral("SELECT ") + StudentRepo::columns(QStringLiteral("s"))
+    Query q(m_db, QStringLiteral("SELECT ") + StudentRepo::columns(m_db, QStringLiteral("s"))
                       + QStringLiteral(", c.name, k.name, "
                                        "(SELECT COUNT(*) FROM photos d WHERE d.student_id = s.id AND d.kind = 'draft' AND d.status = 'draft'), "
                                        "(SELECT COUNT(*) FROM capture_attempts a WHERE a.student_id = s.id) "

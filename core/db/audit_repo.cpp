@@ -1,6 +1,7 @@
 #include "db/audit_repo.h"
 
 #include "db/database.h"
+#include "db/dialect.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -10,9 +11,24 @@
 namespace tucai::db {
 namespace {
 
+// The entry's own fields, as both ways of appending take them.
+Query &bindEntry(Query &q, const AuditEntry &e)
+{
+    return q.bind(QStringLiteral(":t"), e.occurredAt)
+        .bind(QStringLiteral(":s"), e.staffId ? QVariant(e.staffId) : QVariant())
+        .bind(QStringLiteral(":sn"), e.staffName)
+        .bind(QStringLiteral(":a"), e.action)
+        .bind(QStringLiteral(":tt"), e.targetType)
+        .bind(QStringLiteral(":ti"), e.targetId)
+        .bind(QStringLiteral(":c"), e.collegeId ? QVariant(e.collegeId) : QVariant())
+        .bind(QStringLiteral(":r"), e.reason)
+        .bind(QStringLiteral(":b"), e.beforeJson)
+        .bind(QStringLiteral(":af"), e.afterJson);
+}
+
 const QString kSelect = QStringLiteral(
     "SELECT id, occurred_at, staff_id, staff_name, action, target_type, target_id, college_id, reason, before_json, "
-    "after_json, prev_hash, hash FROM audit_log");
+    "after_json, prev_hash, hash, changes FROM audit_log");
 
 } // namespace
 
@@ -34,6 +50,7 @@ AuditEntry AuditRepo::fromRow(const Query &q)
     e.afterJson = q.toString(10);
     e.prevHash = q.toString(11);
     e.hash = q.toString(12);
+    e.changes = q.toString(13);
     return e;
 }
 
@@ -43,12 +60,24 @@ QString AuditRepo::computeHash(const AuditEntry &e)
     const QChar sep(0x1f);
     const QString canonical = QString::number(e.id) + sep + QString::number(e.occurredAt) + sep + QString::number(e.staffId)
         + sep + e.staffName + sep + e.action + sep + e.targetType + sep + e.targetId + sep + QString::number(e.collegeId)
-        + sep + e.reason + sep + e.beforeJson + sep + e.afterJson + sep + e.prevHash;
+        + sep + e.reason + sep + e.beforeJson + sep + e.afterJson + sep + e.prevHash
+        + (e.changes.isEmpty() ? QString() : sep + e.changes);
     return QString::fromLatin1(QCryptographicHash::hash(canonical.toUtf8(), QCryptographicHash::Sha256).toHex());
 }
 
 qint64 AuditRepo::append(AuditEntry &e)
 {
+    if (!e.occurredAt)
+        e.occurredAt = nowMs();
+    if (m_db.dialect().hasDatabaseRoles()) {
+        // The server appends (tucai_audit_append, core/db/server_audit.cpp): for a staff login it
+        // sets who and when itself, and hashes the entry onto the chain when the transaction
+        // commits. Until then e.hash stays empty.
+        Query q(m_db, QStringLiteral("SELECT tucai_audit_append(:t, :s, :sn, :a, :tt, :ti, :c, :r, :b, :af)"));
+        bindEntry(q, e);
+        e.id = q.scalar().toLongLong();
+        return e.id;
+    }
     // Take the chain's write lock first (row lock on PostgreSQL, write lock on SQLite).
     Query(m_db, QStringLiteral("UPDATE audit_chain_head SET last_id = last_id WHERE id = 1")).exec();
     // The previous hash comes from the head row, not from audit_log: on
@@ -56,22 +85,10 @@ qint64 AuditRepo::append(AuditEntry &e)
     Query head(m_db, QStringLiteral("SELECT last_hash FROM audit_chain_head WHERE id = 1"));
     head.exec();
     e.prevHash = head.next() ? head.toString(0) : QString();
-    if (!e.occurredAt)
-        e.occurredAt = nowMs();
     Query ins(m_db, QStringLiteral("INSERT INTO audit_log (occurred_at, staff_id, staff_name, action, target_type, target_id, "
                                    "college_id, reason, before_json, after_json, prev_hash, hash) VALUES (:t, :s, :sn, :a, :tt, "
                                    ":ti, :c, :r, :b, :af, :p, '') RETURNING id"));
-    ins.bind(QStringLiteral(":t"), e.occurredAt)
-        .bind(QStringLiteral(":s"), e.staffId ? QVariant(e.staffId) : QVariant())
-        .bind(QStringLiteral(":sn"), e.staffName)
-        .bind(QStringLiteral(":a"), e.action)
-        .bind(QStringLiteral(":tt"), e.targetType)
-        .bind(QStringLiteral(":ti"), e.targetId)
-        .bind(QStringLiteral(":c"), e.collegeId ? QVariant(e.collegeId) : QVariant())
-        .bind(QStringLiteral(":r"), e.reason)
-        .bind(QStringLiteral(":b"), e.beforeJson)
-        .bind(QStringLiteral(":af"), e.afterJson)
-        .bind(QStringLiteral(":p"), e.prevHash);
+    bindEntry(ins, e).bind(QStringLiteral(":p"), e.prevHash);
     e.id = ins.scalar().toLongLong();
     e.hash = computeHash(e);
     Query(m_db, QStringLiteral("UPDATE audit_log SET hash = :h WHERE id = :id"))

@@ -7,8 +7,9 @@ namespace tucai::db {
 class Database;
 
 // Multi-row INSERT with bound values: one statement (one round trip) per
-// batch instead of one per row. Rows are flushed when the batch is full, on
-// flush() and on destruction. Used for bulk loads (demo school, roster import).
+// batch instead of one per row. Rows are flushed when the batch is full and on
+// flush() (call it before the commit); the destructor never writes. Used for
+// bulk loads (demo school, roster import).
 class BatchInsert final
 {
 public:

@@ -65,6 +65,16 @@ void CodeRepo::insertKey(qint64 schoolId, const QString &keyHex)
         .exec();
 }
 
+QList<qint64> CodeRepo::schoolIds() const
+{
+    Query q(m_db, QStringLiteral("SELECT id FROM schools ORDER BY id"));
+    q.exec();
+    QList<qint64> out;
+    while (q.next())
+        out.append(q.toLongLong(0));
+    return out;
+}
+
 QList<QPair<qint64, QString>> CodeRepo::allKeys() const
 {
     Query q(m_db, QStringLiteral("SELECT school_id, key_hex FROM code_keys ORDER BY school_id"));

@@ -62,6 +62,7 @@ public:
     explicit CodeRepo(const Database &db) : m_db(db) {}
 
     QString keyHex(qint64 schoolId) const;
+    QList<qint64> schoolIds() const;
     void insertKey(qint64 schoolId, const QString &keyHex);
     QList<QPair<qint64, QString>> allKeys() const;
 

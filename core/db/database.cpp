@@ -8,6 +8,8 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
+#include <QMutex>
 #include <QSqlError>
 #include <QThread>
 #include <atomic>
@@ -36,6 +38,9 @@ struct ThreadConnections
     }
 };
 thread_local ThreadConnections t_connections;
+// Connections of this thread with a Transaction open: never silently reopened (the
+// statements that follow would run in autocommit on a new session).
+thread_local QHash<QString, int> t_openTransactions;
 
 std::atomic<qint64> g_fixedNow{0};
 QAtomicInteger<int> g_counter{0};
@@ -55,11 +60,32 @@ qint64 nowMs()
 
 void setFixedNowMs(qint64 ms) { g_fixedNow.store(ms); }
 
+struct Database::ReadCache
+{
+    QMutex mutex;
+    QHash<QString, bool> answers;
+};
+
 Database::Database(DbTarget target)
     : m_target(std::move(target))
     , m_dialect(&Dialect::forKind(m_target.kind))
     , m_id(QStringLiteral("tucai-%1").arg(g_counter.fetchAndAddRelaxed(1)))
+    , m_canRead(std::make_shared<ReadCache>())
 {
+}
+
+bool Database::canRead(const QString &table, const QString &column) const
+{
+    const QString key = table + QLatin1Char('.') + column;
+    {
+        QMutexLocker lock(&m_canRead->mutex);
+        if (const auto it = m_canRead->answers.constFind(key); it != m_canRead->answers.constEnd())
+            return *it;
+    }
+    const bool yes = Query(*this, m_dialect->canReadSql(table, column)).scalar().toInt() == 1;
+    QMutexLocker lock(&m_canRead->mutex);
+    m_canRead->answers.insert(key, yes);
+    return yes;
 }
 
 Database::~Database() { closeThisThread(); }
@@ -71,6 +97,10 @@ QSqlDatabase Database::connection() const
         QSqlDatabase db = QSqlDatabase::database(name, false);
         if (db.isOpen())
             return db;
+        if (t_openTransactions.value(name) > 0)
+            throw DbError(DbError::Kind::Lost,
+                          QCoreApplication::translate("Database", "The connection to the database was lost in the middle of an action; "
+                                                                  "nothing of it was saved."));
     }
     QSqlDatabase db = QSqlDatabase::contains(name) ? QSqlDatabase::database(name, false)
                                                     : QSqlDatabase::addDatabase(m_dialect->driverName(), name);
@@ -188,11 +218,21 @@ QVariant Query::scalar()
     return m_query.next() ? m_query.value(0) : QVariant();
 }
 
-Transaction::Transaction(const Database &db) : m_db(db)
+Transaction::Transaction(const Database &db) : m_db(db), m_name(connectionName(db.m_id))
 {
     QSqlDatabase c = db.connection();
     if (!c.transaction())
         throw db.errorFrom(c.lastError(), QCoreApplication::translate("Database", "starting a transaction"));
+    ++t_openTransactions[m_name];
+}
+
+void Transaction::finished()
+{
+    if (m_done)
+        return;
+    m_done = true;
+    if (--t_openTransactions[m_name] <= 0)
+        t_openTransactions.remove(m_name);
 }
 
 Transaction::~Transaction()
@@ -205,6 +245,7 @@ Transaction::~Transaction()
     } catch (const DbError &) {
         // The connection is gone; the server or SQLite discards the transaction itself.
     }
+    finished();
 }
 
 void Transaction::commit()
@@ -212,17 +253,17 @@ void Transaction::commit()
     QSqlDatabase c = m_db.connection();
     if (!m_db.dialect().stillPresent(m_db.target())) {
         c.rollback();
-        m_done = true;
+        finished();
         throw DbError(DbError::Kind::Lost,
                       QCoreApplication::translate("Database", "The database file %1 has disappeared; the last action was not saved.").arg(m_db.target().path));
     }
     if (!c.commit()) {
         const DbError error = m_db.errorFrom(c.lastError(), QCoreApplication::translate("Database", "saving"));
         c.rollback();
-        m_done = true;
+        finished();
         throw error;
     }
-    m_done = true;
+    finished();
 }
 
 } // namespace tucai::db

@@ -43,12 +43,19 @@ public:
     void closeThisThread() const;
 
     int schemaVersionInDatabase() const;
+    // Whether this database user may read `table` (or its `column`): false for
+    // a reviewer's login and students.id_number, for staff and code_keys.
+    // Asked once per table/column and remembered (privileges are per user).
+    bool canRead(const QString &table, const QString &column = {}) const;
     DbError errorFrom(const QSqlError &error, const QString &context = {}) const;
 
 private:
+    friend class Transaction;
     DbTarget m_target;
     const Dialect *m_dialect;
     QString m_id;
+    struct ReadCache;
+    std::shared_ptr<ReadCache> m_canRead;
 };
 
 // A prepared statement that throws DbError on failure. SQL with named
@@ -77,6 +84,8 @@ private:
 };
 
 // RAII transaction on this thread's connection: rolls back unless commit() ran.
+// While it is open a lost connection is not reopened: every further statement
+// fails (DbError::Lost) instead of running in autocommit on a new session.
 class Transaction
 {
 public:
@@ -87,7 +96,9 @@ public:
     Transaction &operator=(const Transaction &) = delete;
 
 private:
+    void finished();
     const Database &m_db;
+    QString m_name;
     bool m_done = false;
 };
 

@@ -22,6 +22,7 @@ public:
         Constraint,     // unique / foreign key violated
         Permission,     // role may not do this
         Invalid,        // bad input rejected before touching the database
+        Untrusted,      // TLS: the server's certificate could not be verified, or no TLS where required
     };
     DbError(Kind kind, QString message, QString detail = {})
         : m_kind(kind), m_message(std::move(message)), m_detail(std::move(detail)), m_utf8(m_message.toUtf8()) {}

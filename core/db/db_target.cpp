@@ -2,7 +2,9 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QHostAddress>
 #include <QUrl>
+#include <QUrlQuery>
 
 namespace tucai::db {
 
@@ -41,6 +43,29 @@ std::optional<DbTarget> DbTarget::parse(const QString &text, QString *error)
             t.database = QStringLiteral("tucai");
         if (t.user.isEmpty())
             t.user = QStringLiteral("postgres");
+        const QUrlQuery query(url);
+        for (const auto &[name, value] : query.queryItems(QUrl::FullyDecoded)) {
+            if (name == QLatin1String("sslmode")) {
+                t.sslMode = value;
+            } else if (name == QLatin1String("sslrootcert")) {
+                t.sslRootCert = value;
+            } else {
+                if (error)
+                    *error = QCoreApplication::translate("DbTarget", "Unknown connection setting %1 (known: sslmode, sslrootcert).").arg(name);
+                return std::nullopt;
+            }
+        }
+        if (!t.sslMode.isEmpty() && !sslModes().contains(t.sslMode)) {
+            if (error)
+                *error = QCoreApplication::translate("DbTarget", "sslmode must be one of %1.").arg(sslModes().join(QStringLiteral(", ")));
+            return std::nullopt;
+        }
+        // The Qt driver splits its options at ';'.
+        if (t.sslRootCert.contains(QLatin1Char(';'))) {
+            if (error)
+                *error = QCoreApplication::translate("DbTarget", "The certificate file name must not contain ';'.");
+            return std::nullopt;
+        }
         return t;
     }
     QString path = trimmed;
@@ -61,7 +86,38 @@ QString DbTarget::url(bool withPassword) const
     if (withPassword && !password.isEmpty())
         u.setPassword(password);
     u.setPath(QLatin1Char('/') + database);
-    return u.toString();
+    QUrlQuery q;
+    if (!sslMode.isEmpty())
+        q.addQueryItem(QStringLiteral("sslmode"), sslMode);
+    if (!sslRootCert.isEmpty())
+        q.addQueryItem(QStringLiteral("sslrootcert"), QString::fromLatin1(QUrl::toPercentEncoding(sslRootCert, "/:\\")));
+    if (!q.isEmpty())
+        u.setQuery(q);
+    // Fully encoded: parse() reads it back strictly (spaces and Chinese characters in a path).
+    return u.toString(QUrl::FullyEncoded);
+}
+
+const QStringList &DbTarget::sslModes()
+{
+    static const QStringList modes{QStringLiteral("disable"), QStringLiteral("allow"), QStringLiteral("prefer"),
+                                   QStringLiteral("require"), QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
+    return modes;
+}
+
+bool DbTarget::isLocalHost() const
+{
+    if (host.isEmpty() || host.startsWith(QLatin1Char('/')) || host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress a(host);
+    return !a.isNull() && a.isLoopback();
+}
+
+QString DbTarget::effectiveSslMode() const
+{
+    if (!sslMode.isEmpty())
+        return sslMode;
+    // Nothing to intercept on this machine; anywhere else the server must prove who it is.
+    return isLocalHost() ? QStringLiteral("prefer") : QStringLiteral("verify-full");
 }
 
 QString DbTarget::displayName() const

@@ -73,6 +73,7 @@ public:
     }
     QString syncIdSequenceSql(const QString &) const override { return {}; }
     int maxBoundParameters() const override { return 999; }
+    QString canReadSql(const QString &, const QString &) const override { return QStringLiteral("SELECT 1"); }
 };
 
 class PostgresDialect final : public Dialect
@@ -87,7 +88,15 @@ public:
         db.setDatabaseName(target.database);
         db.setUserName(target.user);
         db.setPassword(target.password);
-        db.setConnectOptions(QStringLiteral("connect_timeout=5;application_name=tucai-admin"));
+        QString options = QStringLiteral("connect_timeout=5;application_name=tucai-admin;sslmode=") + target.effectiveSslMode();
+        if (!target.sslRootCert.isEmpty()) {
+            // A libpq conninfo value: quoted, with \ and ' escaped (paths with spaces, Chinese
+            // characters, Windows backslashes). DbTarget::parse refuses ';' (the driver's separator).
+            QString v = target.sslRootCert;
+            v.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('\''), QStringLiteral("\\'"));
+            options += QStringLiteral(";sslrootcert='") + v + QLatin1Char('\'');
+        }
+        db.setConnectOptions(options);
     }
     QStringList sessionStatements() const override
     {
@@ -115,6 +124,15 @@ public:
             || text.contains(QLatin1String("no password supplied")) || state == QLatin1String("28000"))
             return {DbError::Kind::AuthFailed,
                     QCoreApplication::translate("Dialect", "The server %1 refused the user name or password for %2.").arg(target.host, target.user), text};
+        // TLS before "could not connect": libpq reports certificate trouble as a failed connection.
+        if (text.contains(QLatin1String("certificate")) || text.contains(QLatin1String("does not support SSL"))
+            || text.contains(QLatin1String("SSL is not enabled")) || text.contains(QLatin1String("SSL error")))
+            return {DbError::Kind::Untrusted,
+                    QCoreApplication::translate("Dialect", "The connection to %1 is not secure as required (sslmode=%2): the server's certificate "
+                                                           "could not be verified against the trusted root certificate, or the server offers no "
+                                                           "encryption. Ask the administrator for the server's root certificate.")
+                        .arg(target.host, target.effectiveSslMode()),
+                    text};
         if (text.contains(QLatin1String("Connection refused")) || text.contains(QLatin1String("could not connect"))
             || text.contains(QLatin1String("timeout expired")) || text.contains(QLatin1String("could not translate host"))
             || text.contains(QLatin1String("Name or service not known")))
@@ -143,6 +161,12 @@ public:
     }
     int maxBoundParameters() const override { return 30000; }
     bool hasDatabaseRoles() const override { return true; }
+    QString canReadSql(const QString &table, const QString &column) const override
+    {
+        // Names come from our code, never from input.
+        return column.isEmpty() ? QStringLiteral("SELECT has_table_privilege('%1', 'SELECT')::INT").arg(table)
+                                : QStringLiteral("SELECT has_column_privilege('%1', '%2', 'SELECT')::INT").arg(table, column);
+    }
 };
 
 } // namespace

@@ -43,6 +43,9 @@ public:
     // True when staff log in as their own database roles and row-level
     // security enforces their scope (db/server_security.h).
     virtual bool hasDatabaseRoles() const { return false; }
+    // One row, one column: 1 when this connection's user may SELECT `column` of
+    // `table` (the whole table when `column` is empty). SQLite has no privileges.
+    virtual QString canReadSql(const QString &table, const QString &column) const = 0;
 };
 
 } // namespace tucai::db

@@ -1,6 +1,7 @@
 #include "db/export_repo.h"
 
 #include "db/database.h"
+#include "db/student_repo.h"
 
 namespace tucai::db {
 namespace {
@@ -31,13 +32,13 @@ QList<ExportRow> ExportRepo::approvedPhotos(const ExportSelection &sel) const
 {
     QString sql = QStringLiteral(
         "SELECT p.id, p.student_id, p.college_id, p.class_id, p.sha256, p.decided_at, COALESCE(st.display_name, ''), "
-        "s.student_no, s.name, s.id_number, s.paid, co.code, co.name, cl.code, cl.name "
+        "s.student_no, s.name, %1, s.paid, co.code, co.name, cl.code, cl.name "
         "FROM photos p "
         "JOIN students s ON s.id = p.student_id "
         "JOIN colleges co ON co.id = p.college_id "
         "JOIN classes cl ON cl.id = p.class_id "
         "LEFT JOIN staff st ON st.id = p.reviewer_id "
-        "WHERE p.status = 'approved' AND p.kind = 'submitted'");
+        "WHERE p.status = 'approved' AND p.kind = 'submitted'").arg(StudentRepo::idNumberColumn(m_db, QStringLiteral("s")));
     if (sel.schoolId)
         sql += QStringLiteral(" AND s.school_id = :school");
     sql += inList(QStringLiteral("p.college_id"), QStringLiteral("co"), sel.collegeIds);

@@ -281,6 +281,11 @@ const QList<Migrations::Step> &Migrations::steps()
 {
     static const QList<Step> all{
         {1, QStringLiteral("collection database v1"), schemaV1(), serverSecurityStatements() + serverStatisticsStatements()},
+        {2, QStringLiteral("per-database staff roles, column grants, school-bound policies"), {}, serverRoleStatements()},
+        // The audit entry's row changes, recorded by the server (empty on SQLite), are part of its hash.
+        {3, QStringLiteral("server-side audit chain and notifications"),
+         {QStringLiteral("ALTER TABLE audit_log ADD COLUMN changes TEXT NOT NULL DEFAULT ''")}, serverAuditStatements()},
+        {4, QStringLiteral("masked identity data for reviewers, code key kept on the server"), {}, serverSecretStatements()},
     };
     return all;
 }

@@ -15,6 +15,9 @@ class OutboxRepo final
 public:
     explicit OutboxRepo(const Database &db) : m_db(db) {}
     qint64 enqueue(OutboxMessage &m);
+    // Withdraws a notification that is still pending (an undone decision); false when it
+    // has gone out (or, from a staff login, when its student was not changed in this transaction).
+    bool withdraw(qint64 outboxId);
     QList<OutboxMessage> pending(int limit) const;
     qint64 count() const;
 

@@ -2,6 +2,7 @@
 
 #include "db/database.h"
 #include "db/dialect.h"
+#include "db/misc_repos.h"
 
 namespace tucai::db {
 
@@ -427,14 +428,7 @@ bool ReviewRepo::studentStoredPhotoSince(qint64 studentId, qint64 sinceMs) const
         > 0;
 }
 
-bool ReviewRepo::cancelPendingOutbox(qint64 outboxId)
-{
-    // Marked, not deleted: the row stays as a record, no staff login needs DELETE on the
-    // outbox, and delivery only ever picks up pending rows.
-    Query q(m_db, QStringLiteral("UPDATE notification_outbox SET status = 'withdrawn' WHERE id = :id AND status = 'pending'"));
-    q.bind(QStringLiteral(":id"), outboxId).exec();
-    return q.numRowsAffected() == 1;
-}
+bool ReviewRepo::cancelPendingOutbox(qint64 outboxId) { return OutboxRepo(m_db).withdraw(outboxId); }
 
 QHash<qint64, QString> ReviewRepo::collegeNames() const
 {

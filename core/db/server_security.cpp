@@ -3,8 +3,13 @@
 #include "db/database.h"
 #include "db/dialect.h"
 
+#include <QCryptographicHash>
+#include <QMessageAuthenticationCode>
+#include <QPasswordDigestor>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <sodium.h>
 
 namespace tucai::db {
 namespace {
@@ -211,6 +216,28 @@ END $$)");
     return s;
 }
 
+QString scramVerifier(const QString &password, const QByteArray &saltIn, int iterations)
+{
+    // RFC 5802/7677 as PostgreSQL stores it: SCRAM-SHA-256$<iter>:<salt>$<StoredKey>:<ServerKey>.
+    // The server SASLpreps the password; NFKC is the part of SASLprep that changes
+    // printable text (both sides then hash the same UTF-8 bytes).
+    QByteArray salt = saltIn;
+    if (salt.isEmpty()) {
+        if (sodium_init() < 0)
+            qFatal("libsodium cannot be initialised");
+        salt.resize(16);
+        randombytes_buf(salt.data(), size_t(salt.size()));
+    }
+    const QByteArray salted = QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256, password.normalized(QString::NormalizationForm_KC).toUtf8(),
+                                                                 salt, iterations, 32);
+    const QByteArray clientKey = QMessageAuthenticationCode::hash(QByteArrayLiteral("Client Key"), salted, QCryptographicHash::Sha256);
+    const QByteArray storedKey = QCryptographicHash::hash(clientKey, QCryptographicHash::Sha256);
+    const QByteArray serverKey = QMessageAuthenticationCode::hash(QByteArrayLiteral("Server Key"), salted, QCryptographicHash::Sha256);
+    return QStringLiteral("SCRAM-SHA-256$%1:%2$%3:%4")
+        .arg(iterations)
+        .arg(QString::fromLatin1(salt.toBase64()), QString::fromLatin1(storedKey.toBase64()), QString::fromLatin1(serverKey.toBase64()));
+}
+
 bool ServerSecurity::available() const { return m_db.dialect().hasDatabaseRoles(); }
 
 QString ServerSecurity::syncStaffRole(qint64 staffId, const QString &password)
@@ -219,7 +246,7 @@ QString ServerSecurity::syncStaffRole(qint64 staffId, const QString &password)
         return {};
     return Query(m_db, QStringLiteral("SELECT tucai_sync_staff_role(:id, :pw)"))
         .bind(QStringLiteral(":id"), staffId)
-        .bind(QStringLiteral(":pw"), password.isEmpty() ? QVariant() : QVariant(password))
+        .bind(QStringLiteral(":pw"), password.isEmpty() ? QVariant() : QVariant(scramVerifier(password)))
         .scalar()
         .toString();
 }
@@ -246,10 +273,11 @@ void ServerSecurity::setOwnPassword(const QString &password)
 {
     if (!available())
         return;
-    // The server quotes the name and the password (format %I/%L); ALTER ROLE
-    // cannot take bound parameters, so the quoted text is run as it is.
+    // The server quotes the name and the verifier (format %I/%L); ALTER ROLE
+    // cannot take bound parameters, so the quoted text is run as it is. It holds
+    // the SCRAM verifier only, never the password.
     const QString sql = Query(m_db, QStringLiteral("SELECT format('ALTER ROLE %I PASSWORD %L', session_user, CAST(:pw AS TEXT))"))
-                            .bind(QStringLiteral(":pw"), password)
+                            .bind(QStringLiteral(":pw"), scramVerifier(password))
                             .scalar()
                             .toString();
     QSqlQuery q(m_db.connection());

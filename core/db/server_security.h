@@ -7,8 +7,8 @@ namespace tucai::db {
 
 class Database;
 
-// PostgreSQL enforcement of staff roles: three group roles (tucai_school_admin,
-// tucai_college_admin, tucai_reviewer), one login role per staff member that is
+// PostgreSQL enforcement of staff roles: three group roles of this database
+// (<prefix>_school_admin, _college_admin, _reviewer), one login role per staff member that is
 // a member of exactly one of them, table privileges per group and row-level
 // security on students, photos (and their bytes), capture attempts, collection
 // codes, notices, staff and the audit log. The policies look the signed-in
@@ -16,8 +16,34 @@ class Database;
 // SECURITY DEFINER helper functions, so raw SQL from a staff login sees and
 // changes only what the role allows. The owner/superuser is not restricted.
 //
-// The DDL is part of schema step 1 (Migrations::Step::serverStatements).
+// The DDL of schema step 1 (Migrations::Step::serverStatements), kept as it was
+// released: later steps change it.
 QStringList serverSecurityStatements();
+// Schema step 2 (server_roles.cpp): the group roles become per database
+// (<prefix>_school_admin ... where the prefix holds the database's name and oid,
+// see tucai_group()), only they may connect, column-level grants, policies bound
+// to the staff member's school, notice versions and attachments under row
+// security, and a student's class/photo's place kept consistent.
+QStringList serverRoleStatements();
+// Schema step 3 (server_audit.cpp): audit entries are appended by the server
+// (tucai_audit_append: a staff login's name and the server's clock) and hashed
+// onto the chain at commit with the server's sha256(); every change a staff
+// login makes to an audited table is recorded in the entry of its transaction
+// (or in an entry of its own, action "sql.change"); notifications are queued
+// only by tucai_notify as the server side of a change of the same transaction;
+// photo decisions are made in the caller's name at the server's time and undone
+// only by them; a reviewer moves a student's state only with a decision.
+QStringList serverAuditStatements();
+// Schema step 4 (server_secrets.cpp): reviewers read ID numbers and phones only
+// as the masked generated columns id_number_masked/phone_masked; no staff login
+// reads code_keys: tucai_code_hashes computes HMAC-SHA256 code hashes on the
+// server (and creates a school's key on first use).
+QStringList serverSecretStatements();
+
+// The SCRAM-SHA-256 verifier PostgreSQL stores for `password` (the form ALTER
+// ROLE ... PASSWORD accepts pre-hashed): the clear password never reaches the
+// server, its logs or pg_stat_activity. `salt` empty: 16 random bytes.
+QString scramVerifier(const QString &password, const QByteArray &salt = {}, int iterations = 4096);
 
 class ServerSecurity final
 {
@@ -26,7 +52,7 @@ public:
     // False on SQLite (no database roles: the client checks alone apply).
     bool available() const;
     // Creates or updates the login role of one staff member (name
-    // tucai_<database>_staff_<id>), puts it in the group of the staff role,
+    // <prefix>_staff_<id>), puts it in the group of the staff role,
     // disables log-in for inactive staff and records it in staff.db_role.
     // An empty password keeps the current one (a new role then cannot log in
     // until a password is set). Needs the database owner or a school admin.

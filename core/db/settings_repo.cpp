@@ -21,6 +21,16 @@ QMap<QString, QString> SettingsRepo::all(qint64 schoolId) const
     return out;
 }
 
+QStringList SettingsRepo::valuesNamed(const QString &name) const
+{
+    Query q(m_db, QStringLiteral("SELECT value FROM settings WHERE name = :n ORDER BY school_id"));
+    q.bind(QStringLiteral(":n"), name).exec();
+    QStringList out;
+    while (q.next())
+        out << q.toString(0);
+    return out;
+}
+
 void SettingsRepo::set(qint64 schoolId, const QString &name, const QString &value, qint64 staffId)
 {
     Query(m_db, QStringLiteral("INSERT INTO settings (school_id, name, value, updated_by, updated_at) VALUES (:s, :n, :v, :b, :t) "

@@ -1,6 +1,7 @@
 #pragma once
 #include <QMap>
 #include <QString>
+#include <QStringList>
 
 namespace tucai::db {
 
@@ -14,6 +15,8 @@ public:
     explicit SettingsRepo(const Database &db) : m_db(db) {}
     QString value(qint64 schoolId, const QString &name, const QString &fallback = {}) const;
     QMap<QString, QString> all(qint64 schoolId) const;
+    // The values of one setting in every school this login may read.
+    QStringList valuesNamed(const QString &name) const;
     void set(qint64 schoolId, const QString &name, const QString &value, qint64 staffId);
 
 private:

@@ -98,13 +98,24 @@ QList<Staff> StaffRepo::all() const
     return out;
 }
 
-void StaffRepo::recordFailedLogin(qint64 id, int failedLogins, qint64 lockedUntil)
+std::pair<int, qint64> StaffRepo::recordFailedLogin(qint64 id, qint64 now, int maxFailures, qint64 lockUntil)
 {
-    Query(m_db, QStringLiteral("UPDATE staff SET failed_logins = :f, locked_until = :l WHERE id = :id"))
-        .bind(QStringLiteral(":f"), failedLogins)
-        .bind(QStringLiteral(":l"), lockedUntil ? QVariant(lockedUntil) : QVariant())
+    // Computed by the database from the stored count, not read and written back by the app.
+    const QString next = QStringLiteral("(CASE WHEN locked_until IS NOT NULL AND locked_until <= CAST(%1 AS BIGINT) THEN 1 ELSE failed_logins + 1 END)");
+    Query(m_db, QStringLiteral("UPDATE staff SET failed_logins = %1, locked_until = CASE WHEN %2 >= :max THEN CAST(:until AS BIGINT) ELSE NULL END "
+                               "WHERE id = :id")
+                    .arg(next.arg(QStringLiteral(":now1")), next.arg(QStringLiteral(":now2"))))
+        .bind(QStringLiteral(":now1"), now)
+        .bind(QStringLiteral(":now2"), now)
+        .bind(QStringLiteral(":max"), maxFailures)
+        .bind(QStringLiteral(":until"), lockUntil)
         .bind(QStringLiteral(":id"), id)
         .exec();
+    Query q(m_db, QStringLiteral("SELECT failed_logins, COALESCE(locked_until, 0) FROM staff WHERE id = :id"));
+    q.bind(QStringLiteral(":id"), id).exec();
+    if (!q.next())
+        return {0, 0};
+    return {q.value(0).toInt(), q.value(1).toLongLong()};
 }
 
 void StaffRepo::recordSuccessfulLogin(qint64 id)

@@ -19,7 +19,10 @@ public:
     std::optional<Staff> findByUsername(const QString &username) const;
     std::optional<Staff> get(qint64 id) const;
     QList<Staff> all() const;
-    void recordFailedLogin(qint64 id, int failedLogins, qint64 lockedUntil);
+    // Counts one failed log-in in a single UPDATE (two at once both count); a lock that has run
+    // out starts a fresh count, and the count reaching maxFailures locks until lockUntil.
+    // Returns the new count and lock (0: none), read back in the caller's transaction.
+    std::pair<int, qint64> recordFailedLogin(qint64 id, qint64 now, int maxFailures, qint64 lockUntil);
     void recordSuccessfulLogin(qint64 id);
     void setPasswordHash(qint64 id, const QString &hash);
 

@@ -12,13 +12,23 @@ const QString kColumns = QStringLiteral(
 
 } // namespace
 
-QString StudentRepo::columns(const QString &alias)
+QString StudentRepo::idNumberColumn(const Database &db, const QString &alias)
 {
-    if (alias.isEmpty())
-        return kColumns;
+    const QString prefix = alias.isEmpty() ? QString() : alias + QLatin1Char('.');
+    return prefix + (db.canRead(QStringLiteral("students"), QStringLiteral("id_number")) ? QStringLiteral("id_number")
+                                                                                      : QStringLiteral("id_number_masked"));
+}
+
+QString StudentRepo::columns(const Database &db, const QString &alias)
+{
     QStringList cols = kColumns.split(QStringLiteral(", "));
-    for (QString &c : cols)
-        c.prepend(alias + QLatin1Char('.'));
+    if (!db.canRead(QStringLiteral("students"), QStringLiteral("id_number"))) {
+        cols[6] = QStringLiteral("id_number_masked");
+        cols[7] = QStringLiteral("phone_masked");
+    }
+    if (!alias.isEmpty())
+        for (QString &c : cols)
+            c.prepend(alias + QLatin1Char('.'));
     return cols.join(QStringLiteral(", "));
 }
 
@@ -91,7 +101,7 @@ qint64 StudentRepo::insert(Student &s)
 
 std::optional<Student> StudentRepo::get(qint64 id) const
 {
-    Query q(m_db, QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM students WHERE id = :id"));
+    Query q(m_db, QStringLiteral("SELECT ") + columns(m_db) + QStringLiteral(" FROM students WHERE id = :id"));
     q.bind(QStringLiteral(":id"), id).exec();
     if (!q.next())
         return std::nullopt;
@@ -100,7 +110,7 @@ std::optional<Student> StudentRepo::get(qint64 id) const
 
 std::optional<Student> StudentRepo::findByNumber(qint64 schoolId, const QString &studentNo) const
 {
-    Query q(m_db, QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM students WHERE school_id = :s AND student_no = :n"));
+    Query q(m_db, QStringLiteral("SELECT ") + columns(m_db) + QStringLiteral(" FROM students WHERE school_id = :s AND student_no = :n"));
     q.bind(QStringLiteral(":s"), schoolId).bind(QStringLiteral(":n"), studentNo).exec();
     if (!q.next())
         return std::nullopt;

@@ -23,7 +23,11 @@ public:
     QMap<QString, qint64> countByState(qint64 collegeId = 0) const;
 
     // The students columns, each prefixed with `alias.` when given, in the order fromRow() reads.
-    static QString columns(const QString &alias = {});
+    // A login that may not read ID numbers and phones (a reviewer on PostgreSQL) gets the
+    // masked copies the server keeps in their place.
+    static QString columns(const Database &db, const QString &alias = {});
+    // The ID number column this login may read, `alias.` prefixed when given.
+    static QString idNumberColumn(const Database &db, const QString &alias = {});
     // Reads the columns() of the current row, starting at column `first`.
     static Student fromRow(const Query &q, int first = 0);
 

@@ -16,6 +16,7 @@
 #include <QTimeZone>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonObject>
 #include <QMap>
@@ -44,11 +45,20 @@ struct Package
 
 bool renameOver(const QString &from, const QString &to, QString *error)
 {
+    // The bytes on the disk before the final name points at them (a crash must not leave a
+    // complete-looking package that is half written).
+    if (!platform::syncFile(from)) {
+        if (error)
+            *error = QCoreApplication::translate("Export", "the file could not be written to the disk");
+        return false;
+    }
     std::error_code ec;
     // Replaces an older package of the same name in one step (POSIX rename; MoveFileEx on Windows).
     std::filesystem::rename(std::filesystem::path(from.toStdU16String()), std::filesystem::path(to.toStdU16String()), ec);
     if (ec && error)
         *error = QString::fromStdString(ec.message());
+    if (!ec)
+        platform::syncDirectory(QFileInfo(to).absolutePath());
     return !ec;
 }
 
@@ -143,6 +153,13 @@ ExportResult PhotoExporter::run(const Progress &progress, const std::atomic_bool
     const QString templateProblem = validateNameTemplate(m_options.nameTemplate);
     if (!templateProblem.isEmpty()) {
         result.error = templateProblem;
+        return result;
+    }
+    // A reviewer's own database login may not read ID numbers (the server masks them).
+    if ((m_options.nameTemplate.contains(QStringLiteral("{身份证号}")) || m_options.nameTemplate.contains(QStringLiteral("{id_number}")))
+        && !m_db.canRead(QStringLiteral("students"), QStringLiteral("id_number"))) {
+        result.error = QCoreApplication::translate("Export", "Your database role may not read ID numbers: choose a file name template "
+                                                             "without {身份证号}.");
         return result;
     }
     QDir out(m_options.outDir);

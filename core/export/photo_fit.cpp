@@ -1,5 +1,7 @@
 #include "export/photo_fit.h"
 
+#include "checks/untrusted_image.h"
+
 #include "checks/check_profile.h"
 
 #include <QBuffer>
@@ -97,14 +99,10 @@ FitResult fitToSpec(const QByteArray &bytes, const FileSpec &spec)
         r.bytes = bytes;
         return r;
     }
-    QBuffer buf;
-    buf.setData(bytes);
-    buf.open(QIODevice::ReadOnly);
-    QImageReader reader(&buf);
-    reader.setAllocationLimit(512); // MB: refuse decompression bombs
-    QImage img = reader.read();
+    QString why;
+    QImage img = checks::decodeUntrustedImage(bytes, {}, &why);  // JPEG/PNG only, pixel cap from the header
     if (img.isNull()) {
-        r.error = QCoreApplication::translate("Export", "the photo cannot be decoded (%1)").arg(reader.errorString());
+        r.error = QCoreApplication::translate("Export", "the photo cannot be decoded (%1)").arg(why);
         return r;
     }
     img = img.convertToFormat(QImage::Format_RGB888);

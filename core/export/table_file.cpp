@@ -17,14 +17,9 @@ bool isNumber(const QVariant &v)
         || t == QMetaType::Double;
 }
 
-QString csvField(const QVariant &v)
+QString csvValue(const QVariant &v)
 {
-    if (isNumber(v))
-        return v.toString();
-    QString s = neutraliseCell(v.toString());
-    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n')) || s.contains(QLatin1Char('\r')))
-        s = QLatin1Char('"') + s.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
-    return s;
+    return isNumber(v) ? v.toString() : csvField(v.toString());
 }
 
 } // namespace
@@ -40,13 +35,21 @@ QString neutraliseCell(const QString &text)
     return text;
 }
 
+QString csvField(const QString &text)
+{
+    QString s = neutraliseCell(text);
+    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n')) || s.contains(QLatin1Char('\r')))
+        s = QLatin1Char('"') + s.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+    return s;
+}
+
 QByteArray toCsv(const Table &t)
 {
     QByteArray out("\xEF\xBB\xBF");
     auto line = [&out](const QVariantList &cells) {
         QStringList fields;
         for (const QVariant &v : cells)
-            fields << csvField(v);
+            fields << csvValue(v);
         out += fields.join(QLatin1Char(',')).toUtf8();
         out += "\r\n";
     };

@@ -9,6 +9,9 @@ namespace tucai::exporting {
 // A cell that begins with = + - @ (or a tab / carriage return) would be run as
 // a formula by Excel or LibreOffice: prefix it with an apostrophe.
 QString neutraliseCell(const QString &text);
+// One CSV field: neutralised, then quoted when it holds a comma, quote or line break. The one
+// rule for every CSV the app writes (tables, audit export, an import's problem rows).
+QString csvField(const QString &text);
 
 // One table written as CSV (UTF-8 with BOM for Excel, CRLF, RFC 4180 quoting)
 // and/or XLSX (libxlsxwriter). Text cells are neutralised in both; qint64

@@ -1,5 +1,7 @@
 #include "import/roster_import.h"
 
+#include "export/table_file.h"
+
 #include "accounts/permissions.h"
 #include "db/audit_repo.h"
 #include "db/database.h"
@@ -306,14 +308,8 @@ ImportResult RosterImporter::apply(const ImportPlan &plan, const QString &fileNa
 
 void RosterImporter::writeProblemRows(const ImportPlan &plan, const QString &path)
 {
-    auto quote = [](QString v) {
-        // Neutralise formulas for whoever opens the file in a spreadsheet.
-        if (looksLikeFormula(v))
-            v.prepend(QLatin1Char('\''));
-        if (v.contains(QLatin1Char('"')) || v.contains(QLatin1Char(',')) || v.contains(QLatin1Char('\n')) || v.contains(QLatin1Char('\r')))
-            v = QLatin1Char('"') + v.replace(QLatin1Char('"'), QLatin1String("\"\"")) + QLatin1Char('"');
-        return v;
-    };
+    // The one CSV rule of the app: formulas neutralised for whoever opens it in a spreadsheet.
+    const auto quote = [](const QString &v) { return exporting::csvField(v); };
     QString text;
     int width = int(plan.header.size());
     for (const RosterRow &r : plan.rows)

@@ -8,6 +8,7 @@
 #include <QStringDecoder>
 #include <QStringEncoder>
 #include <QXmlStreamReader>
+#include <algorithm>
 
 #include <zip.h>
 
@@ -20,8 +21,32 @@ namespace tucai::import {
 namespace {
 
 
-constexpr qint64 kMaxFileBytes = 200LL * 1024 * 1024;
-constexpr qint64 kMaxXmlBytes = 512LL * 1024 * 1024;
+using L = TableLimits;
+
+// Counts what a table keeps while it is read and stops at the limits.
+struct Budget
+{
+    qint64 partBytes = 0;  // decompressed XLSX bytes read so far
+    qint64 cells = 0;
+    void rows(qsizetype n) const
+    {
+        if (n > L::kMaxRows)
+            throw ImportError(QCoreApplication::translate("TableReader", "The sheet has more than %1 rows: split the roster.").arg(L::kMaxRows));
+    }
+    void column(int c) const
+    {
+        if (c >= L::kMaxColumns)
+            throw ImportError(QCoreApplication::translate("TableReader", "The sheet has a cell in column %1; a roster may use at most %2 columns.")
+                                  .arg(c + 1)
+                                  .arg(L::kMaxColumns));
+    }
+    void addCells(qint64 n)
+    {
+        cells += n;
+        if (cells > L::kMaxCells)
+            throw ImportError(QCoreApplication::translate("TableReader", "The sheet has more than %1 cells: split the roster.").arg(L::kMaxCells));
+    }
+};
 
 #ifdef TUCAI_HAVE_ICONV
 // glibc's iconv: the fallback when Qt was built without ICU (no GB18030 codec).
@@ -68,14 +93,17 @@ QString columnLettersToIndexKey(QStringView ref, int *col)
     int c = 0;
     int i = 0;
     while (i < ref.size() && ref[i].isLetter()) {
-        c = c * 26 + (ref[i].toUpper().unicode() - 'A' + 1);
+        // Capped: "ZZZZZZZZZZ" must not overflow into a small or negative column.
+        c = std::min(c * 26 + (ref[i].toUpper().unicode() - 'A' + 1), 1 << 24);
         ++i;
     }
     *col = c - 1;
     return ref.mid(i).toString();
 }
 
-QByteArray readZipEntry(zip_t *z, const char *name, bool required)
+// Reads one part in chunks, never trusting the size the zip directory claims: a part
+// that inflates beyond the limits stops the read at the limit.
+QByteArray readZipEntry(zip_t *z, const char *name, bool required, Budget &budget)
 {
     zip_stat_t st;
     zip_stat_init(&st);
@@ -84,16 +112,32 @@ QByteArray readZipEntry(zip_t *z, const char *name, bool required)
             throw ImportError(QCoreApplication::translate("TableReader", "The XLSX file has no %1: it is damaged or not a spreadsheet.").arg(QString::fromLatin1(name)));
         return {};
     }
-    if ((st.valid & ZIP_STAT_SIZE) && st.size > quint64(kMaxXmlBytes))
-        throw ImportError(QCoreApplication::translate("TableReader", "The XLSX file is too large to read (%1 inside is over 512 MB).").arg(QString::fromLatin1(name)));
+    const auto tooLarge = [name] {
+        return ImportError(QCoreApplication::translate("TableReader", "The XLSX file is too large to read (%1 inside inflates to more than %2 MB).")
+                               .arg(QString::fromLatin1(name))
+                               .arg(L::kMaxPartBytes / (1024 * 1024)));
+    };
+    if ((st.valid & ZIP_STAT_SIZE) && st.size > quint64(L::kMaxPartBytes))
+        throw tooLarge();
     zip_file_t *f = zip_fopen(z, name, 0);
     if (!f)
         throw ImportError(QCoreApplication::translate("TableReader", "Cannot read %1 inside the XLSX file.").arg(QString::fromLatin1(name)));
-    QByteArray data(qsizetype(st.size), Qt::Uninitialized);
-    const zip_int64_t n = zip_fread(f, data.data(), st.size);
-    zip_fclose(f);
-    if (n < 0 || quint64(n) != st.size)
-        throw ImportError(QCoreApplication::translate("TableReader", "Cannot read %1 inside the XLSX file.").arg(QString::fromLatin1(name)));
+    struct Closer { zip_file_t *f; ~Closer() { zip_fclose(f); } } closer{f};
+    QByteArray data;
+    if (st.valid & ZIP_STAT_SIZE)
+        data.reserve(qsizetype(st.size));
+    char chunk[64 * 1024];
+    while (true) {
+        const zip_int64_t n = zip_fread(f, chunk, sizeof chunk);
+        if (n < 0)
+            throw ImportError(QCoreApplication::translate("TableReader", "Cannot read %1 inside the XLSX file (it is damaged).").arg(QString::fromLatin1(name)));
+        if (n == 0)
+            break;
+        budget.partBytes += n;
+        if (data.size() + n > L::kMaxPartBytes || budget.partBytes > L::kMaxTotalBytes)
+            throw tooLarge();
+        data.append(chunk, qsizetype(n));
+    }
     return data;
 }
 
@@ -184,6 +228,7 @@ QList<QStringList> parseCsv(const QString &text)
     QList<QStringList> rows;
     QStringList row;
     QString cell;
+    Budget budget;
     bool inQuotes = false;
     bool rowHasContent = false;
     const qsizetype n = text.size();
@@ -208,6 +253,8 @@ QList<QStringList> parseCsv(const QString &text)
         } else if (c == delim) {
             row << cell;
             cell.clear();
+            budget.column(int(row.size()));
+            budget.addCells(1);
             rowHasContent = true;
         } else if (c == QLatin1Char('\r') || c == QLatin1Char('\n')) {
             if (c == QLatin1Char('\r') && i + 1 < n && text.at(i + 1) == QLatin1Char('\n'))
@@ -216,6 +263,8 @@ QList<QStringList> parseCsv(const QString &text)
             cell.clear();
             // Empty lines stay as empty rows so that row numbers match the file.
             rows << (rowHasContent || !row.constFirst().isEmpty() ? row : QStringList());
+            budget.rows(rows.size());
+            budget.addCells(1);
             row.clear();
             rowHasContent = false;
         } else {
@@ -247,11 +296,12 @@ TableData readXlsxFile(const QString &path)
     if (!z)
         throw ImportError(QCoreApplication::translate("TableReader", "%1 is not a readable XLSX file (not a zip archive).").arg(QFileInfo(path).fileName()));
     struct Closer { zip_t *z; ~Closer() { zip_discard(z); } } closer{z};
+    Budget budget;
 
     // First sheet: workbook.xml names it, the relationships give its part.
     QString sheetPath = QStringLiteral("xl/worksheets/sheet1.xml");
     {
-        const QByteArray wb = readZipEntry(z, "xl/workbook.xml", true);
+        const QByteArray wb = readZipEntry(z, "xl/workbook.xml", true, budget);
         QString firstRid;
         QXmlStreamReader x(wb);
         while (!x.atEnd() && firstRid.isEmpty()) {
@@ -260,7 +310,7 @@ TableData readXlsxFile(const QString &path)
                     if (a.name() == QLatin1String("id"))
                         firstRid = a.value().toString();
         }
-        const QByteArray rels = readZipEntry(z, "xl/_rels/workbook.xml.rels", false);
+        const QByteArray rels = readZipEntry(z, "xl/_rels/workbook.xml.rels", false, budget);
         QXmlStreamReader r(rels);
         while (!r.atEnd() && !firstRid.isEmpty()) {
             if (r.readNext() == QXmlStreamReader::StartElement && r.name() == QLatin1String("Relationship")
@@ -279,7 +329,7 @@ TableData readXlsxFile(const QString &path)
 
     QStringList shared;
     {
-        const QByteArray ss = readZipEntry(z, "xl/sharedStrings.xml", false);
+        const QByteArray ss = readZipEntry(z, "xl/sharedStrings.xml", false, budget);
         QXmlStreamReader x(ss);
         QString current;
         bool inSi = false;
@@ -296,17 +346,19 @@ TableData readXlsxFile(const QString &path)
                 }
             } else if (tok == QXmlStreamReader::EndElement && x.name() == QLatin1String("si")) {
                 shared << current;
+                budget.addCells(1);  // an empty string costs as much as a cell
                 inSi = false;
             }
         }
-        if (x.hasError())
+        // No sharedStrings part is valid (a sheet of inline strings and numbers).
+        if (x.hasError() && !ss.isEmpty())
             throw ImportError(QCoreApplication::translate("TableReader", "The XLSX file's shared strings are damaged: %1").arg(x.errorString()));
     }
 
     TableData t;
     t.format = QStringLiteral("xlsx");
     t.encoding = QStringLiteral("UTF-8");
-    const QByteArray sheet = readZipEntry(z, sheetPath.toUtf8().constData(), true);
+    const QByteArray sheet = readZipEntry(z, sheetPath.toUtf8().constData(), true, budget);
     QXmlStreamReader x(sheet);
     QStringList row;
     int rowNumber = 0;
@@ -314,8 +366,9 @@ TableData readXlsxFile(const QString &path)
         const auto tok = x.readNext();
         if (tok == QXmlStreamReader::StartElement && x.name() == QLatin1String("row")) {
             const int r = x.attributes().value(QLatin1String("r")).toInt();
-            // Rows left out of the file are empty rows: keep line numbers true.
-            while (rowNumber + 1 < r && r - rowNumber < 100000) {
+            // Rows left out of the file are empty rows: keep line numbers true (within the limit).
+            budget.rows(qsizetype(r));
+            while (rowNumber + 1 < r) {
                 t.rows << QStringList();
                 ++rowNumber;
             }
@@ -347,8 +400,11 @@ TableData readXlsxFile(const QString &path)
                 text = numberText(value);
             else
                 text = value;
-            if (col < 0 || col > 16383)
+            if (col < 0)
                 continue;
+            budget.column(col);
+            if (row.size() <= col)
+                budget.addCells(col + 1 - row.size());
             while (row.size() < col)
                 row << QString();
             if (row.size() == col)
@@ -357,6 +413,7 @@ TableData readXlsxFile(const QString &path)
                 row[col] = text;
         } else if (tok == QXmlStreamReader::EndElement && x.name() == QLatin1String("row")) {
             t.rows << row;
+            budget.rows(t.rows.size());
         }
     }
     if (x.hasError())
@@ -372,8 +429,10 @@ TableData readTableFile(const QString &path)
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         throw ImportError(QCoreApplication::translate("TableReader", "Cannot open %1: %2").arg(path, f.errorString()));
-    if (f.size() > kMaxFileBytes)
-        throw ImportError(QCoreApplication::translate("TableReader", "%1 is larger than 200 MB: split the roster.").arg(QFileInfo(path).fileName()));
+    if (f.size() > L::kMaxFileBytes)
+        throw ImportError(QCoreApplication::translate("TableReader", "%1 is larger than %2 MB: split the roster.")
+                              .arg(QFileInfo(path).fileName())
+                              .arg(L::kMaxFileBytes / (1024 * 1024)));
     const QByteArray head = f.peek(4);
     if (head.startsWith("PK\x03\x04")) {
         f.close();

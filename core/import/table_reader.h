@@ -14,9 +14,23 @@ struct TableData
     QString encoding;  // CSV: "UTF-8", "UTF-8 (BOM)", "UTF-16", "GB18030"
 };
 
+// Limits on a roster file, checked while reading (an XLSX is a zip: a small file can
+// claim millions of rows or columns, or inflate to gigabytes). A school's roster has
+// tens of thousands of rows and a dozen columns.
+struct TableLimits
+{
+    static constexpr qint64 kMaxFileBytes = 64LL * 1024 * 1024;    // the file itself
+    static constexpr qint64 kMaxPartBytes = 64LL * 1024 * 1024;    // one XLSX part, decompressed
+    static constexpr qint64 kMaxTotalBytes = 128LL * 1024 * 1024;  // all parts read, decompressed
+    static constexpr int kMaxRows = 200000;                        // rows, empty ones in between included
+    static constexpr int kMaxColumns = 256;
+    static constexpr qint64 kMaxCells = 2000000;                   // cells kept, blanks in between included
+};
+
 // Reads a roster file: CSV (UTF-8 with or without BOM, UTF-16 with BOM, or
 // GBK/GB18030, detected) or XLSX (first sheet; formulas are returned as
-// "=formula" so that validation can reject them). Throws ImportError.
+// "=formula" so that validation can reject them). Throws ImportError, also when
+// a TableLimits limit is passed (nothing is allocated beyond it).
 TableData readTableFile(const QString &path);
 TableData readCsvBytes(const QByteArray &bytes);
 TableData readXlsxFile(const QString &path);

@@ -137,6 +137,9 @@ struct AuditEntry
     QString reason;
     QString beforeJson;
     QString afterJson;
+    // What the server recorded a staff login changing in the entry's transaction (JSON;
+    // PostgreSQL only, empty on SQLite). Covered by the hash when not empty.
+    QString changes;
     QString prevHash;
     QString hash;
 };

@@ -4,6 +4,8 @@
 #include "db/outbox_delivery_repo.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QHostAddress>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -15,6 +17,7 @@
 #include <QThread>
 #include <QTimer>
 #include <algorithm>
+#include <cstdlib>
 #include <optional>
 
 namespace tucai::net {
@@ -34,14 +37,39 @@ bool sameBytes(const QByteArray &a, const QByteArray &b)
 
 } // namespace
 
-QByteArray webhookSignature(const QByteArray &secret, const QByteArray &body)
+QByteArray webhookSignature(const QByteArray &secret, const QByteArray &body, qint64 timestampSecs)
 {
-    return QByteArrayLiteral("sha256=") + QMessageAuthenticationCode::hash(body, secret, QCryptographicHash::Sha256).toHex();
+    const QByteArray t = QByteArray::number(timestampSecs);
+    return "t=" + t + ",sha256=" + QMessageAuthenticationCode::hash(t + '.' + body, secret, QCryptographicHash::Sha256).toHex();
 }
 
-bool verifyWebhookSignature(const QByteArray &secret, const QByteArray &body, const QByteArray &header)
+bool verifyWebhookSignature(const QByteArray &secret, const QByteArray &body, const QByteArray &header, qint64 nowSecs, int toleranceSecs)
 {
-    return !secret.isEmpty() && sameBytes(webhookSignature(secret, body), header.trimmed().toLower());
+    const QByteArray h = header.trimmed().toLower();
+    if (secret.isEmpty() || !h.startsWith("t="))
+        return false;
+    bool ok = false;
+    const qint64 t = h.mid(2, h.indexOf(',') - 2).toLongLong(&ok);
+    if (!ok)
+        return false;
+    if (nowSecs < 0)
+        nowSecs = QDateTime::currentSecsSinceEpoch();
+    if (std::abs(nowSecs - t) > toleranceSecs)
+        return false;  // a replay of an old request (or a clock far off)
+    return sameBytes(webhookSignature(secret, body, t), h);
+}
+
+QString webhookUrlProblem(const QUrl &url)
+{
+    if (!url.isValid() || url.host().isEmpty()
+        || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
+        return QCoreApplication::translate("OutboxDelivery", "not an https URL: %1").arg(url.toDisplayString(QUrl::RemoveUserInfo));
+    const QHostAddress address(url.host());
+    const bool local = url.host().compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0 || (!address.isNull() && address.isLoopback());
+    if (url.scheme() == QLatin1String("http") && !local)
+        return QCoreApplication::translate("OutboxDelivery", "the webhook must use https (notifications carry student data): %1")
+            .arg(url.toDisplayString(QUrl::RemoveUserInfo));
+    return {};
 }
 
 QByteArray webhookBody(const db::OutboxRow &row, int attempt)
@@ -183,7 +211,7 @@ void OutboxWorker::send(const db::OutboxRow &row)
     req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     req.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("tucai-admin outbox"));
     req.setRawHeader(QByteArrayLiteral("Idempotency-Key"), row.idempotencyKey.toUtf8());
-    req.setRawHeader(QByteArray(kSignatureHeader), webhookSignature(m_config.secret, body));
+    req.setRawHeader(QByteArray(kSignatureHeader), webhookSignature(m_config.secret, body, QDateTime::currentSecsSinceEpoch()));
     req.setTransferTimeout(m_config.timeoutMs);
     // A redirected POST would turn into a GET: treat 3xx as a failure to look at.
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);

@@ -39,10 +39,17 @@ inline constexpr char kWebhookUrlSetting[] = "webhook_url";
 inline constexpr char kDefaultSecretEnv[] = "TUCAI_WEBHOOK_SECRET";
 inline constexpr char kSignatureHeader[] = "X-Tucai-Signature";
 
-// HMAC-SHA256 of the body with the shared secret, as sent in kSignatureHeader:
-// "sha256=<64 lower-case hex>". The receiver recomputes it over the raw body.
-QByteArray webhookSignature(const QByteArray &secret, const QByteArray &body);
-bool verifyWebhookSignature(const QByteArray &secret, const QByteArray &body, const QByteArray &header);
+// The kSignatureHeader value: "t=<unix seconds>,sha256=<64 lower-case hex>", the HMAC-SHA256
+// with the shared secret of "<t>." followed by the raw body. The time makes a captured
+// request useless later: the receiver refuses one older than a few minutes (and keeps the
+// idempotency keys it has seen for that long).
+QByteArray webhookSignature(const QByteArray &secret, const QByteArray &body, qint64 timestampSecs);
+// Checks the header against the body and that its time is within toleranceSecs of nowSecs
+// (-1: the current time). Constant-time comparison.
+bool verifyWebhookSignature(const QByteArray &secret, const QByteArray &body, const QByteArray &header, qint64 nowSecs = -1,
+                            int toleranceSecs = 300);
+// Why a webhook URL is refused (translated), or empty: https only, except to this computer.
+QString webhookUrlProblem(const QUrl &url);
 // The JSON document posted for one row (attempt = 1 for the first try).
 QByteArray webhookBody(const db::OutboxRow &row, int attempt);
 // The secret from an environment variable or a key file (whitespace trimmed).

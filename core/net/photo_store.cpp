@@ -2,6 +2,7 @@
 
 #include "db/database.h"
 #include "db/photo_repo.h"
+#include "db/settings_repo.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -13,6 +14,7 @@
 #include <QHash>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QElapsedTimer>
 #include <QPromise>
 #include <QRegularExpression>
 #include <QSaveFile>
@@ -20,6 +22,7 @@
 #include <QThread>
 #include <QTimer>
 #include <algorithm>
+#include <optional>
 
 namespace tucai::net {
 namespace {
@@ -152,6 +155,9 @@ private:
         QByteArray data;
         bool tooLarge = false;
         qint64 announced = -1;
+        QElapsedTimer started;    // the first attempt's start: deadlineMs counts from it
+        QString refusedRedirect;  // a redirect to another host, not followed
+        bool overDeadline = false;
     };
     using JobPtr = std::shared_ptr<Job>;
 
@@ -171,7 +177,35 @@ private:
     QNetworkAccessManager *m_nam = nullptr;
     QHash<QString, JobPtr> m_jobs;
     bool m_shutdown = false;
+    std::optional<QStringList> m_allowedHosts;  // read once from the options or the settings
+
+    bool hostAllowed(const QString &host);
 };
+
+bool PhotoStoreWorker::hostAllowed(const QString &host)
+{
+    if (!m_allowedHosts) {
+        QStringList hosts = m_options.allowedHosts;
+        if (hosts.isEmpty()) {
+            try {
+                for (const QString &v : db::SettingsRepo(*m_db).valuesNamed(QStringLiteral("photo_hosts")))
+                    for (const QString &h : v.split(QLatin1Char(','), Qt::SkipEmptyParts))
+                        hosts << h.trimmed().toLower();
+            } catch (const db::DbError &) {
+                // No settings readable: the options alone decide.
+            }
+        }
+        m_allowedHosts = hosts;
+    }
+    if (m_allowedHosts->isEmpty())
+        return true;
+    const QString h = host.toLower();
+    for (const QString &a : std::as_const(*m_allowedHosts)) {
+        if (a.startsWith(QLatin1String("*.")) ? h.endsWith(a.mid(1)) : h == a)
+            return true;
+    }
+    return false;
+}
 
 void PhotoStoreWorker::start(const QString &sha256, const PromisePtr &promise)
 {
@@ -226,6 +260,12 @@ void PhotoStoreWorker::start(const QString &sha256, const PromisePtr &promise)
                         .arg(shortHash(sha256), url.left(200));
         return deliver(promise, r);
     }
+    if (!hostAllowed(u.host())) {
+        r.error = PhotoError::BadUrl;
+        r.message = tr("Photo %1 is at %2, which is not one of the photo servers allowed (setting photo_hosts); not fetched.")
+                        .arg(shortHash(sha256), u.host());
+        return deliver(promise, r);
+    }
     if (m_options.useCache) {
         const QByteArray cached = m_cache.get(sha256);
         if (!cached.isEmpty()) {
@@ -254,10 +294,30 @@ void PhotoStoreWorker::download(const JobPtr &job)
     job->announced = -1;
     QNetworkRequest req{QUrl(job->url)};
     req.setTransferTimeout(m_options.transferTimeoutMs);
-    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    // Each redirect is checked here: same host, never from https down to http.
+    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::UserVerifiedRedirectPolicy);
     req.setMaximumRedirectsAllowed(5);
     QNetworkReply *reply = m_nam->get(req);
     job->reply = reply;
+    if (job->attempts == 1)
+        job->started.start();
+    const qint64 left = m_options.deadlineMs - job->started.elapsed();
+    QTimer::singleShot(std::max<qint64>(left, 0), reply, [job, reply] {
+        job->overDeadline = true;
+        reply->abort();
+    });
+    const QUrl origin(job->url);
+    connect(reply, &QNetworkReply::redirected, this, [job, reply, origin](const QUrl &to) {
+        const QUrl target = origin.resolved(to);
+        const bool sameHost = target.host().compare(origin.host(), Qt::CaseInsensitive) == 0;
+        const bool scheme = target.scheme() == QLatin1String("https") || origin.scheme() == QLatin1String("http");
+        if (sameHost && scheme && target.scheme().startsWith(QLatin1String("http"))) {
+            Q_EMIT reply->redirectAllowed();
+        } else {
+            job->refusedRedirect = target.toString(QUrl::RemoveUserInfo);
+            reply->abort();
+        }
+    });
     const qint64 limit = m_options.maxBytes;
     connect(reply, &QNetworkReply::metaDataChanged, this, [job, reply, limit] {
         const QVariant len = reply->header(QNetworkRequest::ContentLengthHeader);
@@ -289,6 +349,18 @@ void PhotoStoreWorker::onFinished(const JobPtr &job, QNetworkReply *reply)
         return;
     job->reply = nullptr;
     const QString sh = shortHash(job->sha256);
+    if (!job->refusedRedirect.isEmpty()) {
+        PhotoFetchResult r;
+        r.error = PhotoError::BadUrl;
+        r.message = tr("Photo %1: the photo server redirected to %2, another host; not followed.").arg(sh, job->refusedRedirect.left(200));
+        return complete(job, r);
+    }
+    if (job->overDeadline) {
+        PhotoFetchResult r;
+        r.error = PhotoError::Timeout;
+        r.message = tr("Photo %1: the download did not finish within %2 s; given up.").arg(sh).arg(m_options.deadlineMs / 1000.0);
+        return complete(job, r);
+    }
     if (job->tooLarge) {
         PhotoFetchResult r;
         r.error = PhotoError::TooLarge;

@@ -3,6 +3,7 @@
 #include <QFuture>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <memory>
 
 class QThread;
@@ -18,8 +19,8 @@ enum class PhotoError {
     BadHash,       // the requested sha256 is not 64 hex digits
     NotFound,      // no photo_blobs row (or no bytes and no URL)
     Database,      // reading photo_blobs failed
-    BadUrl,        // not an http(s) URL
-    Timeout,       // no data for transferTimeoutMs (after the retries)
+    BadUrl,        // not an http(s) URL, a host not allowed, or a redirect to another host
+    Timeout,       // no data for transferTimeoutMs (after the retries), or over deadlineMs
     Http,          // the server answered with an error status
     Network,       // refused, reset, DNS, TLS...
     TooLarge,      // Content-Length or received bytes over maxBytes
@@ -49,6 +50,13 @@ struct PhotoStoreOptions
     QString cacheDir;                 // empty: QStandardPaths::CacheLocation + "/photos"
     qint64 cacheMaxBytes = 512LL * 1024 * 1024;
     bool useCache = true;
+    // The whole download (all attempts and redirects) must end within this, however slowly a
+    // server drips its bytes.
+    int deadlineMs = 60000;
+    // Hosts photos may be fetched from ("photos.school.edu", or "*.school.edu" for its
+    // subdomains). Empty: the `photo_hosts` setting (comma-separated) of the schools this
+    // login sees; still empty: any host. Redirects never leave the photo's host.
+    QStringList allowedHosts;
 };
 
 class PhotoStoreWorker;

@@ -7,8 +7,8 @@
 #include "db/review_repo.h"
 #include "db/student_repo.h"
 
-#include <QBuffer>
-#include <QImageReader>
+#include "checks/untrusted_image.h"
+
 #include <QJsonDocument>
 #include <QtConcurrent>
 
@@ -21,14 +21,8 @@ const QSize kThumbSize(36, 48);
 
 QImage decodeScaled(const QByteArray &bytes, QSize box)
 {
-    QBuffer buffer;
-    buffer.setData(bytes);
-    buffer.open(QIODevice::ReadOnly);
-    QImageReader reader(&buffer);
-    const QSize size = reader.size();
-    if (size.isValid())
-        reader.setScaledSize(size.scaled(box, Qt::KeepAspectRatio));
-    return reader.read();
+    // Student bytes: JPEG/PNG only, pixel cap checked from the header (checks/untrusted_image.h).
+    return checks::decodeUntrustedImage(bytes, box);
 }
 
 PhotoLoader::PhotoLoader(std::shared_ptr<db::Database> db, QObject *parent)
@@ -81,8 +75,8 @@ PhotoDetail PhotoLoader::loadNow(const db::Database &db, qint64 photoId, net::Ph
                 ? fetchError
                 : QCoreApplication::translate("Review", "The photo's bytes are not in the database (%1).").arg(photos.blobUrl(p->sha256));
         else
-            d.image = QImage::fromData(d.bytes);
-        if (!d.bytes.isEmpty() && d.image.isNull())
+            d.image = checks::decodeUntrustedImage(d.bytes, {}, &d.error);
+        if (!d.bytes.isEmpty() && d.image.isNull() && d.error.isEmpty())
             d.error = QCoreApplication::translate("Review", "The photo could not be decoded.");
         if (!p->checkReport.isEmpty()) {
             bool ok = false;

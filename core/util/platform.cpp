@@ -5,8 +5,11 @@
 #ifdef Q_OS_WIN
 #  include <qt_windows.h>
 #  include <psapi.h>
+#  include <io.h>
 #else
 #  include <ctime>
+#  include <fcntl.h>
+#  include <unistd.h>
 #endif
 
 namespace tucai::platform {
@@ -40,6 +43,31 @@ double threadCpuMs()
     timespec ts{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+#endif
+}
+
+bool syncFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadWrite))
+        return false;
+#ifdef Q_OS_WIN
+    return FlushFileBuffers(reinterpret_cast<HANDLE>(_get_osfhandle(f.handle()))) != 0;
+#else
+    return ::fsync(f.handle()) == 0;
+#endif
+}
+
+void syncDirectory(const QString &dir)
+{
+#ifdef Q_OS_WIN
+    Q_UNUSED(dir);
+#else
+    const int fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
 #endif
 }
 

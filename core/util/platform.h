@@ -19,6 +19,13 @@ void prepareConsole();
 // where wall time is not (benchmarks on a shared machine).
 double threadCpuMs();
 
+// Forces a written file's bytes to the disk (fsync / FlushFileBuffers) before it is renamed into
+// place, so that a crash or power cut never leaves a final name on a half-written file.
+bool syncFile(const QString &path);
+// Makes a rename inside `dir` durable (fsync of the directory on POSIX; nothing on Windows, which
+// has no directory handle to flush this way).
+void syncDirectory(const QString &dir);
+
 // The peak resident memory of this process in kilobytes, or -1 where it cannot be read.
 qint64 peakRssKb();
 

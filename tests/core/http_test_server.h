@@ -35,6 +35,7 @@ public:
         bool hang = false;       // read the request, never answer
         bool chunked = false;    // no Content-Length: the size is only known while reading
         qint64 announce = -1;    // Content-Length to claim (default: body size)
+        QByteArray location;     // a Location header (redirects)
     };
     using Handler = std::function<Response(const Request &)>;
 
@@ -117,6 +118,8 @@ private:
                 continue;
             QByteArray out = "HTTP/1.1 " + QByteArray::number(a.status) + ' ' + reason(a.status) + "\r\n";
             out += "Content-Type: application/octet-stream\r\n";
+            if (!a.location.isEmpty())
+                out += "Location: " + a.location + "\r\n";
             if (a.chunked) {
                 out += "Transfer-Encoding: chunked\r\n\r\n";
                 for (qsizetype at = 0; at < a.body.size(); at += 4096) {

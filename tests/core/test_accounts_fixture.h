@@ -10,8 +10,31 @@
 #include "db/student_repo.h"
 
 #include <QByteArray>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 
 namespace tucai::test {
+
+// Plain SQL on a connection opened as some login (no app code): the first value of a query
+// (fatal when it fails), and the rows a change affected or -1 when the server refused it.
+inline qint64 sqlScalar(QSqlDatabase &c, const QString &sql)
+{
+    QSqlQuery q(c);
+    if (!q.exec(sql) || !q.next())
+        qFatal("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+    return q.value(0).toLongLong();
+}
+inline int sqlChange(QSqlDatabase &c, const QString &sql, QString *error = nullptr)
+{
+    QSqlQuery q(c);
+    if (!q.exec(sql)) {
+        if (error)
+            *error = q.lastError().text();
+        return -1;
+    }
+    return q.numRowsAffected();
+}
 
 struct MiniSchool
 {

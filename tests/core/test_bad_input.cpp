@@ -1,4 +1,5 @@
 // Bad databases: each gives a clear error of the right kind, nothing crashes, nothing is lost.
+#include "db/batch_insert.h"
 #include "db/database.h"
 #include "db/school_repo.h"
 #include "db/student_repo.h"
@@ -157,6 +158,40 @@ private Q_SLOTS:
         d->closeThisThread();
         // Nothing of the interrupted transaction was kept.
         QCOMPARE(db::Query(*d, QStringLiteral("SELECT COUNT(*) FROM schools")).scalar().toInt(), 0);
+    }
+
+    // A connection lost in the middle of an action: the rest of the action is refused, not
+    // run in autocommit on a silently reopened session, and a BatchInsert of the action
+    // writes nothing when it goes away. Nothing of the action is stored.
+    void noReconnectInsideATransaction()
+    {
+        TUCAI_REQUIRE_PG();
+        auto d = test::freshPgDatabase(QStringLiteral("tucai_test_lost_tx"));
+        d->openAndMigrate(db::Database::OpenMode::CreateIfMissing);
+        const qint64 school = db::SchoolRepo(*d).insertSchool(QStringLiteral("1"), QStringLiteral("S"));
+        db::Database killer(*db::DbTarget::parse(test::pgAdminUrl()));
+        {
+            db::Transaction tx(*d);
+            db::SchoolRepo(*d).insertCollege(school, QStringLiteral("C1"), QStringLiteral("before the loss"));
+            db::BatchInsert batch(*d, QStringLiteral("colleges"), {QStringLiteral("school_id"), QStringLiteral("code"), QStringLiteral("name")});
+            batch.add({school, QStringLiteral("C4"), QStringLiteral("queued, never flushed")});
+            const qint64 pid = db::Query(*d, QStringLiteral("SELECT pg_backend_pid()")).scalar().toLongLong();
+            db::Query(killer, QStringLiteral("SELECT pg_terminate_backend(:p)")).bind(QStringLiteral(":p"), pid).exec();
+            QVERIFY_THROWS_EXCEPTION(db::DbError, db::SchoolRepo(*d).insertCollege(school, QStringLiteral("C2"), QStringLiteral("x")));
+            try {
+                db::SchoolRepo(*d).insertCollege(school, QStringLiteral("C3"), QStringLiteral("after the loss"));
+                QFAIL("a statement of the broken action ran on a new session");
+            } catch (const db::DbError &e) {
+                QCOMPARE(e.kind(), db::DbError::Kind::Lost);
+            }
+            QVERIFY_THROWS_EXCEPTION(db::DbError, tx.commit());
+        }
+        // The next action reconnects; none of the broken one is there.
+        QCOMPARE(db::Query(*d, QStringLiteral("SELECT COUNT(*) FROM colleges")).scalar().toInt(), 0);
+        db::SchoolRepo(*d).insertCollege(school, QStringLiteral("C5"), QStringLiteral("next action"));
+        QCOMPARE(db::Query(*d, QStringLiteral("SELECT COUNT(*) FROM colleges")).scalar().toInt(), 1);
+        killer.closeThisThread();
+        d->closeThisThread();
     }
 };
 

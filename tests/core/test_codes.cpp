@@ -215,6 +215,39 @@ private Q_SLOTS:
         QCOMPARE(service.verify(issued.first().code).status, VerifyResult::Status::Unknown);
     }
 
+    // Codes issued before schema step 4 (BLAKE2b, batch codes of 8 symbols) still verify
+    // wherever the key can be read (SQLite, the owner, a key file).
+    void olderCodesStillVerify_data() { TUCAI_ENGINE_ROWS(); }
+    void olderCodesStillVerify()
+    {
+        auto d = make(QStringLiteral("codes_legacy"));
+        if (!d)
+            QSKIP("no PostgreSQL test cluster");
+        const test::SmallSchool s = test::seedSmallSchool(*d, 1);
+        const QByteArray key = codes::CodeKey::forSchool(*d, s.school, true);
+        QCOMPARE(key.size(), 32);
+        const QString code = codes::CodeService::newCode(codes::CodeService::kLegacyBatchDataChars);
+        db::CodeRepo repo(*d);
+        db::CodeBatchRow batch;
+        batch.schoolId = s.school;
+        batch.kind = QStringLiteral("batch");
+        batch.createdAt = db::nowMs();
+        repo.insertBatch(batch);
+        db::CodeRow r;
+        r.batchId = batch.id;
+        r.schoolId = s.school;
+        r.codeHash = codes::CodeKey::legacyHash(key, code.chopped(1));
+        r.createdAt = batch.createdAt;
+        repo.insertCodes({r});
+        codes::CodeService service(*d, {});
+        QVERIFY(service.verify(code).ok());
+        // New batch codes carry 60 bits, like a student's.
+        const codes::IssuedCode fresh = service.generateBatchCode(s.school, 0, QStringLiteral("batch"), 0);
+        QCOMPARE(dataOf(fresh.code).size(), codes::CodeService::kBatchDataChars);
+        QCOMPARE(codes::CodeService::kBatchDataChars, 12);
+        QVERIFY(service.verify(fresh.code).ok());
+    }
+
     void pdfSheetDecodes()
     {
         if (QStandardPaths::findExecutable(QStringLiteral("pdftoppm")).isEmpty())
@@ -265,6 +298,48 @@ private Q_SLOTS:
         QCOMPARE(lines.size(), 13);
         QVERIFY(lines.at(1).contains(issued.first().code));
         QVERIFY(lines.at(1).contains(issued.first().target.name));
+    }
+
+    // The sheets are rendered before anything is written (no lock held while thousands of QR
+    // codes are drawn), readable by their owner only; a failed rendering stores nothing.
+    void sheetsBeforeTheTransactionOwnerOnly()
+    {
+        auto d = test::freshSqliteDatabase(m_dir, QStringLiteral("codes_order"));
+        d->openAndMigrate(db::Database::OpenMode::CreateIfMissing);
+        const test::SmallSchool s = test::seedSmallSchool(*d, 1);
+        codes::CodeService service(*d, {});
+        const auto batches = [&d] { return db::Query(*d, QStringLiteral("SELECT COUNT(*) FROM code_batches")).scalar().toInt(); };
+        const QString csv = m_dir.filePath(QStringLiteral("owner only.csv"));
+        QString error;
+        int batchesWhileRendering = -1;
+        const auto issued = service.generateForStudents({s.school, 0, 0, {}}, 0, {}, nullptr,
+                                                        [&](const QList<codes::IssuedCode> &codes, QString *err) {
+                                                            batchesWhileRendering = batches();
+                                                            return codes::CodeSheet::writeCsv(csv, codes, err);
+                                                        },
+                                                        &error);
+        QVERIFY2(!issued.isEmpty(), qPrintable(error));
+        QCOMPARE(batchesWhileRendering, 0);
+        QCOMPARE(batches(), 1);
+#ifndef Q_OS_WIN
+        QCOMPARE(QFileInfo(csv).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther),
+                 QFileDevice::Permissions());
+        const QString pdf = m_dir.filePath(QStringLiteral("owner only.pdf"));
+        QVERIFY2(codes::CodeSheet::writePdf(pdf, issued, {}, &error), qPrintable(error));
+        QCOMPARE(QFileInfo(pdf).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+#endif
+        // Rendering fails: no batch, no revocation of the codes issued above.
+        const auto none = service.generateForStudents({s.school, 0, 0, {}}, 0, {}, nullptr,
+                                                      [](const QList<codes::IssuedCode> &, QString *err) {
+                                                          *err = QStringLiteral("disk full");
+                                                          return false;
+                                                      },
+                                                      &error);
+        QVERIFY(none.isEmpty());
+        QCOMPARE(error, QStringLiteral("disk full"));
+        QCOMPARE(batches(), 1);
+        QCOMPARE(db::Query(*d, QStringLiteral("SELECT COUNT(*) FROM collection_codes WHERE revoked_at IS NULL")).scalar().toInt(),
+                 int(issued.size()));
     }
 
     void qrWrapper()

@@ -592,6 +592,10 @@ private Q_SLOTS:
         QVERIFY(!sheet.contains(QLatin1String("<f>")));
         QCOMPARE(exporting::neutraliseCell(QStringLiteral("plain")), QStringLiteral("plain"));
         QCOMPARE(exporting::neutraliseCell(QStringLiteral("\t=1")), QStringLiteral("'\t=1"));
+        // The one CSV field rule (tables, audit export, import problem rows).
+        QCOMPARE(exporting::csvField(QStringLiteral("-2+3,\"x\"")), QStringLiteral("\"'-2+3,\"\"x\"\"\""));
+        QCOMPARE(exporting::csvField(QStringLiteral("\r@SUM(A1)")), QStringLiteral("\"'\r@SUM(A1)\""));
+        QCOMPARE(exporting::csvField(QStringLiteral("张三")), QStringLiteral("张三"));
     }
 
     void cliExitStatusAndFailureLog()

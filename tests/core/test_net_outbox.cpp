@@ -18,6 +18,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <QDateTime>
 #include <QTest>
 
 using namespace tucai;
@@ -110,15 +111,30 @@ private Q_SLOTS:
     void signatureHelpers()
     {
         const QByteArray body = "{\"a\":1}";
-        const QByteArray sig = net::webhookSignature(kSecret, body);
-        QVERIFY(sig.startsWith("sha256="));
-        QCOMPARE(sig.size(), 7 + 64);
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        const QByteArray sig = net::webhookSignature(kSecret, body, now);
+        QVERIFY(sig.startsWith(QByteArray("t=" + QByteArray::number(now) + ",sha256=")));
         QVERIFY(net::verifyWebhookSignature(kSecret, body, sig));
         QVERIFY(!net::verifyWebhookSignature(kSecret, body + " ", sig));
         QVERIFY(!net::verifyWebhookSignature("other-secret-0123456789", body, sig));
-        // Known answer (RFC 4231 test case 2).
-        QCOMPARE(net::webhookSignature("Jefe", "what do ya want for nothing?"),
-                 QByteArray("sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"));
+        // Replay: the same request, captured and sent again ten minutes later, is refused;
+        // moving the time forward breaks the HMAC.
+        QVERIFY(net::verifyWebhookSignature(kSecret, body, sig, now + 299));
+        QVERIFY(!net::verifyWebhookSignature(kSecret, body, sig, now + 600));
+        QByteArray moved = sig;
+        moved.replace(QByteArray("t=" + QByteArray::number(now)), QByteArray("t=" + QByteArray::number(now + 600)));
+        QVERIFY(!net::verifyWebhookSignature(kSecret, body, moved, now + 600));
+        // The body-only signature of before is not accepted.
+        QVERIFY(!net::verifyWebhookSignature(kSecret, body, sig.mid(sig.indexOf(",") + 1)));
+        // Known answer, computed independently (Python: hmac.new(b"Jefe", b"1700000000.what do ya
+        // want for nothing?", hashlib.sha256).hexdigest()).
+        QCOMPARE(net::webhookSignature("Jefe", "what do ya want for nothing?", 1700000000),
+                 QByteArray("t=1700000000,sha256=1cdd0650c8be1cb0974b1788d458b1e781206cfef59b85faafc582d2e182c57e"));
+        // https only, except to this computer.
+        QVERIFY(net::webhookUrlProblem(QUrl(QStringLiteral("https://hooks.school.example/x"))).isEmpty());
+        QVERIFY(net::webhookUrlProblem(QUrl(QStringLiteral("http://127.0.0.1:8080/x"))).isEmpty());
+        QVERIFY(net::webhookUrlProblem(QUrl(QStringLiteral("http://hooks.school.example/x"))).contains(QLatin1String("https")));
+        QVERIFY(!net::webhookUrlProblem(QUrl(QStringLiteral("ftp://hooks.school.example/x"))).isEmpty());
     }
 
     void secretFromEnvironmentOrKeyFile()

@@ -2,6 +2,8 @@
 // database, downloads verified against the SHA-256, wrong bytes rejected,
 // hanging servers timed out, 5xx retried, size limits, the disk cache.
 #include "db/photo_repo.h"
+#include "db/school_repo.h"
+#include "db/settings_repo.h"
 #include "http_test_server.h"
 #include "net/photo_store.h"
 #include "test_support.h"
@@ -190,6 +192,85 @@ private Q_SLOTS:
         QVERIFY2(ms >= 600 && ms < 5000, qPrintable(QString::number(ms)));
         QVERIFY2(ticks >= 10, qPrintable(QString::number(ticks)));
         QVERIFY(r.message.contains(QLatin1String("2 attempts")));
+    }
+
+    // Photo URLs only to the allowed hosts: from the options, else the photo_hosts setting.
+    void onlyAllowedHosts()
+    {
+        const QByteArray bytes = randomBytes(2000, 21);
+        m_server->setHandler([&](const HttpTestServer::Request &) { return HttpTestServer::Response{200, bytes}; });
+        const QString h = addUrlPhoto(bytes, QStringLiteral("/p.jpg"));
+        net::PhotoStoreOptions o = options();
+        o.allowedHosts = {QStringLiteral("photos.school.example"), QStringLiteral("*.cdn.example")};
+        {
+            net::PhotoStore store(m_db, o);
+            const net::PhotoFetchResult r = fetch(store, h);
+            QCOMPARE(r.error, net::PhotoError::BadUrl);
+            QVERIFY2(r.message.contains(QLatin1String("127.0.0.1")), qPrintable(r.message));
+            QCOMPARE(m_server->requestCount(), 0);
+        }
+        {
+            const qint64 school = db::SchoolRepo(*m_db).insertSchool(QStringLiteral("1"), QStringLiteral("S"));
+            db::SettingsRepo(*m_db).set(school, QStringLiteral("photo_hosts"), QStringLiteral("photos.school.example"), 0);
+            net::PhotoStore store(m_db, options());
+            QCOMPARE(fetch(store, h).error, net::PhotoError::BadUrl);
+            QCOMPARE(m_server->requestCount(), 0);
+            db::SettingsRepo(*m_db).set(school, QStringLiteral("photo_hosts"), QStringLiteral("photos.school.example, 127.0.0.1"), 0);
+        }
+        net::PhotoStore store(m_db, options());
+        const net::PhotoFetchResult r = fetch(store, h);
+        QVERIFY2(r.ok(), qPrintable(r.message));
+        QCOMPARE(m_server->requestCount(), 1);
+    }
+
+    // A redirect on the photo's host is followed; one to another host is not.
+    void redirectsStayOnTheHost()
+    {
+        const QByteArray bytes = randomBytes(3000, 22);
+        const quint16 port = quint16(m_server->url(QStringLiteral("/")).port());
+        m_server->setHandler([&](const HttpTestServer::Request &r) {
+            if (r.path == "/moved")
+                return HttpTestServer::Response{302, {}, false, false, -1, "/real.jpg"};
+            if (r.path == "/away")
+                return HttpTestServer::Response{302, {}, false, false, -1, "http://localhost:" + QByteArray::number(port) + "/real.jpg"};
+            return HttpTestServer::Response{200, bytes};
+        });
+        const QString same = addUrlPhoto(bytes, QStringLiteral("/moved"));
+        net::PhotoStore store(m_db, options());
+        const net::PhotoFetchResult ok = fetch(store, same);
+        QVERIFY2(ok.ok(), qPrintable(ok.message));
+        const auto fetchedReal = [this] {
+            return std::count_if(m_server->requests().cbegin(), m_server->requests().cend(),
+                                 [](const HttpTestServer::Request &r) { return r.path == "/real.jpg"; });
+        };
+        QCOMPARE(fetchedReal(), 1);
+
+        const QByteArray other = randomBytes(3000, 23);
+        const QString away = addUrlPhoto(other, QStringLiteral("/away"));
+        const net::PhotoFetchResult r = fetch(store, away);
+        QCOMPARE(r.error, net::PhotoError::BadUrl);
+        QVERIFY2(r.message.contains(QLatin1String("localhost")), qPrintable(r.message));
+        // "localhost" is this same test server: had the redirect been followed, it would have
+        // been asked for /real.jpg again.
+        QCOMPARE(fetchedReal(), 1);
+        QCOMPARE(m_server->requests().constLast().path, QByteArray("/away"));
+    }
+
+    // One deadline for the whole download, however the server stalls or drips.
+    void overallDeadline()
+    {
+        m_server->setHandler([](const HttpTestServer::Request &) { return HttpTestServer::Response{200, {}, true}; });
+        const QString h = addUrlPhoto(randomBytes(100, 24), QStringLiteral("/stall"));
+        net::PhotoStoreOptions o = options(5000);
+        o.deadlineMs = 400;
+        net::PhotoStore store(m_db, o);
+        QElapsedTimer t;
+        t.start();
+        const net::PhotoFetchResult r = fetch(store, h);
+        QCOMPARE(r.error, net::PhotoError::Timeout);
+        QVERIFY2(r.message.contains(QLatin1String("did not finish")), qPrintable(r.message));
+        QVERIFY2(t.elapsed() < 4000, qPrintable(QString::number(t.elapsed())));
+        QCOMPARE(m_server->requestCount(), 1);
     }
 
     void serverErrorRetriedThenSucceeds()

@@ -164,19 +164,38 @@ private Q_SLOTS:
 
         accounts::AuthService auth(*d);
         QVERIFY(auth.login(QStringLiteral("rev"), QStringLiteral("s3cret")).session);
-        QCOMPARE(auth.login(QStringLiteral("nobody"), QStringLiteral("x")).status, accounts::LoginResult::Status::UnknownUser);
+        // An unknown user name and a wrong password: the same message, and both run the
+        // password hash once (no early answer to time).
+        int hashes = accounts::passwordVerifications();
+        const auto unknown = auth.login(QStringLiteral("nobody"), QStringLiteral("x"));
+        QCOMPARE(unknown.status, accounts::LoginResult::Status::UnknownUser);
+        QCOMPARE(accounts::passwordVerifications(), hashes + 1);
         db::setFixedNowMs(10'000'000);
-        for (int i = 1; i < accounts::AuthService::kMaxFailures; ++i) {
+        hashes = accounts::passwordVerifications();
+        const auto wrong = auth.login(QStringLiteral("rev"), QStringLiteral("wrong"));
+        QCOMPARE(wrong.status, accounts::LoginResult::Status::WrongPassword);
+        QCOMPARE(accounts::passwordVerifications(), hashes + 1);
+        QCOMPARE(wrong.message(), unknown.message());
+        QCOMPARE(wrong.attemptsLeft, accounts::AuthService::kMaxFailures - 1);
+        for (int i = 2; i < accounts::AuthService::kMaxFailures; ++i) {
             const auto r = auth.login(QStringLiteral("rev"), QStringLiteral("wrong"));
             QCOMPARE(r.status, accounts::LoginResult::Status::WrongPassword);
             QCOMPARE(r.attemptsLeft, accounts::AuthService::kMaxFailures - i);
         }
+        // The attempt that locks says nothing more than any other wrong one...
         auto r = auth.login(QStringLiteral("rev"), QStringLiteral("wrong"));
-        QCOMPARE(r.status, accounts::LoginResult::Status::Locked);
-        // Even the right password is refused while locked...
+        QCOMPARE(r.status, accounts::LoginResult::Status::WrongPassword);
+        QCOMPARE(r.message(), unknown.message());
+        QVERIFY(r.lockedUntil > 10'000'000);
+        // ...nor does a wrong password while locked (and it is not counted)...
+        hashes = accounts::passwordVerifications();
+        QCOMPARE(auth.login(QStringLiteral("rev"), QStringLiteral("wrong")).message(), unknown.message());
+        QCOMPARE(accounts::passwordVerifications(), hashes + 1);
+        QCOMPARE(db::StaffRepo(*d).get(st.id)->failedLogins, accounts::AuthService::kMaxFailures);
+        // ...the right password is refused while locked, and only it learns of the lock...
         r = auth.login(QStringLiteral("rev"), QStringLiteral("s3cret"));
         QCOMPARE(r.status, accounts::LoginResult::Status::Locked);
-        QVERIFY(!r.message().isEmpty());
+        QVERIFY(r.message() != unknown.message());
         // ...and accepted after 15 minutes.
         db::setFixedNowMs(10'000'000 + accounts::AuthService::kLockMs + 1);
         QVERIFY(auth.login(QStringLiteral("rev"), QStringLiteral("s3cret")).session);

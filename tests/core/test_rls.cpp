@@ -6,6 +6,8 @@
 
 #include "accounts/account_actions.h"
 #include "accounts/auth_service.h"
+#include "db/staff_repo.h"
+#include "accounts/password.h"
 #include "accounts/staff_service.h"
 #include "db/audit_repo.h"
 #include "db/misc_repos.h"
@@ -13,6 +15,7 @@
 #include "db/photo_repo.h"
 #include "review/decision_service.h"
 #include "db/server_security.h"
+#include "demo/demo_generator.h"
 #include "import/roster_import.h"
 #include "model/id_number.h"
 
@@ -58,24 +61,8 @@ class TestRls : public QObject
         t.password = kPassword;
         return t;
     }
-    static qint64 scalar(QSqlDatabase &c, const QString &sql)
-    {
-        QSqlQuery q(c);
-        if (!q.exec(sql) || !q.next())
-            qFatal("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
-        return q.value(0).toLongLong();
-    }
-    // Runs a change; returns rows affected, or -1 when the server refused it.
-    static int change(QSqlDatabase &c, const QString &sql, QString *error = nullptr)
-    {
-        QSqlQuery q(c);
-        if (!q.exec(sql)) {
-            if (error)
-                *error = q.lastError().text();
-            return -1;
-        }
-        return q.numRowsAffected();
-    }
+    static qint64 scalar(QSqlDatabase &c, const QString &sql) { return test::sqlScalar(c, sql); }
+    static int change(QSqlDatabase &c, const QString &sql, QString *error = nullptr) { return test::sqlChange(c, sql, error); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -92,7 +79,7 @@ private Q_SLOTS:
         m_adminRole = security.syncStaffRole(m.admin, kPassword);
         m_collegeRole = security.syncStaffRole(m.collegeAdmin, kPassword);
         m_reviewerRole = security.syncStaffRole(m.reviewer, kPassword);
-        QVERIFY(m_collegeRole.startsWith(QStringLiteral("tucai_tucai_test_rls_staff_")));
+        QVERIFY2(m_collegeRole.startsWith(QStringLiteral("tucai_tucai_test_rls_")) && m_collegeRole.contains(QStringLiteral("_staff_")), qPrintable(m_collegeRole));
         QCOMPARE(db::StaffRepo(*m_owner).get(m.collegeAdmin)->dbRole, m_collegeRole);
     }
 
@@ -151,9 +138,10 @@ private Q_SLOTS:
         // Even the columns a review may touch cannot move a locked student out of the lock.
         QCOMPARE(change(c, QStringLiteral("UPDATE students SET state = 'verified' WHERE id = %1").arg(m.locked1)), 0);
         QCOMPARE(db::StudentRepo(*m_owner).get(m.locked1)->lockKind, QStringLiteral("liveness"));
-        // Reviewing stays possible: a submitted photo of their college can be decided.
-        QCOMPARE(change(c, QStringLiteral("UPDATE students SET state = 'approved' WHERE id = %1").arg(m.review1)), 1);
-        QCOMPARE(change(c, QStringLiteral("UPDATE students SET state = 'awaiting_review' WHERE id = %1").arg(m.review1)), 1);
+        // A student's review state moves only with a decision on their photo (schema step 3),
+        // not by itself (reviewing through the app: reviewerDecidesAndUndoesThroughOwnLogin).
+        QCOMPARE(change(c, QStringLiteral("UPDATE students SET state = 'approved' WHERE id = %1").arg(m.review1), &error), -1);
+        QVERIFY2(error.contains(QStringLiteral("deciding")), qPrintable(error));
         QCOMPARE(change(c, QStringLiteral("UPDATE photos SET status = 'approved' WHERE id = %1").arg(m.photo2)), 0);
     }
 
@@ -188,12 +176,14 @@ private Q_SLOTS:
         const qint64 otherId = db::OutboxRepo(*m_owner).enqueue(other);
         QSqlDatabase c = staffConnection(QStringLiteral("reviewer-outbox"), m_reviewerRole);
         QCOMPARE(scalar(c, QStringLiteral("SELECT COUNT(*) FROM notification_outbox WHERE id = %1").arg(otherId)), 0);
-        QCOMPARE(change(c, QStringLiteral("UPDATE notification_outbox SET status = 'withdrawn' WHERE id = %1").arg(otherId)), 0);
         QString error;
+        // Withdrawing is the server's part of an undo (tucai_withdraw_notification), not an UPDATE.
+        QCOMPARE(change(c, QStringLiteral("UPDATE notification_outbox SET status = 'withdrawn' WHERE id = %1").arg(otherId), &error), -1);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT tucai_withdraw_notification(%1)::int").arg(otherId)), 0);
         // Nor can a notification be faked as delivered, re-opened, rewritten or deleted.
         QVERIFY(change(c, QStringLiteral("UPDATE notification_outbox SET status = 'delivered' WHERE status = 'pending'"), &error) == -1
                 || scalar(c, QStringLiteral("SELECT COUNT(*) FROM notification_outbox WHERE status = 'delivered'")) == 0);
-        QCOMPARE(change(c, QStringLiteral("UPDATE notification_outbox SET status = 'pending' WHERE id = %1").arg(decided.receipt.outboxId)), 0);
+        QCOMPARE(change(c, QStringLiteral("UPDATE notification_outbox SET status = 'pending' WHERE id = %1").arg(decided.receipt.outboxId)), -1);
         QCOMPARE(change(c, QStringLiteral("UPDATE notification_outbox SET payload_json = '{}'"), &error), -1);
         QVERIFY2(error.contains(QStringLiteral("permission denied")), qPrintable(error));
         QCOMPARE(change(c, QStringLiteral("DELETE FROM notification_outbox"), &error), -1);
@@ -343,6 +333,13 @@ private Q_SLOTS:
 
     void demoPasswordsFromTheCommandLine()
     {
+        // A demo database: the accounts' app passwords are the published demo ones.
+        int n = 0;
+        const demo::DemoAccount *demoAccounts = demo::demoAccounts(&n);
+        for (int i = 0; i < n; ++i)
+            if (const auto s = db::StaffRepo(*m_owner).findByUsername(QString::fromLatin1(demoAccounts[i].username)))
+                db::StaffRepo(*m_owner).setPasswordHash(s->id, accounts::hashPassword(QString::fromLatin1(demoAccounts[i].password),
+                                                                                      accounts::HashStrength::Fast));
         QProcess p;
         p.start(QStringLiteral(TUCAI_CLI_PATH), {QStringLiteral("staff"), QStringLiteral("sync-roles"), QStringLiteral("--db"),
                                                  m_owner->target().url(true), QStringLiteral("--demo-passwords")});
@@ -355,6 +352,23 @@ private Q_SLOTS:
         db::Database demoLogin(t);
         demoLogin.open();
         QCOMPARE(accounts::AuthService(demoLogin).databaseSession()->username, QStringLiteral("college01"));
+        demoLogin.closeThisThread();
+
+        // An account with a password of its own (a real database) never gets the demo one.
+        const auto college = db::StaffRepo(*m_owner).findByUsername(QStringLiteral("college01"));
+        db::StaffRepo(*m_owner).setPasswordHash(college->id, accounts::hashPassword(QStringLiteral("Own-Secret-2026"), accounts::HashStrength::Fast));
+        db::ServerSecurity(*m_owner).syncStaffRole(college->id, QStringLiteral("Own-Secret-2026"));
+        p.start(QStringLiteral(TUCAI_CLI_PATH), {QStringLiteral("staff"), QStringLiteral("sync-roles"), QStringLiteral("--db"),
+                                                 m_owner->target().url(true), QStringLiteral("--demo-passwords")});
+        QVERIFY(p.waitForFinished(60000));
+        QVERIFY(p.exitCode() != 0);
+        QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains(QStringLiteral("college01")));
+        db::Database stillDemo(t);
+        QVERIFY_THROWS_EXCEPTION(db::DbError, stillDemo.open());
+        t.password = QStringLiteral("Own-Secret-2026");
+        db::Database own(t);
+        own.open();
+        own.closeThisThread();
     }
 
     void cleanupTestCase()

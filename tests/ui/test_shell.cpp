@@ -13,6 +13,7 @@
 #include "test_support.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -189,6 +190,37 @@ private Q_SLOTS:
         QVERIFY(last);
         QCOMPARE(last->host, QStringLiteral("db.school"));
         QVERIFY(last->password.isEmpty());
+    }
+
+    // TLS in the dialog: verify-full by default for another machine, the mode and a root
+    // certificate with spaces and Chinese characters in its path kept across restarts.
+    void connectionDialogTlsSettings()
+    {
+        ui::ConnectionDialog dialog;
+        dialog.setTarget(*db::DbTarget::parse(QStringLiteral("postgresql://staff@db.school/tucai")));
+        QCOMPARE(dialog.target().effectiveSslMode(), QStringLiteral("verify-full"));
+        auto *mode = dialog.findChild<QComboBox *>(QStringLiteral("pgSslMode"));
+        auto *cert = dialog.findChild<QLineEdit *>(QStringLiteral("pgRootCert"));
+        QVERIFY(mode && cert);
+        mode->setFocus();
+        QTest::keyClick(mode, Qt::Key_Down);
+        QTest::keyClick(mode, Qt::Key_Down);
+        QCOMPARE(dialog.target().sslMode, QStringLiteral("verify-ca"));
+        const QString path = QStringLiteral("/tmp/学校 证书/根 证书.crt");
+        // Chinese text arrives as key events carrying the text (as from an input method).
+        QTest::sendKeyEvent(QTest::Click, cert, Qt::Key_unknown, path, Qt::NoModifier);
+        QCOMPARE(dialog.target().sslRootCert, path);
+        dialog.remember();
+        const auto last = ui::ConnectionDialog::lastTarget();
+        QVERIFY(last);
+        QCOMPARE(last->sslMode, QStringLiteral("verify-ca"));
+        QCOMPARE(last->sslRootCert, path);
+        // A server on this computer needs no certificate unless asked for.
+        QCOMPARE(db::DbTarget::parse(QStringLiteral("postgresql://u@127.0.0.1/x"))->effectiveSslMode(), QStringLiteral("prefer"));
+        QCOMPARE(db::DbTarget::parse(QStringLiteral("postgresql://u@localhost/x"))->effectiveSslMode(), QStringLiteral("prefer"));
+        QString error;
+        QVERIFY(!db::DbTarget::parse(QStringLiteral("postgresql://u@h/x?sslmode=sometimes"), &error));
+        QVERIFY(error.contains(QStringLiteral("verify-full")));
     }
 };
 

@@ -1,6 +1,8 @@
 #include "shell/connection_dialog.h"
 
 #include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -62,6 +64,28 @@ ConnectionDialog::ConnectionDialog(QWidget *parent) : QDialog(parent)
     m_password = new QLineEdit(serverPage);
     m_password->setObjectName(QStringLiteral("pgPassword"));
     m_password->setEchoMode(QLineEdit::Password);
+    // TLS: by default the server must prove who it is unless it runs on this computer.
+    m_sslMode = new QComboBox(serverPage);
+    m_sslMode->setObjectName(QStringLiteral("pgSslMode"));
+    m_sslMode->addItem(tr("Automatic (verify the certificate unless the server is this computer)"), QString());
+    m_sslMode->addItem(tr("Verify certificate and server name (verify-full)"), QStringLiteral("verify-full"));
+    m_sslMode->addItem(tr("Verify certificate only (verify-ca)"), QStringLiteral("verify-ca"));
+    m_sslMode->addItem(tr("Encrypt without verifying (require)"), QStringLiteral("require"));
+    m_sslMode->addItem(tr("Encrypt if the server can (prefer)"), QStringLiteral("prefer"));
+    m_sslMode->addItem(tr("No encryption (disable)"), QStringLiteral("disable"));
+    m_rootCert = new QLineEdit(serverPage);
+    m_rootCert->setObjectName(QStringLiteral("pgRootCert"));
+    m_rootCert->setPlaceholderText(tr("Root certificate of the server (.crt / .pem)"));
+    auto *certRow = new QHBoxLayout;
+    auto *browseCert = new QPushButton(tr("Browse..."), serverPage);
+    connect(browseCert, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Root certificate"), m_rootCert->text(),
+                                                          tr("Certificates (*.crt *.pem *.cer);;All files (*)"));
+        if (!path.isEmpty())
+            m_rootCert->setText(QDir::toNativeSeparators(path));
+    });
+    certRow->addWidget(m_rootCert, 1);
+    certRow->addWidget(browseCert);
     m_remember = new QCheckBox(tr("Remember the password in the system keychain"), serverPage);
     m_remember->setObjectName(QStringLiteral("rememberPassword"));
 #ifndef TUCAI_HAVE_KEYCHAIN
@@ -73,6 +97,8 @@ ConnectionDialog::ConnectionDialog(QWidget *parent) : QDialog(parent)
     form->addRow(tr("Database"), m_database);
     form->addRow(tr("User"), m_user);
     form->addRow(tr("Password"), m_password);
+    form->addRow(tr("Encryption"), m_sslMode);
+    form->addRow(tr("Root certificate"), certRow);
     form->addRow(QString(), m_remember);
     m_stack->addWidget(serverPage);
     layout->addWidget(m_stack);
@@ -100,6 +126,8 @@ void ConnectionDialog::setTarget(const db::DbTarget &t)
         m_database->setText(t.database);
         m_user->setText(t.user);
         m_password->setText(t.password);
+        m_sslMode->setCurrentIndex(std::max(0, m_sslMode->findData(t.sslMode)));
+        m_rootCert->setText(QDir::toNativeSeparators(t.sslRootCert));
         m_postgres->setChecked(true);
     } else {
         m_path->setText(t.path);
@@ -125,6 +153,8 @@ db::DbTarget ConnectionDialog::target() const
     t.database = m_database->text().trimmed();
     t.user = m_user->text().trimmed();
     t.password = m_password->text();
+    t.sslMode = m_sslMode->currentData().toString();
+    t.sslRootCert = QDir::fromNativeSeparators(m_rootCert->text().trimmed());
     return t;
 }
 

@@ -4,6 +4,7 @@
 #include <QDialog>
 
 class QCheckBox;
+class QComboBox;
 class QLineEdit;
 class QRadioButton;
 class QSpinBox;
@@ -42,6 +43,8 @@ private:
     QLineEdit *m_database;
     QLineEdit *m_user;
     QLineEdit *m_password;
+    QComboBox *m_sslMode;
+    QLineEdit *m_rootCert;
     QCheckBox *m_remember;
 };
 

@@ -174,6 +174,10 @@ void OutboxPage::startDeliveryIfConfigured(const QString &url)
                                      .arg(QString::fromLatin1(net::kWebhookUrlSetting)));
         return;
     }
+    if (const QString problem = net::webhookUrlProblem(u); !problem.isEmpty()) {
+        m_deliveryState->setText(tr("This computer does not send notifications: %1").arg(problem));
+        return;
+    }
     // The secret never comes from the shared database: environment or a local key file.
     QSettings settings;
     const QString keyFile = settings.value(QStringLiteral("notify/webhookSecretFile")).toString();

@@ -1,5 +1,7 @@
 #include "pages/review/photo_viewer.h"
 
+#include "checks/untrusted_image.h"
+
 #include <QCryptographicHash>
 #include <QMouseEvent>
 #include <QPainter>
@@ -171,7 +173,8 @@ QImage PhotoViewer::tintedMask(const QByteArray &png, const QColor &colour) cons
     auto it = m_maskCache.constFind(key);
     if (it != m_maskCache.constEnd())
         return *it;
-    const QImage gray = QImage::fromData(png).convertToFormat(QImage::Format_Grayscale8);
+    // The mask comes from a stored check report, which a staff login can write: PNG only, capped.
+    const QImage gray = checks::decodeUntrustedImage(png, {}, nullptr, {}, "png").convertToFormat(QImage::Format_Grayscale8);
     QImage out(gray.size(), QImage::Format_ARGB32_Premultiplied);
     out.fill(Qt::transparent);
     const QRgb on = qPremultiply(qRgba(colour.red(), colour.green(), colour.blue(), 110));
