@@ -6,6 +6,7 @@
 #  include <qt_windows.h>
 #  include <psapi.h>
 #  include <io.h>
+#  include <stdlib.h>
 #else
 #  include <ctime>
 #  include <fcntl.h>
@@ -86,6 +87,19 @@ qint64 peakRssKb()
         if (line.startsWith("VmHWM:"))
             return line.mid(6).trimmed().split(' ').constFirst().toLongLong();
     return -1;
+#endif
+}
+
+void setEnvironmentVariable(const char *name, const QString &value)
+{
+#ifdef Q_OS_WIN
+    const std::wstring wname = QString::fromLatin1(name).toStdWString();
+    _wputenv_s(wname.c_str(), value.isNull() ? L"" : value.toStdWString().c_str());
+#else
+    if (value.isNull())
+        qunsetenv(name);
+    else
+        qputenv(name, QFile::encodeName(value));
 #endif
 }
 

@@ -29,4 +29,8 @@ void syncDirectory(const QString &dir);
 // The peak resident memory of this process in kilobytes, or -1 where it cannot be read.
 qint64 peakRssKb();
 
+// Sets (or with a null value removes) an environment variable of this process. On Windows in
+// UTF-16: qputenv goes through the ANSI code page, which cannot hold a Chinese folder name.
+void setEnvironmentVariable(const char *name, const QString &value);
+
 } // namespace tucai::platform

@@ -240,6 +240,14 @@ build_libzip() {
 
 build_libxlsxwriter() {
   local s; s=$(fetch_src libxlsxwriter)
+  # With MinGW, upstream undefines _WIN32 and opens files with the ANSI fopen, so a workbook in a
+  # folder with Chinese characters cannot be written. Use its own UTF-8 -> UTF-16 Windows path
+  # (_wfopen, minizip's iowin32) as with MSVC.
+  sed -i '/^#ifdef __MINGW32__$/{N;N;s/^#ifdef __MINGW32__\n#undef _WIN32\n#endif$/\/* MinGW keeps _WIN32 (Tucai build) *\//}' \
+    "$s/src/packager.c" "$s/src/utility.c"
+  sed -i 's/^    if(MSVC)\n        list(APPEND LXW_SOURCES third_party\/minizip\/iowin32.c)//' "$s/CMakeLists.txt"
+  grep -q 'Tucai: iowin32' "$s/CMakeLists.txt" ||
+    printf '\n# Tucai: iowin32 for MinGW too\nif(MINGW AND NOT USE_SYSTEM_MINIZIP)\n  target_sources(${PROJECT_NAME} PRIVATE third_party/minizip/iowin32.c)\nendif()\n' >> "$s/CMakeLists.txt"
   cmake_build "$s" libxlsxwriter -DBUILD_SHARED_LIBS=ON -DBUILD_TESTS=OFF -DBUILD_EXAMPLES=OFF \
     -DUSE_SYSTEM_MINIZIP=OFF -DZLIB_LIBRARY="$PREFIX/lib/libz.dll.a" -DZLIB_INCLUDE_DIR="$PREFIX/include"
   if [ ! -f "$PREFIX/lib/pkgconfig/xlsxwriter.pc" ]; then

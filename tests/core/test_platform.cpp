@@ -5,6 +5,7 @@
 #include "export/table_file.h"
 #include "import/table_reader.h"
 #include "util/data_paths.h"
+#include "util/platform.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -51,19 +52,13 @@ QByteArray grey480x640Jpeg()
 
 struct EnvGuard
 {
-    QByteArray name, old;
-    bool had;
-    EnvGuard(const char *n, const QString &value) : name(n), old(qgetenv(n)), had(qEnvironmentVariableIsSet(n))
+    QByteArray name;
+    QString old;
+    EnvGuard(const char *n, const QString &value) : name(n), old(qEnvironmentVariableIsSet(n) ? qEnvironmentVariable(n) : QString())
     {
-        qputenv(n, value.toUtf8());
+        platform::setEnvironmentVariable(n, value);
     }
-    ~EnvGuard()
-    {
-        if (had)
-            qputenv(name.constData(), old);
-        else
-            qunsetenv(name.constData());
-    }
+    ~EnvGuard() { platform::setEnvironmentVariable(name.constData(), old); }
 };
 
 } // namespace
