@@ -96,6 +96,14 @@ private Q_SLOTS:
         d.openAndMigrate(db::Database::OpenMode::CreateIfMissing);
         db::Transaction tx(d);
         db::SchoolRepo(d).insertSchool(QStringLiteral("1"), QStringLiteral("S"));
+#ifdef Q_OS_WIN
+        // Windows refuses to delete a file another handle has open: the database cannot vanish
+        // under the application here; the transaction still commits.
+        QVERIFY(!QFile::remove(path));
+        tx.commit();
+        QCOMPARE(db::Query(d, QStringLiteral("SELECT COUNT(*) FROM schools")).scalar().toInt(), 1);
+        QSKIP("an open database file cannot be deleted on Windows (checked that it is refused)");
+#endif
         QVERIFY(QFile::remove(path));
         try {
             tx.commit();
