@@ -370,6 +370,7 @@ private Q_SLOTS:
         QFile f(csv);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QStringList lines = QString::fromUtf8(f.readAll().mid(3)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        f.close(); // Windows cannot replace a file that is still open (the second generate below)
         QCOMPARE(lines.size(), 4);
         const QString code = lines.at(1).section(QLatin1Char(','), 4, 4);
         QVERIFY(lines.at(1).contains(QStringLiteral("软件2201班")));
