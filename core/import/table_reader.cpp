@@ -12,11 +12,6 @@
 
 #include <zip.h>
 
-#if __has_include(<iconv.h>)
-#include <iconv.h>
-#define TUCAI_HAVE_ICONV 1
-#endif
-
 namespace tucai::import {
 namespace {
 
@@ -48,28 +43,6 @@ struct Budget
     }
 };
 
-#ifdef TUCAI_HAVE_ICONV
-// glibc's iconv: the fallback when Qt was built without ICU (no GB18030 codec).
-QByteArray iconvConvert(const QByteArray &in, const char *from, const char *to, bool *ok)
-{
-    *ok = false;
-    iconv_t cd = iconv_open(to, from);
-    if (cd == iconv_t(-1))
-        return {};
-    QByteArray out(in.size() * 4 + 16, Qt::Uninitialized);
-    char *src = const_cast<char *>(in.constData());
-    size_t srcLeft = size_t(in.size());
-    char *dst = out.data();
-    size_t dstLeft = size_t(out.size());
-    const size_t r = iconv(cd, &src, &srcLeft, &dst, &dstLeft);
-    iconv_close(cd);
-    if (r == size_t(-1))
-        return {};
-    out.truncate(out.size() - int(dstLeft));
-    *ok = true;
-    return out;
-}
-#endif
 
 QString decodeGb18030(const QByteArray &bytes, bool *ok)
 {
@@ -79,13 +52,10 @@ QString decodeGb18030(const QByteArray &bytes, bool *ok)
         *ok = !dec.hasError();
         return s;
     }
-#ifdef TUCAI_HAVE_ICONV
-    const QByteArray utf8 = iconvConvert(bytes, "GB18030", "UTF-8", ok);
-    return *ok ? QString::fromUtf8(utf8) : QString();
-#else
-    *ok = false;
-    return {};
-#endif
+    // Qt without ICU (Windows, some Linux builds): the system's converter.
+    QString s;
+    *ok = platform::decodeGb18030(bytes, &s);
+    return *ok ? s : QString();
 }
 
 QString columnLettersToIndexKey(QStringView ref, int *col)
@@ -192,12 +162,9 @@ QByteArray encodeGb18030(const QString &text)
     QStringEncoder enc("GB18030");
     if (enc.isValid())
         return enc.encode(text);
-#ifdef TUCAI_HAVE_ICONV
-    bool ok = false;
-    const QByteArray out = iconvConvert(text.toUtf8(), "UTF-8", "GB18030", &ok);
-    if (ok)
+    QByteArray out;
+    if (platform::encodeGb18030(text, &out))
         return out;
-#endif
     throw ImportError(QCoreApplication::translate("TableReader", "This system cannot write GB18030 text."));
 }
 

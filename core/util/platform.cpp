@@ -4,10 +4,15 @@
 
 #ifdef Q_OS_WIN
 #  include <qt_windows.h>
+#  include <climits>
 #  include <psapi.h>
 #  include <io.h>
 #  include <stdlib.h>
 #else
+#  if __has_include(<iconv.h>)
+#    include <iconv.h>
+#    define TUCAI_HAVE_ICONV 1
+#  endif
 #  include <ctime>
 #  include <fcntl.h>
 #  include <unistd.h>
@@ -100,6 +105,93 @@ void setEnvironmentVariable(const char *name, const QString &value)
         qunsetenv(name);
     else
         qputenv(name, QFile::encodeName(value));
+#endif
+}
+
+#ifdef TUCAI_HAVE_ICONV
+namespace {
+// One whole conversion; false on any invalid or incomplete sequence.
+bool iconvAll(const QByteArray &in, const char *from, const char *to, QByteArray *out)
+{
+    iconv_t cd = iconv_open(to, from);
+    if (cd == iconv_t(-1))
+        return false;
+    QByteArray buf(in.size() * 4 + 16, Qt::Uninitialized);
+    char *src = const_cast<char *>(in.constData());
+    size_t srcLeft = size_t(in.size());
+    char *dst = buf.data();
+    size_t dstLeft = size_t(buf.size());
+    const size_t r = iconv(cd, &src, &srcLeft, &dst, &dstLeft);
+    iconv_close(cd);
+    if (r == size_t(-1))
+        return false;
+    buf.truncate(buf.size() - qsizetype(dstLeft));
+    *out = buf;
+    return true;
+}
+} // namespace
+#endif
+
+#ifdef Q_OS_WIN
+namespace {
+constexpr UINT kGb18030CodePage = 54936;
+}
+#endif
+
+bool decodeGb18030(const QByteArray &bytes, QString *out)
+{
+    if (bytes.isEmpty()) {
+        out->clear();
+        return true;
+    }
+#ifdef Q_OS_WIN
+    if (bytes.size() > INT_MAX / 2)
+        return false;
+    const int n = MultiByteToWideChar(kGb18030CodePage, MB_ERR_INVALID_CHARS, bytes.constData(), int(bytes.size()), nullptr, 0);
+    if (n <= 0)
+        return false;
+    QString s(n, Qt::Uninitialized);
+    if (MultiByteToWideChar(kGb18030CodePage, MB_ERR_INVALID_CHARS, bytes.constData(), int(bytes.size()),
+                            reinterpret_cast<wchar_t *>(s.data()), n) != n)
+        return false;
+    *out = s;
+    return true;
+#elif defined(TUCAI_HAVE_ICONV)
+    QByteArray utf8;
+    if (!iconvAll(bytes, "GB18030", "UTF-8", &utf8))
+        return false;
+    *out = QString::fromUtf8(utf8);
+    return true;
+#else
+    Q_UNUSED(out);
+    return false;
+#endif
+}
+
+bool encodeGb18030(const QString &text, QByteArray *out)
+{
+    if (text.isEmpty()) {
+        out->clear();
+        return true;
+    }
+#ifdef Q_OS_WIN
+    if (text.size() > INT_MAX / 4)
+        return false;
+    const auto *w = reinterpret_cast<const wchar_t *>(text.utf16());
+    // Code page 54936 takes no default character: unmappable input fails instead.
+    const int n = WideCharToMultiByte(kGb18030CodePage, 0, w, int(text.size()), nullptr, 0, nullptr, nullptr);
+    if (n <= 0)
+        return false;
+    QByteArray b(n, Qt::Uninitialized);
+    if (WideCharToMultiByte(kGb18030CodePage, 0, w, int(text.size()), b.data(), n, nullptr, nullptr) != n)
+        return false;
+    *out = b;
+    return true;
+#elif defined(TUCAI_HAVE_ICONV)
+    return iconvAll(text.toUtf8(), "UTF-8", "GB18030", out);
+#else
+    Q_UNUSED(out);
+    return false;
 #endif
 }
 

@@ -7,10 +7,13 @@
 #include "db/audit_repo.h"
 #include "import/roster_import.h"
 #include "model/id_number.h"
+#include "util/platform.h"
 
 #include <QFile>
 #include <QProcess>
 #include <QStringEncoder>
+
+#include "util/platform.h"
 #include <QtTest>
 
 #include <xlsxwriter.h>
@@ -84,11 +87,14 @@ class TestImport : public QObject
     {
         const QList<QStringList> rows = rosterRows();
         if (format == QLatin1String("gbk")) {
+            // Qt's own codec where it has ICU, else the system's (Windows: code page 54936).
             QStringEncoder gbk("GBK");
-            if (!gbk.isValid())
-                qFatal("this Qt has no GBK codec");
+            QByteArray bytes;
+            if (gbk.isValid())
+                bytes = gbk.encode(csvText(rows));
+            else if (!platform::encodeGb18030(csvText(rows), &bytes))
+                qFatal("neither Qt nor the system can write GBK here");
             const QString path = m_dir.filePath(QStringLiteral("roster-gbk.csv"));
-            const QByteArray bytes = gbk.encode(csvText(rows));
             writeFile(path, bytes);
             if (QString::fromUtf8(bytes) == csvText(rows))
                 qFatal("GBK bytes should not be valid UTF-8 here");
@@ -126,8 +132,19 @@ private Q_SLOTS:
         QString enc;
         QCOMPARE(import::decodeText(QByteArray("\xEF\xBB\xBF") + QStringLiteral("学号").toUtf8(), &enc), QStringLiteral("学号"));
         QCOMPARE(enc, QStringLiteral("UTF-8 (BOM)"));
-        QCOMPARE(import::decodeText(QStringEncoder("GBK").encode(QStringLiteral("班级,姓名")), &enc), QStringLiteral("班级,姓名"));
+        // GBK bytes of 班级,姓名 as Chinese Excel writes them (B0E0 BCB6 , D0D5 C3FB).
+        const QByteArray gbkBytes("\xB0\xE0\xBC\xB6,\xD0\xD5\xC3\xFB");
+        QCOMPARE(import::decodeText(gbkBytes, &enc), QStringLiteral("班级,姓名"));
         QCOMPARE(enc, QStringLiteral("GB18030"));
+        QCOMPARE(import::encodeGb18030(QStringLiteral("班级,姓名")), gbkBytes);
+        // The system converter alone (what a Qt without ICU uses: Windows), both ways.
+        QString viaSystem;
+        QVERIFY(platform::decodeGb18030(gbkBytes, &viaSystem));
+        QCOMPARE(viaSystem, QStringLiteral("班级,姓名"));
+        QByteArray back;
+        QVERIFY(platform::encodeGb18030(viaSystem, &back));
+        QCOMPARE(back, gbkBytes);
+        QVERIFY(!platform::decodeGb18030(QByteArray("\xB0"), &viaSystem)); // half a character
         const auto rows = import::parseCsv(QStringLiteral("a,\"b,\"\"c\"\"\",d\r\n\r\n\"multi\nline\",x\n"));
         QCOMPARE(rows.size(), 3);
         QCOMPARE(rows.at(0), QStringList({QStringLiteral("a"), QStringLiteral("b,\"c\""), QStringLiteral("d")}));
