@@ -134,7 +134,8 @@ bool iconvAll(const QByteArray &in, const char *from, const char *to, QByteArray
 
 #ifdef Q_OS_WIN
 namespace {
-constexpr UINT kGb18030CodePage = 54936;
+// GB18030 where the system has it, else GBK (936, what Chinese Excel writes; Wine has no 54936).
+UINT gbCodePage() { return IsValidCodePage(54936) ? 54936 : 936; }
 }
 #endif
 
@@ -147,11 +148,12 @@ bool decodeGb18030(const QByteArray &bytes, QString *out)
 #ifdef Q_OS_WIN
     if (bytes.size() > INT_MAX / 2)
         return false;
-    const int n = MultiByteToWideChar(kGb18030CodePage, MB_ERR_INVALID_CHARS, bytes.constData(), int(bytes.size()), nullptr, 0);
+    const UINT cp = gbCodePage();
+    const int n = MultiByteToWideChar(cp, MB_ERR_INVALID_CHARS, bytes.constData(), int(bytes.size()), nullptr, 0);
     if (n <= 0)
         return false;
     QString s(n, Qt::Uninitialized);
-    if (MultiByteToWideChar(kGb18030CodePage, MB_ERR_INVALID_CHARS, bytes.constData(), int(bytes.size()),
+    if (MultiByteToWideChar(cp, MB_ERR_INVALID_CHARS, bytes.constData(), int(bytes.size()),
                             reinterpret_cast<wchar_t *>(s.data()), n) != n)
         return false;
     *out = s;
@@ -178,12 +180,16 @@ bool encodeGb18030(const QString &text, QByteArray *out)
     if (text.size() > INT_MAX / 4)
         return false;
     const auto *w = reinterpret_cast<const wchar_t *>(text.utf16());
-    // Code page 54936 takes no default character: unmappable input fails instead.
-    const int n = WideCharToMultiByte(kGb18030CodePage, 0, w, int(text.size()), nullptr, 0, nullptr, nullptr);
-    if (n <= 0)
+    // 54936 takes no default-character arguments (it maps everything); with 936 a character GBK
+    // lacks would become '?': that is refused.
+    const UINT cp = gbCodePage();
+    BOOL usedDefault = FALSE;
+    BOOL *lossy = cp == 936 ? &usedDefault : nullptr;
+    const int n = WideCharToMultiByte(cp, 0, w, int(text.size()), nullptr, 0, nullptr, lossy);
+    if (n <= 0 || usedDefault)
         return false;
     QByteArray b(n, Qt::Uninitialized);
-    if (WideCharToMultiByte(kGb18030CodePage, 0, w, int(text.size()), b.data(), n, nullptr, nullptr) != n)
+    if (WideCharToMultiByte(cp, 0, w, int(text.size()), b.data(), n, nullptr, nullptr) != n)
         return false;
     *out = b;
     return true;
