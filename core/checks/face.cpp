@@ -5,6 +5,7 @@
 #include <opencv2/core/persistence.hpp>
 #include <opencv2/objdetect.hpp>
 
+#include <QThreadStorage>
 #include <QStringList>
 
 #include <algorithm>
@@ -50,8 +51,9 @@ struct Cascades
 
 Cascades &cascades()
 {
-    thread_local Cascades c;
-    return c;
+    // QThreadStorage, not thread_local: see db/database.cpp (MinGW-w64 thread_local destructors).
+    static QThreadStorage<Cascades> perThread;
+    return perThread.localData();
 }
 
 double iou(const cv::Rect &a, const cv::Rect &b)

@@ -3,6 +3,7 @@
 #include "db/dialect.h"
 #include "db/migrations.h"
 
+#include <QThreadStorage>
 #include <QAtomicInteger>
 #include <QCoreApplication>
 #include <QDateTime>
@@ -37,10 +38,13 @@ struct ThreadConnections
         }
     }
 };
-thread_local ThreadConnections t_connections;
+// Per-thread state in QThreadStorage, not C++ thread_local: MinGW-w64 runs thread_local
+// destructors of a DLL after the thread's emulated TLS is gone, which corrupted the heap of the
+// Windows build when pool threads ended (crashes in free() under Wine).
+QThreadStorage<ThreadConnections> g_connections;
 // Connections of this thread with a Transaction open: never silently reopened (the
 // statements that follow would run in autocommit on a new session).
-thread_local QHash<QString, int> t_openTransactions;
+QThreadStorage<QHash<QString, int>> g_openTransactions;
 
 std::atomic<qint64> g_fixedNow{0};
 QAtomicInteger<int> g_counter{0};
@@ -97,15 +101,15 @@ QSqlDatabase Database::connection() const
         QSqlDatabase db = QSqlDatabase::database(name, false);
         if (db.isOpen())
             return db;
-        if (t_openTransactions.value(name) > 0)
+        if (g_openTransactions.localData().value(name) > 0)
             throw DbError(DbError::Kind::Lost,
                           QCoreApplication::translate("Database", "The connection to the database was lost in the middle of an action; "
                                                                   "nothing of it was saved."));
     }
     QSqlDatabase db = QSqlDatabase::contains(name) ? QSqlDatabase::database(name, false)
                                                     : QSqlDatabase::addDatabase(m_dialect->driverName(), name);
-    if (!t_connections.names.contains(name))
-        t_connections.names.append(name);
+    if (!g_connections.localData().names.contains(name))
+        g_connections.localData().names.append(name);
     if (!db.isValid())
         throw DbError(DbError::Kind::Other,
                       QCoreApplication::translate("Database", "The Qt database driver %1 is not installed.").arg(m_dialect->driverName()));
@@ -133,7 +137,7 @@ void Database::closeThisThread() const
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
-    t_connections.names.removeAll(name);
+    g_connections.localData().names.removeAll(name);
 }
 
 void Database::open(OpenMode mode)
@@ -223,7 +227,7 @@ Transaction::Transaction(const Database &db) : m_db(db), m_name(connectionName(d
     QSqlDatabase c = db.connection();
     if (!c.transaction())
         throw db.errorFrom(c.lastError(), QCoreApplication::translate("Database", "starting a transaction"));
-    ++t_openTransactions[m_name];
+    ++g_openTransactions.localData()[m_name];
 }
 
 void Transaction::finished()
@@ -231,8 +235,9 @@ void Transaction::finished()
     if (m_done)
         return;
     m_done = true;
-    if (--t_openTransactions[m_name] <= 0)
-        t_openTransactions.remove(m_name);
+    QHash<QString, int> &open = g_openTransactions.localData();
+    if (--open[m_name] <= 0)
+        open.remove(m_name);
 }
 
 Transaction::~Transaction()
