@@ -90,8 +90,8 @@ DashboardPage::DashboardPage(AppContext &context, QWidget *parent) : Page(contex
     m_interval->setCurrentIndex(std::max(0, m_interval->findData(saved)));
     if (saved > 0)
         m_timer->start(saved * 1000);
-    // Queued: Qt Charts' own mouse handler finishes before the page changes (the page used to change
-    // inside the chart's click signal, and the Windows build crashed in that test under Wine).
+    // Queued: Qt Charts' own mouse handler finishes before the page changes and the chart may be
+    // rebuilt (nothing of the chart is touched after it returns).
     connect(m_charts, &DashboardCharts::picked, this, [this](qint64 collegeId, dashboard::Bucket bucket) {
         QMetaObject::invokeMethod(this, [this, collegeId, bucket] { onPicked(collegeId, bucket); }, Qt::QueuedConnection);
     });
