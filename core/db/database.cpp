@@ -108,8 +108,9 @@ QSqlDatabase Database::connection() const
     }
     QSqlDatabase db = QSqlDatabase::contains(name) ? QSqlDatabase::database(name, false)
                                                     : QSqlDatabase::addDatabase(m_dialect->driverName(), name);
-    if (!g_connections.localData().names.contains(name))
-        g_connections.localData().names.append(name);
+    QStringList &opened = g_connections.localData().names;
+    if (!opened.contains(name))
+        opened.append(name);
     if (!db.isValid())
         throw DbError(DbError::Kind::Other,
                       QCoreApplication::translate("Database", "The Qt database driver %1 is not installed.").arg(m_dialect->driverName()));

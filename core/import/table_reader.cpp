@@ -43,7 +43,6 @@ struct Budget
     }
 };
 
-
 QString decodeGb18030(const QByteArray &bytes, bool *ok)
 {
     QStringDecoder dec("GB18030");

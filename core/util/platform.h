@@ -35,7 +35,7 @@ void setEnvironmentVariable(const char *name, const QString &value);
 
 // GB18030 (a superset of GBK: what a Chinese Excel saves as CSV) to and from Unicode through the
 // system's converter, for a Qt built without ICU, which has no such codec: iconv on Linux, code
-// page 54936 on Windows. False when the bytes are not valid GB18030 or the system cannot convert.
+// page 54936 on Windows (936, plain GBK, where the system lacks 54936, as Wine does). False when the bytes are not valid GB18030 or the system cannot convert.
 bool decodeGb18030(const QByteArray &bytes, QString *out);
 bool encodeGb18030(const QString &text, QByteArray *out);
 

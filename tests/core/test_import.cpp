@@ -12,8 +12,6 @@
 #include <QFile>
 #include <QProcess>
 #include <QStringEncoder>
-
-#include "util/platform.h"
 #include <QtTest>
 
 #include <xlsxwriter.h>
@@ -87,7 +85,7 @@ class TestImport : public QObject
     {
         const QList<QStringList> rows = rosterRows();
         if (format == QLatin1String("gbk")) {
-            // Qt's own codec where it has ICU, else the system's (Windows: code page 54936).
+            // Qt's own codec where it has ICU, else the system's (Windows: code page 54936, or 936).
             QStringEncoder gbk("GBK");
             QByteArray bytes;
             if (gbk.isValid())
