@@ -535,6 +535,14 @@
     <context>
         <name>Dialect</name>
         <message>
+            <source>The certificate file %1 is in a folder whose name cannot be handed to the PostgreSQL client on this system. Copy it to a folder whose name has only letters of the system&apos;s language or English letters.</source>
+            <translation>The certificate file %1 is in a folder whose name cannot be handed to the PostgreSQL client on this system. Copy it to a folder whose name has only letters of the system&apos;s language or English letters.</translation>
+        </message>
+        <message>
+            <source>The password cannot be handed to the PostgreSQL client: the temporary folder %1 is not usable.</source>
+            <translation>The password cannot be handed to the PostgreSQL client: the temporary folder %1 is not usable.</translation>
+        </message>
+        <message>
             <source>The file %1 is not a Tucai database (not SQLite).</source>
             <translation>The file %1 is not a Tucai database (not SQLite).</translation>
         </message>

@@ -535,6 +535,14 @@
     <context>
         <name>Dialect</name>
         <message>
+            <source>The certificate file %1 is in a folder whose name cannot be handed to the PostgreSQL client on this system. Copy it to a folder whose name has only letters of the system&apos;s language or English letters.</source>
+            <translation>证书文件 %1 所在文件夹的名称无法在本系统上传给 PostgreSQL 客户端。请将其复制到名称只含系统语言文字或英文字母的文件夹中。</translation>
+        </message>
+        <message>
+            <source>The password cannot be handed to the PostgreSQL client: the temporary folder %1 is not usable.</source>
+            <translation>无法将密码传给 PostgreSQL 客户端：临时文件夹 %1 不可用。</translation>
+        </message>
+        <message>
             <source>The file %1 is not a Tucai database (not SQLite).</source>
             <translation>文件 %1 不是图采数据库（不是 SQLite 文件）。</translation>
         </message>

@@ -114,9 +114,11 @@ QSqlDatabase Database::connection() const
     if (!db.isValid())
         throw DbError(DbError::Kind::Other,
                       QCoreApplication::translate("Database", "The Qt database driver %1 is not installed.").arg(m_dialect->driverName()));
-    m_dialect->configure(db, m_target);
-    if (!db.open())
-        throw m_dialect->classify(db.lastError(), m_target, {});
+    {
+        const std::shared_ptr<void> connecting = m_dialect->configure(db, m_target);
+        if (!db.open())
+            throw m_dialect->classify(db.lastError(), m_target, {});
+    }
     for (const QString &statement : m_dialect->sessionStatements()) {
         QSqlQuery q(db);
         if (!q.exec(statement)) {

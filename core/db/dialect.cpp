@@ -1,12 +1,24 @@
 #include "db/dialect.h"
 
+#include "util/platform.h"
+
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
+#include <QTemporaryFile>
 
 namespace tucai::db {
 namespace {
+
+// A libpq conninfo value: quoted, with \ and ' escaped (paths with spaces, Chinese characters,
+// Windows backslashes). DbTarget::parse refuses ';' (the Qt driver's option separator).
+QString conninfoValue(QString v)
+{
+    v.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('\''), QStringLiteral("\\'"));
+    return QLatin1Char('\'') + v + QLatin1Char('\'');
+}
 
 
 class SqliteDialect final : public Dialect
@@ -14,7 +26,7 @@ class SqliteDialect final : public Dialect
 public:
     DbTarget::Kind kind() const override { return DbTarget::Kind::Sqlite; }
     QString driverName() const override { return QStringLiteral("QSQLITE"); }
-    void configure(QSqlDatabase &db, const DbTarget &target) const override
+    std::shared_ptr<void> configure(QSqlDatabase &db, const DbTarget &target) const override
     {
         db.setDatabaseName(target.path);
         // Wait for a competing writer instead of failing at once; file: URIs
@@ -23,6 +35,7 @@ public:
         if (target.path.startsWith(QLatin1String("file:")))
             options += QStringLiteral(";QSQLITE_OPEN_URI");
         db.setConnectOptions(options);
+        return {};  // SQLite takes UTF-8 file names on every system
     }
     QStringList sessionStatements() const override
     {
@@ -81,22 +94,52 @@ class PostgresDialect final : public Dialect
 public:
     DbTarget::Kind kind() const override { return DbTarget::Kind::Postgres; }
     QString driverName() const override { return QStringLiteral("QPSQL"); }
-    void configure(QSqlDatabase &db, const DbTarget &target) const override
+    // Qt's driver hands libpq the whole connection string in the local 8-bit encoding, which on
+    // Windows is the ANSI code page: a certificate path or a password with characters outside it
+    // would arrive as '?'. So the certificate goes by a path that encoding holds (its short form),
+    // and a non-ASCII password through a password file libpq reads as UTF-8 bytes, the bytes the
+    // server's SCRAM verifier was made from (ServerSecurity). On Linux both go as they are.
+    std::shared_ptr<void> configure(QSqlDatabase &db, const DbTarget &target) const override
     {
         db.setHostName(target.host);
         db.setPort(target.port);
         db.setDatabaseName(target.database);
         db.setUserName(target.user);
-        db.setPassword(target.password);
         QString options = QStringLiteral("connect_timeout=5;application_name=tucai-admin;sslmode=") + target.effectiveSslMode();
         if (!target.sslRootCert.isEmpty()) {
-            // A libpq conninfo value: quoted, with \ and ' escaped (paths with spaces, Chinese
-            // characters, Windows backslashes). DbTarget::parse refuses ';' (the driver's separator).
-            QString v = target.sslRootCert;
-            v.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('\''), QStringLiteral("\\'"));
-            options += QStringLiteral(";sslrootcert='") + v + QLatin1Char('\'');
+            const QString path = platform::localEncodingPath(target.sslRootCert);
+            if (path.isEmpty())
+                throw DbError(DbError::Kind::Untrusted,
+                              QCoreApplication::translate("Dialect", "The certificate file %1 is in a folder whose name cannot be handed to the "
+                                                                     "PostgreSQL client on this system. Copy it to a folder whose name has "
+                                                                     "only letters of the system's language or English letters.")
+                                  .arg(QDir::toNativeSeparators(target.sslRootCert)));
+            options += QStringLiteral(";sslrootcert=") + conninfoValue(path);
+        }
+        std::shared_ptr<QTemporaryFile> passfile;
+        bool ascii = true;
+        for (QChar c : target.password)
+            ascii = ascii && c.unicode() < 0x80;
+        if (ascii || platform::localEncodingIsUtf8()) {
+            db.setPassword(target.password);
+        } else {
+            // "*:*:*:*:password" (':' and '\' escaped), owner-only in the user's temporary folder,
+            // removed as soon as the connection is open.
+            passfile = std::make_shared<QTemporaryFile>(QDir::tempPath() + QStringLiteral("/tucai-pg-XXXXXX"));
+            QByteArray line = target.password.toUtf8();
+            line.replace('\\', "\\\\").replace(':', "\\:");
+            const QString path = passfile->open() ? platform::localEncodingPath(passfile->fileName()) : QString();
+            if (path.isEmpty() || passfile->write("*:*:*:*:" + line + '\n') < 0 || !passfile->flush())
+                throw DbError(DbError::Kind::Other,
+                              QCoreApplication::translate("Dialect", "The password cannot be handed to the PostgreSQL client: the temporary "
+                                                                     "folder %1 is not usable.")
+                                  .arg(QDir::toNativeSeparators(QDir::tempPath())));
+            passfile->close();
+            db.setPassword(QString());
+            options += QStringLiteral(";passfile=") + conninfoValue(path);
         }
         db.setConnectOptions(options);
+        return passfile;
     }
     QStringList sessionStatements() const override
     {

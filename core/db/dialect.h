@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
 class QSqlDatabase;
 class QSqlError;
 
@@ -21,8 +23,11 @@ public:
 
     virtual DbTarget::Kind kind() const = 0;
     virtual QString driverName() const = 0;
-    // Configure a QSqlDatabase for the target (file name / host, options).
-    virtual void configure(QSqlDatabase &db, const DbTarget &target) const = 0;
+    // Configure a QSqlDatabase for the target (file name / host, options). The returned handle
+    // (may be null) is kept until QSqlDatabase::open() has returned: it owns whatever the driver
+    // reads while connecting (a password file on Windows). Throws DbError for a setting the
+    // driver cannot be given.
+    virtual std::shared_ptr<void> configure(QSqlDatabase &db, const DbTarget &target) const = 0;
     // Statements run once on every new connection (pragmas, session settings).
     virtual QStringList sessionStatements() const = 0;
     // Expand the schema placeholders {PK}, {BLOB}, {BIGINT}, {BIGPK_REF}.

@@ -1,5 +1,6 @@
 #include "util/platform.h"
 
+#include <QDir>
 #include <QFile>
 
 #ifdef Q_OS_WIN
@@ -8,6 +9,7 @@
 #  include <psapi.h>
 #  include <io.h>
 #  include <stdlib.h>
+#  include <string>
 #else
 #  if __has_include(<iconv.h>)
 #    include <iconv.h>
@@ -199,6 +201,32 @@ bool encodeGb18030(const QString &text, QByteArray *out)
     Q_UNUSED(out);
     return false;
 #endif
+}
+
+bool localEncodingIsUtf8()
+{
+    const QString probe = QStringLiteral("\u00e9\u5b66");  // a Latin and a Chinese letter
+    return probe.toLocal8Bit() == probe.toUtf8();
+}
+
+QString localEncodingPath(const QString &path)
+{
+    const auto fits = [](const QString &s) { return QString::fromLocal8Bit(s.toLocal8Bit()) == s; };
+    if (fits(path))
+        return path;
+#ifdef Q_OS_WIN
+    const std::wstring wide = QDir::toNativeSeparators(path).toStdWString();
+    DWORD size = GetShortPathNameW(wide.c_str(), nullptr, 0);
+    if (size > 0) {
+        std::wstring shortName(size, L'\0');
+        size = GetShortPathNameW(wide.c_str(), shortName.data(), size);
+        shortName.resize(size);
+        const QString result = QString::fromStdWString(shortName);
+        if (size > 0 && fits(result))
+            return result;
+    }
+#endif
+    return {};
 }
 
 } // namespace tucai::platform

@@ -39,4 +39,14 @@ void setEnvironmentVariable(const char *name, const QString &value);
 bool decodeGb18030(const QByteArray &bytes, QString *out);
 bool encodeGb18030(const QString &text, QByteArray *out);
 
+// Libraries that take file names and other text in the local 8-bit encoding (libpq, and Qt's
+// PostgreSQL driver, which hands libpq its whole connection string in that encoding): UTF-8 on
+// Linux, the ANSI code page on Windows (1252 on a Western system, 936 on a Chinese one).
+// True where that encoding is UTF-8 (Linux; Windows set to the UTF-8 code page).
+bool localEncodingIsUtf8();
+// `path` in a form such a library can open: the path itself where the local encoding holds every
+// character of it (always on Linux), else on Windows its 8.3 short form (ASCII). Empty when
+// neither works (a volume without short names).
+QString localEncodingPath(const QString &path);
+
 } // namespace tucai::platform

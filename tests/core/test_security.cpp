@@ -18,6 +18,7 @@
 #include "db/server_security.h"
 #include "db/settings_repo.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -312,14 +313,23 @@ private Q_SLOTS:
         QVERIFY(!text.contains(resetPassword.toUtf8()));
         // A non-ASCII password works the same way (both sides normalise before hashing).
         db::ServerSecurity(*m_a).syncStaffRole(a.reviewer, QStringLiteral("审核密码Abc2026"));
-        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("nonascii"));
-        c.setHostName(m_a->target().host);
-        c.setPort(m_a->target().port);
-        c.setDatabaseName(m_a->target().database);
-        c.setUserName(m_reviewerA);
-        c.setPassword(QStringLiteral("审核密码Abc2026"));
-        QVERIFY2(c.open(), qPrintable(c.lastError().text()));
-        c.close();
+        {
+            // Through the application's own connection code: on Windows, where Qt's driver hands
+            // libpq the connection string in the ANSI code page, it goes by a password file.
+            db::DbTarget t = m_a->target();
+            t.user = m_reviewerA;
+            t.password = QStringLiteral("审核密码Abc2026");
+            db::Database reviewer(t);
+            try {
+                reviewer.open();
+            } catch (const db::DbError &e) {
+                QFAIL(qPrintable(e.message() + QStringLiteral(" | ") + e.detail()));
+            }
+            QCOMPARE(db::ServerSecurity(reviewer).currentUser(), m_reviewerA);
+            reviewer.closeThisThread();
+            // No password stays on the disk once the connection is open.
+            QCOMPARE(QDir::temp().entryList({QStringLiteral("tucai-pg-*")}, QDir::Files), QStringList());
+        }
         db::ServerSecurity(*m_a).syncStaffRole(a.reviewer, kPassword);
         // The server function takes verifiers only.
         QString error;
