@@ -1,5 +1,5 @@
 // TLS to the PostgreSQL server (issue 14): a throwaway cluster with ssl=on and a
-// certificate made here with openssl. verify-full refuses a server whose certificate
+// certificate made with openssl (tests/integration/tls_fixture.sh). verify-full refuses a server whose certificate
 // does not chain to the given root, works with the right root (kept at a path with
 // spaces and Chinese characters), and require refuses a server without TLS.
 #include "db/database.h"
@@ -9,9 +9,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
-#include <QSqlQuery>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace tucai;
@@ -36,8 +34,11 @@ bool run(const QString &program, const QStringList &args, const QString &dir, QS
 class TestTls : public QObject
 {
     Q_OBJECT
-    QString m_clusterDir;      // the TLS cluster (under /tmp: its server runs as the postgres user)
-    QTemporaryDir m_certs;     // certificates, in a folder named with spaces and Chinese characters
+    // The TLS cluster and its certificates (tests/integration/tls_fixture.sh): made here, or made
+    // by the caller and named by TUCAI_TEST_TLS_DIR (the Windows build under Wine cannot run
+    // openssl or pg_ctl; scripts/windows/test.sh prepares it on the Linux side).
+    QString m_dir;
+    bool m_ownCluster = false;
     QString m_root, m_otherRoot;
     db::DbTarget m_server;
 
@@ -62,58 +63,26 @@ private Q_SLOTS:
     void initTestCase()
     {
         TUCAI_REQUIRE_PG();
-        if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty())
-            QSKIP("openssl is not installed");
-        QVERIFY(m_certs.isValid());
-        const QString dir = m_certs.filePath(QStringLiteral("学校 证书"));
-        QVERIFY(QDir().mkpath(dir));
-        const QString ossl = QStringLiteral("openssl");
-        QString out;
-        QVERIFY2(run(ossl, {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                            QStringLiteral("-nodes"), QStringLiteral("-keyout"), QStringLiteral("ca.key"), QStringLiteral("-out"),
-                            QStringLiteral("根 证书.crt"), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
-                            QStringLiteral("/CN=Tucai Test Root")}, dir, &out), qPrintable(out));
-        QVERIFY2(run(ossl, {QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
-                            QStringLiteral("-keyout"), QStringLiteral("server.key"), QStringLiteral("-out"), QStringLiteral("server.csr"),
-                            QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1")}, dir, &out), qPrintable(out));
-        QFile ext(dir + QStringLiteral("/ext.cnf"));
-        QVERIFY(ext.open(QIODevice::WriteOnly));
-        ext.write("subjectAltName=IP:127.0.0.1,DNS:localhost\n");
-        ext.close();
-        QVERIFY2(run(ossl, {QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), QStringLiteral("server.csr"),
-                            QStringLiteral("-CA"), QStringLiteral("根 证书.crt"), QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
-                            QStringLiteral("-CAcreateserial"), QStringLiteral("-out"), QStringLiteral("server.crt"), QStringLiteral("-days"),
-                            QStringLiteral("2"), QStringLiteral("-extfile"), QStringLiteral("ext.cnf")}, dir, &out), qPrintable(out));
-        // A root that did not sign the server's certificate.
-        QVERIFY2(run(ossl, {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                            QStringLiteral("-nodes"), QStringLiteral("-keyout"), QStringLiteral("other.key"), QStringLiteral("-out"),
-                            QStringLiteral("other.crt"), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
-                            QStringLiteral("/CN=127.0.0.1")}, dir, &out), qPrintable(out));
-        m_root = dir + QStringLiteral("/根 证书.crt");
-        m_otherRoot = dir + QStringLiteral("/other.crt");
-
-        // A second throwaway cluster, then TLS switched on with that certificate.
-        m_clusterDir = QStringLiteral("/tmp/tucai-tls-%1").arg(QCoreApplication::applicationPid());
-        QVERIFY2(run(QStringLiteral("bash"), {QStringLiteral(TUCAI_PG_FIXTURE), QStringLiteral("start"), m_clusterDir}, QDir::tempPath(), &out),
-                 qPrintable(out));
-        QFile url(m_clusterDir + QStringLiteral("/url"));
-        QVERIFY(url.open(QIODevice::ReadOnly));
+        m_dir = qEnvironmentVariable("TUCAI_TEST_TLS_DIR");
+        if (m_dir.isEmpty()) {
+            if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty())
+                QSKIP("openssl is not installed");
+            if (QStandardPaths::findExecutable(QStringLiteral("bash")).isEmpty())
+                QSKIP("bash is not installed (set TUCAI_TEST_TLS_DIR to a cluster made by tests/integration/tls_fixture.sh)");
+            // Under /tmp, not a private temporary folder: the server runs as the postgres user.
+            m_dir = QStringLiteral("/tmp/tucai-tls-%1").arg(QCoreApplication::applicationPid());
+            m_ownCluster = true;
+            QString out;
+            QVERIFY2(run(QStringLiteral("bash"), {QStringLiteral(TUCAI_TLS_FIXTURE), QStringLiteral("start"), m_dir}, QDir::tempPath(), &out),
+                     qPrintable(out));
+        }
+        QFile url(m_dir + QStringLiteral("/url"));
+        QVERIFY2(url.open(QIODevice::ReadOnly), qPrintable(url.fileName()));
         m_server = *db::DbTarget::parse(QString::fromUtf8(url.readAll()).trimmed());
-        const QString data = m_clusterDir + QStringLiteral("/data/");
-        QVERIFY(QFile::copy(dir + QStringLiteral("/server.crt"), data + QStringLiteral("server.crt")));
-        QVERIFY(QFile::copy(dir + QStringLiteral("/server.key"), data + QStringLiteral("server.key")));
-        QFile::setPermissions(data + QStringLiteral("server.key"), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        if (QFileInfo(data).ownerId() != QFileInfo(data + QStringLiteral("server.key")).ownerId())
-            QVERIFY(run(QStringLiteral("chown"), {QFileInfo(data).owner(), data + QStringLiteral("server.crt"), data + QStringLiteral("server.key")},
-                        data));
-        db::DbTarget admin = m_server;
-        admin.sslMode = QStringLiteral("disable");
-        db::Database d(admin);
-        QSqlQuery q(d.connection());
-        QVERIFY(q.exec(QStringLiteral("ALTER SYSTEM SET ssl = on")));
-        QVERIFY(q.exec(QStringLiteral("SELECT pg_reload_conf()")));
-        d.closeThisThread();
-        QTest::qWait(500);
+        m_root = m_dir + QStringLiteral("/学校 证书/根 证书.crt");  // spaces and Chinese characters
+        m_otherRoot = m_dir + QStringLiteral("/学校 证书/other.crt");
+        QVERIFY2(QFileInfo::exists(m_root), qPrintable(m_root));
+        QVERIFY2(QFileInfo::exists(m_otherRoot), qPrintable(m_otherRoot));
     }
 
     void verifyFullRefusesAnUnknownCertificate()
@@ -125,7 +94,7 @@ private Q_SLOTS:
         QCOMPARE(connectKind(t, &message), db::DbError::Kind::Untrusted);
         QVERIFY2(message.contains(QStringLiteral("certificate")), qPrintable(message));
         // No root certificate at all: refused too (libpq's default file does not exist here).
-        t.sslRootCert = m_certs.filePath(QStringLiteral("missing.crt"));
+        t.sslRootCert = m_dir + QStringLiteral("/学校 证书/missing.crt");
         QCOMPARE(connectKind(t, &message), db::DbError::Kind::Untrusted);
     }
 
@@ -155,10 +124,8 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        if (!m_clusterDir.isEmpty()) {
-            run(QStringLiteral("bash"), {QStringLiteral(TUCAI_PG_FIXTURE), QStringLiteral("stop"), m_clusterDir}, QDir::tempPath());
-            QDir(m_clusterDir).removeRecursively();  // 40 MB per run otherwise
-        }
+        if (m_ownCluster)  // stops it and removes its 40 MB
+            run(QStringLiteral("bash"), {QStringLiteral(TUCAI_TLS_FIXTURE), QStringLiteral("stop"), m_dir}, QDir::tempPath());
     }
 };
 
