@@ -20,7 +20,8 @@
 
 #include <QtTest>
 #include <latch>
-#include <thread>
+#include <QThread>
+#include <memory>
 
 using namespace tucai;
 using review::QueueQuery;
@@ -510,19 +511,24 @@ private Q_SLOTS:
             const auto &row = rows[rows.size() - 1 - round];
             review::DecisionResult a, b;
             std::latch go(2);
-            // Each thread has its own connection (Database opens one per thread).
-            std::thread t1([&] {
+            // Each thread has its own connection (Database opens one per thread). QThreads, as
+            // the application uses: Qt on Windows cleans up a foreign (std::thread) thread's
+            // per-thread data from a watcher thread after it ended, and Qt's own PCRE JIT stack
+            // freed there crashed the Windows build.
+            std::unique_ptr<QThread> t1(QThread::create([&] {
                 go.arrive_and_wait();
                 a = review::DecisionService(*d, r1).decide({row.id, row.rowVersion, true, {}, {}});
                 d->closeThisThread();
-            });
-            std::thread t2([&] {
+            }));
+            std::unique_ptr<QThread> t2(QThread::create([&] {
                 go.arrive_and_wait();
                 b = review::DecisionService(*d, admin).decide({row.id, row.rowVersion, false, {QStringLiteral("pose")}, {}});
                 d->closeThisThread();
-            });
-            t1.join();
-            t2.join();
+            }));
+            t1->start();
+            t2->start();
+            QVERIFY(t1->wait(QDeadlineTimer(120000)));
+            QVERIFY(t2->wait(QDeadlineTimer(120000)));
             QVERIFY2(a.ok() != b.ok(), qPrintable(a.message + QStringLiteral(" / ") + b.message));
             const review::DecisionResult &loser = a.ok() ? b : a;
             const ReviewScope &winner = a.ok() ? r1 : admin;
