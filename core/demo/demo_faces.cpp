@@ -108,21 +108,26 @@ QList<DemoFaces::Variant> DemoFaces::allVariants()
     return {Variant::Compliant, Variant::Smiling, Variant::Dark, Variant::Blurred, Variant::OffCentre};
 }
 
-void DemoFaces::prepareAll()
+bool DemoFaces::prepareAll(const std::atomic_bool *cancel)
 {
     QList<quint64> keys;
     for (Variant v : allVariants())
         for (int person = 0; person < people(); ++person)
             keys.append((quint64(v) << 32) | quint64(person));
     // Each item only reads shared state; results are merged on this thread.
-    const QList<QByteArray> photos = QtConcurrent::blockingMapped(keys, [this](quint64 key) {
+    const QList<QByteArray> photos = QtConcurrent::blockingMapped(keys, [this, cancel](quint64 key) {
+        if (cancel && cancel->load())
+            return QByteArray(); // the remaining items finish at once
         const auto v = Variant(key >> 32);
         const int person = int(key & 0xffffffffu);
         QByteArray bytes = realFaces() ? produce(v, person) : QByteArray();
         return bytes.isEmpty() ? placeholder(v, person) : bytes;
     });
+    if (cancel && cancel->load())
+        return false;
     for (qsizetype i = 0; i < keys.size(); ++i)
         m_cache.insert(keys.at(i), photos.at(i));
+    return true;
 }
 
 QByteArray DemoFaces::produce(Variant variant, int person) const

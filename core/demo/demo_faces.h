@@ -3,6 +3,8 @@
 #include <QHash>
 #include <QString>
 
+#include <atomic>
+
 namespace tucai::demo {
 
 // The demo school's photos: produced 480x640 JPEGs on the light-blue
@@ -21,8 +23,9 @@ public:
     Gender gender(int index) const;
     // JPEG bytes of person `index % people()` in the given variant (cached).
     QByteArray photo(Variant variant, int index);
-    // Produces every person in every variant on all cores (photo() is then a lookup).
-    void prepareAll();
+    // Produces every person in every variant on all cores (photo() is then a lookup). Returns
+    // false, with nothing cached, when `cancel` became true on the way (seconds under load).
+    bool prepareAll(const std::atomic_bool *cancel = nullptr);
     static QList<Variant> allVariants();
     // The portraits folder: `explicitDir`, else TUCAI_FACES_DIR, else ../shared/faces beside
     // the working directory, its parent or the source tree of the program. Empty: none found.

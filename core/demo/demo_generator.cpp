@@ -150,7 +150,10 @@ DemoSummary createDemoSchool(const db::Database &db, const DemoOptions &opt)
     summary.realFaces = faces.realFaces();
     if (opt.progress)
         opt.progress(0, 1, QCoreApplication::translate("Demo", "photos"));
-    faces.prepareAll();
+    if (!faces.prepareAll(opt.cancel)) {
+        summary.cancelled = true;
+        return summary;
+    }
     auto report = [&](int done, int total, const QString &stage) {
         if (opt.progress)
             opt.progress(done, total, stage);
