@@ -24,7 +24,8 @@ std::unique_ptr<db::Database> openDatabase(const QString &dbArg, bool create, bo
 QString findFacesDir(const QString &explicitDir = {});
 
 // Exit codes used by every subcommand.
-enum Exit { Ok = 0, Failed = 1, Usage = 2 };
+// Unreadable: the database could not be opened or read (`db check`: distinct from 1, violations found).
+enum Exit { Ok = 0, Failed = 1, Usage = 2, Unreadable = 3 };
 
 } // namespace tucai::cli
 

@@ -7,13 +7,18 @@
 #include "db/photo_repo.h"
 #include "db/school_repo.h"
 #include "db/student_repo.h"
+#include "db/migrations.h"
 #include "demo/demo_generator.h"
+#include "integrity/integrity_check.h"
 #include "model/records.h"
 #include "util/version.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
 
 using namespace tucai;
@@ -107,10 +112,112 @@ int runDemoCommand(const QStringList &argsIn)
     return cli::Ok;
 }
 
+namespace {
+
+const char *kCheckUsage =
+    "tucai db check --db DB [--json] [--limit N]\n"
+    "Checks every invariant of the collection database and names each row that breaks one,\n"
+    "one line each: TABLE ID: what is wrong. Reads only; on PostgreSQL connect as the owner.\n"
+    "  --json     one JSON document on stdout: {\"ok\", \"violations\": [{\"rule\", \"table\", \"id\", \"message\"}], ...}\n"
+    "  --limit N  list at most N rows per rule (default 1000)\n"
+    "exit status: 0 no violation, 1 violations found, 2 bad usage, 3 the database cannot be opened or read";
+
+int runDbCheck(QStringList args)
+{
+    if (cli::takeFlag(args, QStringLiteral("--help")) || cli::takeFlag(args, QStringLiteral("-h"))) {
+        cli::out() << QStringLiteral("usage: ") << QString::fromLatin1(kCheckUsage) << Qt::endl;
+        return cli::Ok;
+    }
+    const QString dbArg = cli::takeOption(args, QStringLiteral("--db"));
+    const bool json = cli::takeFlag(args, QStringLiteral("--json"));
+    bool ok = true;
+    integrity::Options options;
+    options.limitPerRule = cli::takeOption(args, QStringLiteral("--limit"), QStringLiteral("1000")).toInt(&ok);
+    if (!ok || options.limitPerRule < 1) {
+        cli::err() << QCoreApplication::translate("cli", "error: --limit must be a positive number") << Qt::endl;
+        return cli::Usage;
+    }
+    if (!args.isEmpty()) {
+        cli::err() << QCoreApplication::translate("cli", "error: unknown arguments: %1").arg(args.join(QLatin1Char(' '))) << Qt::endl
+                   << QStringLiteral("usage: ") << QString::fromLatin1(kCheckUsage) << Qt::endl;
+        return cli::Usage;
+    }
+    if (!needDb(dbArg, kCheckUsage))
+        return cli::Usage;
+    // Never migrates: a check changes nothing, and a database of another schema version is named as such.
+    auto database = cli::openDatabase(dbArg, /*create=*/false, /*migrate=*/false);
+    if (!database)
+        return cli::Unreadable;
+    try {
+        const int version = database->schemaVersionInDatabase();
+        if (version == 0) {
+            cli::err() << QCoreApplication::translate("cli", "error: %1 holds no Tucai Admin schema (not a collection database).")
+                              .arg(database->target().displayName())
+                       << Qt::endl;
+            return cli::Unreadable;
+        }
+        if (version != db::Migrations::latestVersion()) {
+            cli::err() << QCoreApplication::translate("cli", "error: the database uses schema version %1; this build checks version %2. "
+                                                             "Run `tucai db migrate` first, or use the matching version of Tucai Admin.")
+                              .arg(version)
+                              .arg(db::Migrations::latestVersion())
+                       << Qt::endl;
+            return cli::Unreadable;
+        }
+        const integrity::Report report = integrity::checkDatabase(*database, options);
+        if (json) {
+            QJsonArray rows;
+            for (const integrity::Violation &v : report.violations)
+                rows.append(QJsonObject{{QStringLiteral("rule"), v.rule},
+                                        {QStringLiteral("table"), v.table},
+                                        {QStringLiteral("id"), v.id},
+                                        {QStringLiteral("message"), v.message}});
+            const QJsonObject doc{{QStringLiteral("database"), database->target().displayName()},
+                                  {QStringLiteral("ok"), report.ok()},
+                                  {QStringLiteral("violations"), rows},
+                                  {QStringLiteral("truncated"), QJsonArray::fromStringList(report.truncated)},
+                                  {QStringLiteral("rules"), QJsonArray::fromStringList(report.rules)},
+                                  {QStringLiteral("ms"), report.ms}};
+            cli::out() << QString::fromUtf8(QJsonDocument(doc).toJson(QJsonDocument::Indented)) << Qt::flush;
+        } else {
+            for (const integrity::Violation &v : report.violations)
+                cli::out() << QStringLiteral("%1 %2: %3").arg(v.table).arg(v.id).arg(v.message) << Qt::endl;
+            for (const QString &rule : report.truncated)
+                cli::out() << QCoreApplication::translate("cli", "%1: more rows break this rule; only the first %2 are listed (--limit)")
+                                  .arg(rule)
+                                  .arg(options.limitPerRule)
+                           << Qt::endl;
+            if (report.ok())
+                cli::out() << QCoreApplication::translate("cli", "%1: no violation of %2 rules (%3 ms)")
+                                  .arg(database->target().displayName())
+                                  .arg(report.rules.size())
+                                  .arg(report.ms)
+                           << Qt::endl;
+            else
+                cli::out() << QCoreApplication::translate("cli", "%1: %2 violations of %3 rules (%4 ms)")
+                                  .arg(database->target().displayName())
+                                  .arg(report.violations.size())
+                                  .arg(report.rules.size())
+                                  .arg(report.ms)
+                           << Qt::endl;
+        }
+        return report.ok() ? cli::Ok : cli::Failed;
+    } catch (const db::DbError &e) {
+        cli::err() << QCoreApplication::translate("cli", "error: %1").arg(e.message()) << Qt::endl;
+        if (!e.detail().isEmpty())
+            cli::err() << QStringLiteral("  (") << e.detail() << QStringLiteral(")") << Qt::endl;
+        return cli::Unreadable;
+    }
+}
+
+} // namespace
+
 int runDbCommand(const QStringList &argsIn)
 {
     QStringList args = argsIn;
-    const char *usage = "tucai db (migrate|info) --db DB";
+    const char *usage = "tucai db (migrate|info|check) --db DB";
+    if (!args.isEmpty() && args.constFirst() == QLatin1String("check"))
+        return runDbCheck(args.mid(1));
     const QString sub = args.isEmpty() ? QString() : args.takeFirst();
     const QString dbArg = cli::takeOption(args, QStringLiteral("--db"));
     if ((sub != QLatin1String("migrate") && sub != QLatin1String("info")) || !needDb(dbArg, usage))

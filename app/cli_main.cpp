@@ -19,6 +19,7 @@ void printUsage()
         "                                          create the demo school in an empty database\n"
         "  db migrate --db DB                      create or upgrade the schema\n"
         "  db info --db DB                         schema version and table sizes\n"
+        "  db check --db DB [--json] [--limit N]   check every invariant; one line per violation (exit 1), 3 if unreadable\n"
         "  summary --db DB                         progress of the collection per college and state\n"
         "  check [--profile F] [--json] [--jobs N] PATH...\n"
         "                                          run the photo checks on files or folders\n"

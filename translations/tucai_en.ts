@@ -1041,6 +1041,164 @@
         </message>
     </context>
     <context>
+        <name>Integrity</name>
+        <message>
+            <source>unknown state '%1'</source>
+            <translation>unknown state '%1'</translation>
+        </message>
+        <message>
+            <source>a %1 photo with status '%2'</source>
+            <translation>a %1 photo with status '%2'</translation>
+        </message>
+        <message>
+            <source>status '%1' without a decision time</source>
+            <translation>status '%1' without a decision time</translation>
+        </message>
+        <message>
+            <source>status '%1' but decision '%2'</source>
+            <translation>status '%1' but decision '%2'</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>none</translation>
+        </message>
+        <message>
+            <source>submitted photo without a submission time</source>
+            <translation>submitted photo without a submission time</translation>
+        </message>
+        <message>
+            <source>state '%1' but %2 approved photos (exactly one expected)</source>
+            <translation>state '%1' but %2 approved photos (exactly one expected)</translation>
+        </message>
+        <message>
+            <source>approved photo, but its student %1 is '%2' (approved or exported expected)</source>
+            <translation>approved photo, but its student %1 is '%2' (approved or exported expected)</translation>
+        </message>
+        <message>
+            <source>state 'awaiting_review' but no submitted photo awaits review</source>
+            <translation>state 'awaiting_review' but no submitted photo awaits review</translation>
+        </message>
+        <message>
+            <source>%1 photos await review at once (at most one expected)</source>
+            <translation>%1 photos await review at once (at most one expected)</translation>
+        </message>
+        <message>
+            <source>photo awaits review, but its student %1 is '%2' (awaiting_review expected)</source>
+            <translation>photo awaits review, but its student %1 is '%2' (awaiting_review expected)</translation>
+        </message>
+        <message>
+            <source>state 'awaiting_payment' but no photo awaits payment</source>
+            <translation>state 'awaiting_payment' but no photo awaits payment</translation>
+        </message>
+        <message>
+            <source>photo awaits payment, but its student %1 is '%2' (awaiting_payment expected)</source>
+            <translation>photo awaits payment, but its student %1 is '%2' (awaiting_payment expected)</translation>
+        </message>
+        <message>
+            <source>state 'awaiting_payment' but marked as paid</source>
+            <translation>state 'awaiting_payment' but marked as paid</translation>
+        </message>
+        <message>
+            <source>state 'returned' but no returned photo</source>
+            <translation>state 'returned' but no returned photo</translation>
+        </message>
+        <message>
+            <source>state 'not_started' but %1 photos and %2 capture attempts recorded</source>
+            <translation>state 'not_started' but %1 photos and %2 capture attempts recorded</translation>
+        </message>
+        <message>
+            <source>state 'drafting' but the draft box is empty</source>
+            <translation>state 'drafting' but the draft box is empty</translation>
+        </message>
+        <message>
+            <source>state 'verified' but %1 drafts in the draft box ('drafting' expected)</source>
+            <translation>state 'verified' but %1 drafts in the draft box ('drafting' expected)</translation>
+        </message>
+        <message>
+            <source>submission counter %1 but %2 submitted photos</source>
+            <translation>submission counter %1 but %2 submitted photos</translation>
+        </message>
+        <message>
+            <source>negative counter: liveness failures %1, other failures %2, submissions %3, extra attempts %4</source>
+            <translation>negative counter: liveness failures %1, other failures %2, submissions %3, extra attempts %4</translation>
+        </message>
+        <message>
+            <source>liveness failure counter %1 exceeds the %2 failed liveness attempts recorded</source>
+            <translation>liveness failure counter %1 exceeds the %2 failed liveness attempts recorded</translation>
+        </message>
+        <message>
+            <source>other-failure counter %1 exceeds the %2 failed quality attempts recorded</source>
+            <translation>other-failure counter %1 exceeds the %2 failed quality attempts recorded</translation>
+        </message>
+        <message>
+            <source>state '%1' with lock '%2' (the liveness lock and the state 'locked_liveness' go together)</source>
+            <translation>state '%1' with lock '%2' (the liveness lock and the state 'locked_liveness' go together)</translation>
+        </message>
+        <message>
+            <source>state 'cooling_off' without a cooling lock and its end time (lock '%1')</source>
+            <translation>state 'cooling_off' without a cooling lock and its end time (lock '%1')</translation>
+        </message>
+        <message>
+            <source>unknown lock '%1'</source>
+            <translation>unknown lock '%1'</translation>
+        </message>
+        <message>
+            <source>lock '%1' with an end time (only a cooling lock has one)</source>
+            <translation>lock '%1' with an end time (only a cooling lock has one)</translation>
+        </message>
+        <message>
+            <source>cooling lock without an end time</source>
+            <translation>cooling lock without an end time</translation>
+        </message>
+        <message>
+            <source>lock '%1' but no failure counted</source>
+            <translation>lock '%1' but no failure counted</translation>
+        </message>
+        <message>
+            <source>row version %1 (versions start at 1)</source>
+            <translation>row version %1 (versions start at 1)</translation>
+        </message>
+        <message>
+            <source>notice at version %1 but its history ends at version %2</source>
+            <translation>notice at version %1 but its history ends at version %2</translation>
+        </message>
+        <message>
+            <source>class %1 belongs to college %2, not to the student's college %3</source>
+            <translation>class %1 belongs to college %2, not to the student's college %3</translation>
+        </message>
+        <message>
+            <source>college %1 belongs to school %2, not to the student's school %3</source>
+            <translation>college %1 belongs to school %2, not to the student's school %3</translation>
+        </message>
+        <message>
+            <source>photo in class %1 of college %2, but its student %3 is in class %4 of college %5</source>
+            <translation>photo in class %1 of college %2, but its student %3 is in class %4 of college %5</translation>
+        </message>
+        <message>
+            <source>scope of class %1 (college %2) filed under college %3</source>
+            <translation>scope of class %1 (college %2) filed under college %3</translation>
+        </message>
+        <message>
+            <source>%1 drafts in the draft box, more than the capacity %2</source>
+            <translation>%1 drafts in the draft box, more than the capacity %2</translation>
+        </message>
+        <message>
+            <source>returned by a reset of student %1 without an account-reset notification</source>
+            <translation>returned by a reset of student %1 without an account-reset notification</translation>
+        </message>
+        <message>
+            <source>decision '%1' without a notification to the student</source>
+            <translation>decision '%1' without a notification to the student</translation>
+        </message>
+    </context>
+    <context>
+        <name>IntegrityRepo</name>
+        <message>
+            <source>There is no check named %1.</source>
+            <translation>There is no check named %1.</translation>
+        </message>
+    </context>
+    <context>
         <name>Migrations</name>
         <message>
             <source>reading the schema</source>
@@ -1951,6 +2109,26 @@
         <message>
             <source>error: --demo-passwords is for demo databases: %1 no longer use the demo password, their database logins were left unchanged</source>
             <translation>error: --demo-passwords is for demo databases: %1 no longer use the demo password, their database logins were left unchanged</translation>
+        </message>
+        <message>
+            <source>error: %1 holds no Tucai Admin schema (not a collection database).</source>
+            <translation>error: %1 holds no Tucai Admin schema (not a collection database).</translation>
+        </message>
+        <message>
+            <source>error: the database uses schema version %1; this build checks version %2. Run `tucai db migrate` first, or use the matching version of Tucai Admin.</source>
+            <translation>error: the database uses schema version %1; this build checks version %2. Run `tucai db migrate` first, or use the matching version of Tucai Admin.</translation>
+        </message>
+        <message>
+            <source>%1: more rows break this rule; only the first %2 are listed (--limit)</source>
+            <translation>%1: more rows break this rule; only the first %2 are listed (--limit)</translation>
+        </message>
+        <message>
+            <source>%1: no violation of %2 rules (%3 ms)</source>
+            <translation>%1: no violation of %2 rules (%3 ms)</translation>
+        </message>
+        <message>
+            <source>%1: %2 violations of %3 rules (%4 ms)</source>
+            <translation>%1: %2 violations of %3 rules (%4 ms)</translation>
         </message>
     </context>
     <context>

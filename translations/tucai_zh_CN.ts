@@ -1041,6 +1041,164 @@
         </message>
     </context>
     <context>
+        <name>Integrity</name>
+        <message>
+            <source>unknown state '%1'</source>
+            <translation>未知状态“%1”</translation>
+        </message>
+        <message>
+            <source>a %1 photo with status '%2'</source>
+            <translation>类型为 %1 的照片，状态却是“%2”</translation>
+        </message>
+        <message>
+            <source>status '%1' without a decision time</source>
+            <translation>状态“%1”，但没有审核时间</translation>
+        </message>
+        <message>
+            <source>status '%1' but decision '%2'</source>
+            <translation>状态“%1”，审核结论却是“%2”</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>submitted photo without a submission time</source>
+            <translation>已提交的照片没有提交时间</translation>
+        </message>
+        <message>
+            <source>state '%1' but %2 approved photos (exactly one expected)</source>
+            <translation>状态“%1”，但有 %2 张审核通过的照片（应恰好一张）</translation>
+        </message>
+        <message>
+            <source>approved photo, but its student %1 is '%2' (approved or exported expected)</source>
+            <translation>照片已通过，但其学生 %1 的状态是“%2”（应为 approved 或 exported）</translation>
+        </message>
+        <message>
+            <source>state 'awaiting_review' but no submitted photo awaits review</source>
+            <translation>状态“awaiting_review”，但没有待审核的已提交照片</translation>
+        </message>
+        <message>
+            <source>%1 photos await review at once (at most one expected)</source>
+            <translation>同时有 %1 张照片待审核（最多应为一张）</translation>
+        </message>
+        <message>
+            <source>photo awaits review, but its student %1 is '%2' (awaiting_review expected)</source>
+            <translation>照片待审核，但其学生 %1 的状态是“%2”（应为 awaiting_review）</translation>
+        </message>
+        <message>
+            <source>state 'awaiting_payment' but no photo awaits payment</source>
+            <translation>状态“awaiting_payment”，但没有待缴费的照片</translation>
+        </message>
+        <message>
+            <source>photo awaits payment, but its student %1 is '%2' (awaiting_payment expected)</source>
+            <translation>照片待缴费，但其学生 %1 的状态是“%2”（应为 awaiting_payment）</translation>
+        </message>
+        <message>
+            <source>state 'awaiting_payment' but marked as paid</source>
+            <translation>状态“awaiting_payment”，却标记为已缴费</translation>
+        </message>
+        <message>
+            <source>state 'returned' but no returned photo</source>
+            <translation>状态“returned”，但没有被退回的照片</translation>
+        </message>
+        <message>
+            <source>state 'not_started' but %1 photos and %2 capture attempts recorded</source>
+            <translation>状态“not_started”，却记录了 %1 张照片和 %2 次拍摄</translation>
+        </message>
+        <message>
+            <source>state 'drafting' but the draft box is empty</source>
+            <translation>状态“drafting”，但草稿箱是空的</translation>
+        </message>
+        <message>
+            <source>state 'verified' but %1 drafts in the draft box ('drafting' expected)</source>
+            <translation>状态“verified”，但草稿箱中有 %1 张草稿（应为 drafting）</translation>
+        </message>
+        <message>
+            <source>submission counter %1 but %2 submitted photos</source>
+            <translation>提交次数计数为 %1，但已提交的照片有 %2 张</translation>
+        </message>
+        <message>
+            <source>negative counter: liveness failures %1, other failures %2, submissions %3, extra attempts %4</source>
+            <translation>计数为负：活体失败 %1，其他失败 %2，提交 %3，额外次数 %4</translation>
+        </message>
+        <message>
+            <source>liveness failure counter %1 exceeds the %2 failed liveness attempts recorded</source>
+            <translation>活体失败计数 %1 超过了记录的 %2 次活体检测失败</translation>
+        </message>
+        <message>
+            <source>other-failure counter %1 exceeds the %2 failed quality attempts recorded</source>
+            <translation>其他失败计数 %1 超过了记录的 %2 次质量检测失败</translation>
+        </message>
+        <message>
+            <source>state '%1' with lock '%2' (the liveness lock and the state 'locked_liveness' go together)</source>
+            <translation>状态“%1”，锁定为“%2”（活体锁定与状态 locked_liveness 必须同时出现）</translation>
+        </message>
+        <message>
+            <source>state 'cooling_off' without a cooling lock and its end time (lock '%1')</source>
+            <translation>状态“cooling_off”，却没有冷静期锁定及其结束时间（锁定为“%1”）</translation>
+        </message>
+        <message>
+            <source>unknown lock '%1'</source>
+            <translation>未知锁定“%1”</translation>
+        </message>
+        <message>
+            <source>lock '%1' with an end time (only a cooling lock has one)</source>
+            <translation>锁定“%1”带有结束时间（只有冷静期锁定才有）</translation>
+        </message>
+        <message>
+            <source>cooling lock without an end time</source>
+            <translation>冷静期锁定没有结束时间</translation>
+        </message>
+        <message>
+            <source>lock '%1' but no failure counted</source>
+            <translation>锁定“%1”，但失败计数为零</translation>
+        </message>
+        <message>
+            <source>row version %1 (versions start at 1)</source>
+            <translation>行版本为 %1（版本从 1 开始）</translation>
+        </message>
+        <message>
+            <source>notice at version %1 but its history ends at version %2</source>
+            <translation>通知的版本为 %1，但其历史记录止于版本 %2</translation>
+        </message>
+        <message>
+            <source>class %1 belongs to college %2, not to the student's college %3</source>
+            <translation>班级 %1 属于学院 %2，而不是该学生的学院 %3</translation>
+        </message>
+        <message>
+            <source>college %1 belongs to school %2, not to the student's school %3</source>
+            <translation>学院 %1 属于学校 %2，而不是该学生的学校 %3</translation>
+        </message>
+        <message>
+            <source>photo in class %1 of college %2, but its student %3 is in class %4 of college %5</source>
+            <translation>照片位于学院 %2 的班级 %1，但其学生 %3 在学院 %5 的班级 %4</translation>
+        </message>
+        <message>
+            <source>scope of class %1 (college %2) filed under college %3</source>
+            <translation>班级 %1（学院 %2）的审核范围记在学院 %3 下</translation>
+        </message>
+        <message>
+            <source>%1 drafts in the draft box, more than the capacity %2</source>
+            <translation>草稿箱中有 %1 张草稿，超过容量 %2</translation>
+        </message>
+        <message>
+            <source>returned by a reset of student %1 without an account-reset notification</source>
+            <translation>因重置学生 %1 而退回，却没有账号重置通知</translation>
+        </message>
+        <message>
+            <source>decision '%1' without a notification to the student</source>
+            <translation>审核结论“%1”没有通知学生</translation>
+        </message>
+    </context>
+    <context>
+        <name>IntegrityRepo</name>
+        <message>
+            <source>There is no check named %1.</source>
+            <translation>没有名为 %1 的检查。</translation>
+        </message>
+    </context>
+    <context>
         <name>Migrations</name>
         <message>
             <source>reading the schema</source>
@@ -1950,6 +2108,26 @@
         <message>
             <source>error: --demo-passwords is for demo databases: %1 no longer use the demo password, their database logins were left unchanged</source>
             <translation>错误：--demo-passwords 仅用于演示数据库：%1 已不再使用演示密码，其数据库登录未作更改</translation>
+        </message>
+        <message>
+            <source>error: %1 holds no Tucai Admin schema (not a collection database).</source>
+            <translation>错误：%1 中没有图采管理端的数据结构（不是采集数据库）。</translation>
+        </message>
+        <message>
+            <source>error: the database uses schema version %1; this build checks version %2. Run `tucai db migrate` first, or use the matching version of Tucai Admin.</source>
+            <translation>错误：数据库的结构版本为 %1，本程序检查的是版本 %2。请先运行 `tucai db migrate`，或使用与之匹配的图采管理端版本。</translation>
+        </message>
+        <message>
+            <source>%1: more rows break this rule; only the first %2 are listed (--limit)</source>
+            <translation>%1：违反此规则的行更多，只列出了前 %2 行（--limit）</translation>
+        </message>
+        <message>
+            <source>%1: no violation of %2 rules (%3 ms)</source>
+            <translation>%1：%2 条规则均未违反（%3 毫秒）</translation>
+        </message>
+        <message>
+            <source>%1: %2 violations of %3 rules (%4 ms)</source>
+            <translation>%1：发现 %2 处违反（共 %3 条规则，%4 毫秒）</translation>
         </message>
     </context>
     <context>

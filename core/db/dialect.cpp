@@ -87,6 +87,8 @@ public:
     QString syncIdSequenceSql(const QString &) const override { return {}; }
     int maxBoundParameters() const override { return 999; }
     QString canReadSql(const QString &, const QString &) const override { return QStringLiteral("SELECT 1"); }
+    QString queueArrivalChannel() const override { return {}; }
+    QString queueArrivalCounterSql() const override { return QStringLiteral("SELECT n FROM review_queue_arrivals WHERE id = 1"); }
 };
 
 class PostgresDialect final : public Dialect
@@ -203,6 +205,8 @@ public:
             .arg(table);
     }
     int maxBoundParameters() const override { return 30000; }
+    QString queueArrivalChannel() const override { return QStringLiteral("tucai_review_queue"); }
+    QString queueArrivalCounterSql() const override { return {}; }
     bool hasDatabaseRoles() const override { return true; }
     QString canReadSql(const QString &table, const QString &column) const override
     {

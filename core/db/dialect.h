@@ -51,6 +51,10 @@ public:
     // One row, one column: 1 when this connection's user may SELECT `column` of
     // `table` (the whole table when `column` is empty). SQLite has no privileges.
     virtual QString canReadSql(const QString &table, const QString &column) const = 0;
+    // How a page learns that a photo entered the review queue (schema step 5): the channel the
+    // server NOTIFYs (empty: none), or else a query of one number that grows with each arrival.
+    virtual QString queueArrivalChannel() const = 0;
+    virtual QString queueArrivalCounterSql() const = 0;
 };
 
 } // namespace tucai::db

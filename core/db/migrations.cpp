@@ -273,6 +273,22 @@ QStringList serverStatisticsStatements()
     };
 }
 
+// SQLite's side of schema step 5: a counter that goes up whenever a photo enters the review
+// queue (stored as submitted, or back to submitted), read by QueueArrivalWatch every few seconds.
+// PostgreSQL sends a NOTIFY instead (serverQueueStatements, server_audit.cpp).
+QStringList localQueueStatements()
+{
+    return {
+        QStringLiteral("CREATE TABLE review_queue_arrivals (id INTEGER PRIMARY KEY, n BIGINT NOT NULL)"),
+        QStringLiteral("INSERT INTO review_queue_arrivals (id, n) VALUES (1, 0)"),
+        QStringLiteral("CREATE TRIGGER photos_queue_arrival_insert AFTER INSERT ON photos WHEN NEW.status = 'submitted' "
+                       "BEGIN UPDATE review_queue_arrivals SET n = n + 1 WHERE id = 1; END"),
+        QStringLiteral("CREATE TRIGGER photos_queue_arrival_update AFTER UPDATE OF status ON photos "
+                       "WHEN NEW.status = 'submitted' AND OLD.status <> 'submitted' "
+                       "BEGIN UPDATE review_queue_arrivals SET n = n + 1 WHERE id = 1; END"),
+    };
+}
+
 const QString kVersionTable = QStringLiteral("tucai_schema");
 
 } // namespace
@@ -286,6 +302,8 @@ const QList<Migrations::Step> &Migrations::steps()
         {3, QStringLiteral("server-side audit chain and notifications"),
          {QStringLiteral("ALTER TABLE audit_log ADD COLUMN changes TEXT NOT NULL DEFAULT ''")}, serverAuditStatements()},
         {4, QStringLiteral("masked identity data for reviewers, code key kept on the server"), {}, serverSecretStatements()},
+        {5, QStringLiteral("review queue arrivals: NOTIFY on the server, a counter in the file"), {}, serverQueueStatements(),
+         localQueueStatements()},
     };
     return all;
 }
@@ -334,6 +352,8 @@ void Migrations::migrate(const Database &db, const QList<Step> &steps)
         QStringList statements = step.statements;
         if (dialect.kind() == DbTarget::Kind::Postgres)
             statements += step.serverStatements;
+        else
+            statements += step.localStatements;
         for (const QString &statement : std::as_const(statements)) {
             QSqlQuery q(db.connection());
             if (!q.exec(dialect.expand(statement)))

@@ -21,6 +21,8 @@ public:
         QStringList statements;
         // Statements only for servers with row-level security (PostgreSQL).
         QStringList serverStatements;
+        // Statements only for the embedded SQLite file (what the server does its own way).
+        QStringList localStatements;
     };
     static const QList<Step> &steps();
     static int latestVersion();

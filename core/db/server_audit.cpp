@@ -363,4 +363,17 @@ END $$)");
     return s;
 }
 
+QStringList serverQueueStatements()
+{
+    return {
+        QStringLiteral("CREATE FUNCTION tucai_queue_arrival() RETURNS TRIGGER LANGUAGE plpgsql SET search_path = public, pg_temp AS "
+                       "$$ BEGIN PERFORM pg_notify('tucai_review_queue', ''); RETURN NULL; END $$"),
+        QStringLiteral("REVOKE EXECUTE ON FUNCTION tucai_queue_arrival() FROM PUBLIC"),
+        QStringLiteral("CREATE TRIGGER photos_queue_arrival_insert AFTER INSERT ON photos FOR EACH ROW "
+                       "WHEN (NEW.status = 'submitted') EXECUTE FUNCTION tucai_queue_arrival()"),
+        QStringLiteral("CREATE TRIGGER photos_queue_arrival_update AFTER UPDATE OF status ON photos FOR EACH ROW "
+                       "WHEN (NEW.status = 'submitted' AND OLD.status IS DISTINCT FROM 'submitted') EXECUTE FUNCTION tucai_queue_arrival()"),
+    };
+}
+
 } // namespace tucai::db

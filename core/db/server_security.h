@@ -39,6 +39,10 @@ QStringList serverAuditStatements();
 // reads code_keys: tucai_code_hashes computes HMAC-SHA256 code hashes on the
 // server (and creates a school's key on first use).
 QStringList serverSecretStatements();
+// Schema step 5 (server_audit.cpp): a photo that enters the review queue (stored as submitted,
+// or back to submitted) sends NOTIFY tucai_review_queue at commit; review pages LISTEN
+// (QueueArrivalWatch). No payload: a listener learns only that its queue may have changed.
+QStringList serverQueueStatements();
 
 // The SCRAM-SHA-256 verifier PostgreSQL stores for `password` (the form ALTER
 // ROLE ... PASSWORD accepts pre-hashed): the clear password never reaches the

@@ -356,6 +356,16 @@ DemoSummary createDemoSchool(const db::Database &db, const DemoOptions &opt)
         pendingAttempts.append({s.id, s.collegeId, at, QString::fromLatin1(kind), passed ? 1 : 0, reason});
     };
 
+    // Every decision told the student (as DecisionService does), long since delivered.
+    auto addDecisionNotice = [&](const Student &s, qint64 photo, const QString &decision, const QString &reasons, qint64 at) {
+        const QString kind = QStringLiteral("photo.") + decision;
+        pendingOutbox.append({at, s.id, kind,
+                              QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("photo"), photo},
+                                                                          {QStringLiteral("reasons"), reasons}})
+                                                    .toJson(QJsonDocument::Compact)),
+                              QStringLiteral("%1:%2:1").arg(kind).arg(photo), QStringLiteral("delivered"), 1, QVariant()});
+    };
+
     db::AuditRepo audit(db);
     const int total = opt.students;
     int perClassSeq = 0;
@@ -436,8 +446,10 @@ DemoSummary createDemoSchool(const db::Database &db, const DemoOptions &opt)
                 if (rnd.chance(0.2)) {
                     // An earlier submission that was returned, then a new one.
                     const QString bad = storePhoto(DemoFaces::Variant::Blurred, person);
-                    addPhoto(s, QStringLiteral("submitted"), QStringLiteral("returned"), bad, stored - kDay, submitted - kDay,
-                             QStringLiteral("returned"), QStringLiteral("not_sharp"), reviewer, submitted - kDay + kHour);
+                    const qint64 earlier = addPhoto(s, QStringLiteral("submitted"), QStringLiteral("returned"), bad, stored - kDay,
+                                                    submitted - kDay, QStringLiteral("returned"), QStringLiteral("not_sharp"), reviewer,
+                                                    submitted - kDay + kHour);
+                    addDecisionNotice(s, earlier, QStringLiteral("returned"), QStringLiteral("not_sharp"), submitted - kDay + kHour);
                     s.submissions = 2;
                 }
                 const DemoFaces::Variant v = rnd.chance(0.8) ? DemoFaces::Variant::Compliant
@@ -446,8 +458,9 @@ DemoSummary createDemoSchool(const db::Database &db, const DemoOptions &opt)
                 addPhoto(s, QStringLiteral("submitted"), QStringLiteral("submitted"), storePhoto(v, person), stored, submitted, {}, {},
                          0, 0);
             } else if (s.state == StudentState::Approved) {
-                addPhoto(s, QStringLiteral("submitted"), QStringLiteral("approved"), good, stored, submitted, QStringLiteral("approved"),
-                         {}, reviewer, decided);
+                const qint64 pid = addPhoto(s, QStringLiteral("submitted"), QStringLiteral("approved"), good, stored, submitted,
+                                            QStringLiteral("approved"), {}, reviewer, decided);
+                addDecisionNotice(s, pid, QStringLiteral("approved"), {}, decided);
             } else {
                 const int which = rnd.below(4);
                 const DemoFaces::Variant v = which == 0 ? DemoFaces::Variant::Dark
@@ -458,11 +471,7 @@ DemoSummary createDemoSchool(const db::Database &db, const DemoOptions &opt)
                 s.returnReasons = reason;
                 const qint64 pid = addPhoto(s, QStringLiteral("submitted"), QStringLiteral("returned"), storePhoto(v, person), stored,
                                             submitted, QStringLiteral("returned"), reason, reviewer, decided);
-                pendingOutbox.append({decided, s.id, QStringLiteral("photo.returned"),
-                            QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("photo"), pid},
-                                                                        {QStringLiteral("reasons"), reason}})
-                                                  .toJson(QJsonDocument::Compact)),
-                            QStringLiteral("photo.returned:%1:1").arg(pid), QStringLiteral("delivered"), 1, QVariant()});
+                addDecisionNotice(s, pid, QStringLiteral("returned"), reason, decided);
             }
             break;
         }

@@ -183,8 +183,10 @@ void QueueModel::onPage(const review::QueuePage &page)
     }
     m_atEnd = page.atEnd;
     m_next = page.next;
-    if (page.rows.isEmpty())
+    if (page.rows.isEmpty()) {
+        Q_EMIT pageLoaded(m_rowCount, 0);   // the end: a view waiting for rows hears that none come
         return;
+    }
     const int first = m_rowCount;
     beginInsertRows({}, first, first + int(page.rows.size()) - 1);
     // Every page but the last has exactly m_chunk rows, so row / m_chunk finds its page.

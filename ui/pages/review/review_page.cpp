@@ -2,6 +2,7 @@
 
 #include "checks/check_profile.h"
 #include "db/database.h"
+#include "db/queue_watch.h"
 #include "db/review_repo.h"
 #include "db/school_repo.h"
 #include "pages/review/photo_viewer.h"
@@ -285,6 +286,10 @@ ReviewPage::ReviewPage(AppContext &context, QWidget *parent) : Page(context, par
     connect(m_queue->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showRow(current.isValid() ? current.row() : -1); });
     connect(m_model, &QueueModel::pageLoaded, this, [this](int first, int count) {
+        if (m_restore.active) {
+            continueRestore();
+            return;
+        }
         if (m_pendingAdvance && m_currentRow + 1 < m_model->rowCount()) {
             m_pendingAdvance = false;
             selectRow(m_currentRow + 1);
@@ -297,7 +302,11 @@ ReviewPage::ReviewPage(AppContext &context, QWidget *parent) : Page(context, par
     connect(m_model, &QueueModel::totalCountChanged, this, [this](qint64 n) {
         m_count->setText(n < 0 ? tr("Could not count the photos") : tr("%n photo(s) match the filter", nullptr, int(std::min<qint64>(n, INT_MAX))));
     });
-    connect(m_model, &QueueModel::loadFailed, this, [this](const QString &why) { setMessage(why, true); });
+    connect(m_model, &QueueModel::loadFailed, this, [this](const QString &why) {
+        setMessage(why, true);
+        if (m_restore.active)
+            finishRestore();
+    });
     connect(m_loader.get(), &review::PhotoLoader::loaded, this, [this](qint64 id) {
         if (id == m_wantedId)
             showDetail(m_loader->cached(id));
@@ -483,6 +492,7 @@ void ReviewPage::activate()
     if (!m_started) {
         m_started = true;
         applyFilters();
+        startLiveQueue();
         auto db = context().sharedDatabase();
         QtConcurrent::run([db] {
             try {
@@ -533,6 +543,7 @@ void ReviewPage::applyFilters()
     q.search = m_search->text().trimmed();
     setOrder(q, m_order->currentData().toInt());
     syncSortIndicator(q);
+    m_restore = {};
     m_currentRow = -1;
     m_currentId = 0;
     m_wantedId = 0;
@@ -576,7 +587,14 @@ void ReviewPage::selectRow(int row)
 
 void ReviewPage::showRow(int row)
 {
+    if (m_restore.active)
+        return; // the queue is being reloaded under the reviewer: nothing changes on screen
     const auto r = m_model->rowAt(row);
+    if (m_restore.selecting && r && r->id == m_currentId) {
+        m_currentRow = row;
+        m_wantedId = r->id;
+        return;
+    }
     m_currentRow = r ? row : -1;
     if (!r) {
         m_currentId = 0;
@@ -687,7 +705,7 @@ void ReviewPage::setMessage(const QString &text, bool error)
 
 QString ReviewPage::lastMessage() const { return m_message->text(); }
 
-bool ReviewPage::isBusy() const { return m_batch.isRunning() || (m_recheck && m_recheck->isRunning()); }
+bool ReviewPage::isBusy() const { return m_batch.isRunning() || (m_recheck && m_recheck->isRunning()) || m_restore.active; }
 
 QList<int> ReviewPage::selectedRows() const
 {

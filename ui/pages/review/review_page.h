@@ -22,6 +22,7 @@ class QToolButton;
 class QTreeWidget;
 
 namespace tucai::checks { class CheckProfile; }
+namespace tucai::db { class QueueArrivalWatch; }
 namespace tucai::review { class RecheckJob; }
 
 namespace tucai::ui {
@@ -53,6 +54,10 @@ public:
     int currentRow() const { return m_currentRow; }
     bool isBusy() const;
     QString lastMessage() const;
+    // Live queue: how often SQLite is asked for arrivals (PostgreSQL is told at once).
+    void setArrivalCheckInterval(int ms);
+    int liveReloads() const { return m_liveReloads; }
+    bool liveQueueListening() const;   // PostgreSQL: notifications subscribed
 
 public Q_SLOTS:
     void approve();
@@ -94,6 +99,12 @@ private:
     void openReturnReasonDialog(const QList<int> &rows);
     void saveLayout() const;
     void restoreLayout();
+    // Live queue (review_page_live.cpp): a photo entered the queue somewhere; reload the queue and
+    // put the reviewer back where they were (current photo, selection, the row at the top).
+    void startLiveQueue();
+    void reloadKeepingPlace();
+    void continueRestore();
+    void finishRestore();
 
     std::unique_ptr<review::PhotoLoader> m_loader;
     std::unique_ptr<review::DecisionService> m_service;
@@ -132,6 +143,20 @@ private:
     // return dialog stay the same for the whole session.
     QHash<QString, int> m_reasonUsage;
     bool m_started = false;
+    std::unique_ptr<db::QueueArrivalWatch> m_arrivals;
+    int m_arrivalIntervalMs = 2000;
+    bool m_reloadQueued = false;
+    int m_liveReloads = 0;
+    struct Restore
+    {
+        bool active = false;
+        bool selecting = false;   // the current photo is selected again: it stays on screen as it is
+        qint64 currentId = 0;
+        int currentRow = -1;
+        QList<qint64> selectedIds;
+        qint64 topId = 0;
+        int rows = 0;
+    } m_restore;
 };
 
 } // namespace tucai::ui
