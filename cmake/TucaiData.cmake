@@ -1,4 +1,4 @@
-# Data files the programs read at run time (face cascades, later the landmark model). They are
+# Data files the programs read at run time (face cascades, the landmark model). They are
 # found relative to the executable (core/util/data_paths.cpp): <exe>/data/... on Windows,
 # <exe>/../share/tucai/... when installed on Linux, and the build tree's data/ folder when run
 # from the build (TUCAI_BUILD_DATA_DIR). Nothing in core names a system path.
@@ -45,3 +45,26 @@ foreach(f haarcascade_frontalface_alt2.xml haarcascade_frontalface_default.xml h
   tucai_data_file("${TUCAI_HAAR_DIR}/${f}" haarcascades)
 endforeach()
 tucai_data_file("${TUCAI_LBP_DIR}/lbpcascade_frontalface_improved.xml" lbpcascades)
+
+# dlib's 68-point face landmark model (Debian's libdlib-data, 100 MB). The Windows build passes the
+# same file with -DTUCAI_DLIB_MODEL. Licence: see THIRD-PARTY-NOTICES.md (CC0 in Debian; the iBUG 300-W
+# training images exclude commercial use).
+set(TUCAI_DLIB_MODEL "/usr/share/dlib/shape_predictor_68_face_landmarks.dat" CACHE FILEPATH
+    "dlib's shape_predictor_68_face_landmarks.dat (Debian: libdlib-data)")
+if(NOT EXISTS "${TUCAI_DLIB_MODEL}")
+  message(FATAL_ERROR "dlib's landmark model ${TUCAI_DLIB_MODEL} was not found (Debian: install "
+                      "libdlib-data); set TUCAI_DLIB_MODEL to the .dat file")
+endif()
+get_filename_component(_tucai_dlib_model_name "${TUCAI_DLIB_MODEL}" NAME)
+if(NOT _tucai_dlib_model_name STREQUAL "shape_predictor_68_face_landmarks.dat")
+  message(FATAL_ERROR "TUCAI_DLIB_MODEL must name shape_predictor_68_face_landmarks.dat")
+endif()
+tucai_data_file("${TUCAI_DLIB_MODEL}" dlib)
+
+# The notices for what the programs ship in their data folder (the landmark model's training-data
+# note above all).
+if(WIN32)
+  install(FILES "${CMAKE_SOURCE_DIR}/THIRD-PARTY-NOTICES.md" DESTINATION ".")
+else()
+  install(FILES "${CMAKE_SOURCE_DIR}/THIRD-PARTY-NOTICES.md" DESTINATION "share/doc/tucai-admin")
+endif()

@@ -251,6 +251,22 @@
             <source>clothing %1% of the shoulder area</source>
             <translation>clothing %1% of the shoulder area</translation>
         </message>
+        <message>
+            <source>face landmarks not found</source>
+            <translation>face landmarks not found</translation>
+        </message>
+        <message>
+            <source>head pose not measurable</source>
+            <translation>head pose not measurable</translation>
+        </message>
+        <message>
+            <source>lips apart</source>
+            <translation>lips apart</translation>
+        </message>
+        <message>
+            <source>teeth showing</source>
+            <translation>teeth showing</translation>
+        </message>
     </context>
     <context>
         <name>CliExport</name>
@@ -816,6 +832,14 @@
         <message>
             <source>quality</source>
             <translation>quality</translation>
+        </message>
+        <message>
+            <source>gap</source>
+            <translation>gap</translation>
+        </message>
+        <message>
+            <source>teeth</source>
+            <translation>teeth</translation>
         </message>
     </context>
     <context>
@@ -3465,10 +3489,6 @@ Idempotency key: %2</translation>
             <translation>The face the engine found</translation>
         </message>
         <message>
-            <source>Eyes, mouth and other landmarks</source>
-            <translation>Eyes, mouth and other landmarks</translation>
-        </message>
-        <message>
             <source>Line through the eyes with its roll angle</source>
             <translation>Line through the eyes with its roll angle</translation>
         </message>
@@ -3503,6 +3523,22 @@ Idempotency key: %2</translation>
         <message>
             <source>roll %1°</source>
             <translation>roll %1°</translation>
+        </message>
+        <message>
+            <source>Head pose</source>
+            <translation>Head pose</translation>
+        </message>
+        <message>
+            <source>The 68 face landmarks (jaw, brows, nose, eyes, lips) and the located pupils and mouth</source>
+            <translation>The 68 face landmarks (jaw, brows, nose, eyes, lips) and the located pupils and mouth</translation>
+        </message>
+        <message>
+            <source>The head's axes from the landmarks (red: across, green: down, blue: towards the camera) with yaw, pitch and roll</source>
+            <translation>The head's axes from the landmarks (red: across, green: down, blue: towards the camera) with yaw, pitch and roll</translation>
+        </message>
+        <message>
+            <source>yaw %1° pitch %2° roll %3°</source>
+            <translation>yaw %1° pitch %2° roll %3°</translation>
         </message>
     </context>
     <context>

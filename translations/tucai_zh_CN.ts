@@ -251,6 +251,22 @@
             <source>clothing %1% of the shoulder area</source>
             <translation>服装占肩部区域的 %1%</translation>
         </message>
+        <message>
+            <source>face landmarks not found</source>
+            <translation>未找到面部关键点</translation>
+        </message>
+        <message>
+            <source>head pose not measurable</source>
+            <translation>无法测量头部姿态</translation>
+        </message>
+        <message>
+            <source>lips apart</source>
+            <translation>双唇张开</translation>
+        </message>
+        <message>
+            <source>teeth showing</source>
+            <translation>露出牙齿</translation>
+        </message>
     </context>
     <context>
         <name>CliExport</name>
@@ -816,6 +832,14 @@
         <message>
             <source>quality</source>
             <translation>质量</translation>
+        </message>
+        <message>
+            <source>gap</source>
+            <translation>唇间隙</translation>
+        </message>
+        <message>
+            <source>teeth</source>
+            <translation>露齿</translation>
         </message>
     </context>
     <context>
@@ -3453,10 +3477,6 @@ Idempotency key: %2</source>
             <translation>检测引擎找到的人脸</translation>
         </message>
         <message>
-            <source>Eyes, mouth and other landmarks</source>
-            <translation>眼睛、嘴巴等关键点</translation>
-        </message>
-        <message>
             <source>Line through the eyes with its roll angle</source>
             <translation>两眼连线及其倾斜角</translation>
         </message>
@@ -3491,6 +3511,22 @@ Idempotency key: %2</source>
         <message>
             <source>roll %1°</source>
             <translation>倾斜 %1°</translation>
+        </message>
+        <message>
+            <source>Head pose</source>
+            <translation>头部姿态</translation>
+        </message>
+        <message>
+            <source>The 68 face landmarks (jaw, brows, nose, eyes, lips) and the located pupils and mouth</source>
+            <translation>68 个面部关键点（下颌、眉、鼻、眼、唇）以及定位到的瞳孔和嘴</translation>
+        </message>
+        <message>
+            <source>The head's axes from the landmarks (red: across, green: down, blue: towards the camera) with yaw, pitch and roll</source>
+            <translation>由关键点求得的头部坐标轴（红：横向，绿：向下，蓝：朝向镜头）及偏转、俯仰、倾斜角</translation>
+        </message>
+        <message>
+            <source>yaw %1° pitch %2° roll %3°</source>
+            <translation>偏转 %1° 俯仰 %2° 倾斜 %3°</translation>
         </message>
     </context>
     <context>

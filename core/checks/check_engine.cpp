@@ -49,6 +49,15 @@ RuleResult &Context::add(const char *rule, RuleStatus status, std::optional<doub
     return report.results.last();
 }
 
+bool Context::needLandmarks(const char *rule, const QString &threshold)
+{
+    if (marks.valid)
+        return true;
+    add(rule, RuleStatus::Uncertain, std::nullopt, threshold, {},
+        face.found ? QStringLiteral("face landmarks not found") : QStringLiteral("no face found"));
+    return false;
+}
+
 bool Context::needFace(const char *rule)
 {
     if (face.found)
@@ -101,7 +110,7 @@ void CheckEngine::setLibraryThreads(int n)
 
 QString CheckEngine::version()
 {
-    return QStringLiteral("tucai-checks 1.1.0");
+    return QStringLiteral("tucai-checks 2.0.0");
 }
 
 CheckReport CheckEngine::check(const QByteArray &bytes, const QString &fileName) const
@@ -150,7 +159,24 @@ CheckReport CheckEngine::check(const QByteArray &bytes, const QString &fileName)
             f.leftEye = detail::qpt(c.face.left.centre);
             f.rightEye = detail::qpt(c.face.right.centre);
             f.mouth = detail::qpt(c.face.mouth);
-            f.landmarks = {f.leftEye, f.rightEye, f.mouth};
+            QString modelError;
+            if (detail::landmarkModelAvailable(&modelError)) {
+                c.marks = detail::fitLandmarks(c.grey, c.face.box);
+                c.pose = detail::headPose(c.marks, c.grey.size());
+            } else {
+                // Stays visible in the report: the landmark rules all say uncertain.
+                report.detector += QStringLiteral("; no landmarks: ") + modelError;
+            }
+            if (c.marks.valid)
+                for (const cv::Point2f &p : c.marks.pts)
+                    f.landmarks.append(detail::qpt(p));
+            if (c.pose.valid) {
+                f.yaw = c.pose.yaw;
+                f.pitch = c.pose.pitch;
+                f.roll = c.pose.roll;
+                for (const cv::Point2f &p : c.pose.axes)
+                    f.poseAxes.append(detail::qpt(p));
+            }
         }
         detail::prepareBackground(c);
         detail::prepareSkin(c);

@@ -19,7 +19,7 @@ public:
     CheckReport check(const QByteArray &bytes, const QString &fileName = {}) const;
     const CheckProfile &profile() const { return m_profile; }
 
-    static QString version();   // "tucai-checks 1.1.0"
+    static QString version();   // "tucai-checks 2.0.0"
     // OpenCV's own worker threads per call (0 = its default). Batch callers that run one check per
     // thread set 1, so that N jobs use N cores and not N x cores.
     static void setLibraryThreads(int n);

@@ -159,11 +159,24 @@ QJsonObject CheckReport::toJson() const
         QJsonArray lm;
         for (QPointF p : face.landmarks)
             lm.append(pt(p));
-        o.insert(QStringLiteral("face"), QJsonObject{{QStringLiteral("box"), rc(face.box)},
-                                                     {QStringLiteral("leftEye"), pt(face.leftEye)},
-                                                     {QStringLiteral("rightEye"), pt(face.rightEye)},
-                                                     {QStringLiteral("mouth"), pt(face.mouth)},
-                                                     {QStringLiteral("landmarks"), lm}});
+        QJsonObject fo{{QStringLiteral("box"), rc(face.box)},
+                       {QStringLiteral("leftEye"), pt(face.leftEye)},
+                       {QStringLiteral("rightEye"), pt(face.rightEye)},
+                       {QStringLiteral("mouth"), pt(face.mouth)},
+                       {QStringLiteral("landmarks"), lm}};
+        if (!face.poseAxes.isEmpty()) {
+            QJsonArray axes;
+            for (QPointF p : face.poseAxes)
+                axes.append(pt(p));
+            const auto deg = [](double v) { return std::round(v * 10) / 10; };
+            fo.insert(QStringLiteral("pose"), QJsonObject{{QStringLiteral("yaw"), deg(face.yaw)},
+                                                          {QStringLiteral("pitch"), deg(face.pitch)},
+                                                          {QStringLiteral("roll"), deg(face.roll)},
+                                                          {QStringLiteral("axes"), axes}});
+        } else {
+            fo.insert(QStringLiteral("pose"), QJsonValue(QJsonValue::Null));
+        }
+        o.insert(QStringLiteral("face"), fo);
     } else {
         o.insert(QStringLiteral("face"), QJsonValue(QJsonValue::Null));
     }
@@ -211,6 +224,15 @@ CheckReport CheckReport::fromJson(const QJsonObject &o, bool *ok)
         r.face.mouth = toPt(f.value(QStringLiteral("mouth")));
         for (const QJsonValue &v : f.value(QStringLiteral("landmarks")).toArray())
             r.face.landmarks.append(toPt(v));
+        const QJsonObject pose = f.value(QStringLiteral("pose")).toObject();
+        const QJsonArray axes = pose.value(QStringLiteral("axes")).toArray();
+        if (axes.size() == 4) {   // stored reports are not trusted: exactly the four points or none
+            r.face.yaw = pose.value(QStringLiteral("yaw")).toDouble();
+            r.face.pitch = pose.value(QStringLiteral("pitch")).toDouble();
+            r.face.roll = pose.value(QStringLiteral("roll")).toDouble();
+            for (const QJsonValue &v : axes)
+                r.face.poseAxes.append(toPt(v));
+        }
     }
     for (const QJsonValue &v : o.value(QStringLiteral("results")).toArray()) {
         const QJsonObject j = v.toObject();

@@ -60,12 +60,17 @@ struct FaceInfo
     bool found = false;
     QRectF box;
     QPointF leftEye, rightEye, mouth;   // image left/right
-    QList<QPointF> landmarks;
+    QList<QPointF> landmarks;           // the 68 points (iBUG 300-W markup) when they were found, else empty
+    // Head pose from the landmarks (degrees: yaw + = nose towards the image right, pitch + = chin
+    // raised, roll + = clockwise) and, for drawing, the nose tip and the ends of the head's x, y and z
+    // (towards the camera) axes. poseAxes is empty when there is no pose.
+    double yaw = 0, pitch = 0, roll = 0;
+    QList<QPointF> poseAxes;
 };
 
 struct CheckReport
 {
-    QString engine;            // "tucai-checks 1.1.0"
+    QString engine;            // "tucai-checks 2.0.0"
     QString profile;           // profile id
     QString profileVersion;
     bool decoded = false;

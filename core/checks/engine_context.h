@@ -6,6 +6,7 @@
 #include "check_report.h"
 #include "decode.h"
 #include "face.h"
+#include "pose.h"
 
 #include <optional>
 
@@ -22,6 +23,8 @@ struct Context
     bool standardFrame = false;  // 3:4 aspect, so the px thresholds apply after scaling
     double toStd = 1;            // photo px -> standard 480-wide px
     FaceFit face;
+    Landmarks marks;             // the 68 points of the main face (marks.valid false: why in marks.why)
+    HeadPose pose;               // from `marks`
 
     // Background / person split, at half resolution (bgHalf: 255 = background).
     cv::Mat bgHalf, personHalf;
@@ -40,6 +43,9 @@ struct Context
                      QList<Shape> geometry = {}, const QString &why = {});
     // For a rule that needs the face: emits `skipped` and returns false when there is none.
     bool needFace(const char *rule);
+    // For a landmark rule: emits `uncertain` (no face, or no landmarks: never a guess) and returns
+    // false when the landmarks are missing.
+    bool needLandmarks(const char *rule, const QString &threshold);
 };
 
 // Shapes in photo coordinates.

@@ -201,10 +201,11 @@ bool runEvaluation(const EvalOptions &opt, QTextStream &out, QString *error)
         out << "| " << ri.id << " | " << toString(engine.profile().severity(ri.id)) << " | " << pct(fail, n) << " | " << pct(unc, n) << " |\n";
     }
 
-    // Landmarks: the located pupils against where the producer put them, in pupil distances.
+    // Landmarks: the located pupils (and the centres of the 68-point eye contours) against where the
+    // producer put the pupils, in pupil distances.
     {
-        QList<double> errors;
-        int found = 0;
+        QList<double> errors, contourErrors, contourPx;
+        int found = 0, marked = 0;
         for (const Outcome *o : compliant) {
             const FaceInfo &f = o->report.face;
             if (!f.found)
@@ -214,12 +215,30 @@ bool runEvaluation(const EvalOptions &opt, QTextStream &out, QString *error)
             if (ipd <= 0)
                 continue;
             errors << QLineF(f.leftEye, o->leftEye).length() / ipd << QLineF(f.rightEye, o->rightEye).length() / ipd;
+            if (f.landmarks.size() == 68) {
+                ++marked;
+                const auto centre = [&](int first) {
+                    QPointF s;
+                    for (int i = first; i < first + 6; ++i)
+                        s += f.landmarks.at(i);
+                    return s / 6;
+                };
+                const double el = QLineF(centre(36), o->leftEye).length(), er = QLineF(centre(42), o->rightEye).length();
+                contourErrors << el / ipd << er / ipd;
+                contourPx << el << er;
+            }
         }
-        std::sort(errors.begin(), errors.end());
-        out << "\nEye localisation on these photos (" << found << "/" << compliant.size() << " faces found): error per eye in pupil distances, median "
-            << (errors.isEmpty() ? QStringLiteral("-") : QString::number(errors.at(errors.size() / 2), 'f', 3)) << ", 90th percentile "
-            << (errors.isEmpty() ? QStringLiteral("-") : QString::number(errors.at(errors.size() * 9 / 10), 'f', 3)) << ", max "
-            << (errors.isEmpty() ? QStringLiteral("-") : QString::number(errors.constLast(), 'f', 3)) << "\n";
+        const auto stats = [](QList<double> v, int decimals) {
+            if (v.isEmpty())
+                return QStringLiteral("-");
+            std::sort(v.begin(), v.end());
+            return QStringLiteral("median %1, 90th percentile %2, max %3")
+                .arg(v.at(v.size() / 2), 0, 'f', decimals).arg(v.at(v.size() * 9 / 10), 0, 'f', decimals).arg(v.constLast(), 0, 'f', decimals);
+        };
+        out << "\nEye localisation on these photos (" << found << "/" << compliant.size() << " faces found): error per eye in pupil distances, "
+            << stats(errors, 3) << "\n";
+        out << "\n68 landmarks found on " << marked << "/" << compliant.size() << "; centre of each eye contour to the true pupil: "
+            << stats(contourErrors, 3) << " pupil distances (" << stats(contourPx, 1) << " px)\n";
     }
 
     // 2. Injected defects per level.

@@ -47,6 +47,52 @@ cv::Mat warpPerson(const Produced &p, const cv::Vec3b &bg, const cv::Mat &M)
     return detail::composite(img, a, cv::Mat(p.bgr.size(), CV_8UC3, cv::Scalar(bg[0], bg[1], bg[2])));
 }
 
+// The head turned in 3-D: the face taken as the front of an ellipsoid (1.3 x 2.0 x 1.2 pupil
+// distances, centred between the eyes and the mouth) with a nose on it (0.35 pupil distances high),
+// rotated about the vertical axis (yaw) or the horizontal one (pitch, + = chin raised) and seen from
+// the front. A fake: nothing is hidden behind the nose and the face is smoother than a real one; what
+// it gives is a head whose landmarks move the way a turned head's do. The warp fades out towards the
+// rim so that the head outline and the rest of the photo stay put.
+cv::Mat turnHead(const Produced &p, const cv::Vec3b &bg, double yawDeg, double pitchDeg)
+{
+    const cv::Point2f mid = (p.leftEye + p.rightEye) * 0.5f;
+    const double ipd = p.interPupil;
+    const double cx = mid.x, cy = mid.y + 0.5 * ipd, a = 1.3 * ipd, b = 2.0 * ipd, c = 1.2 * ipd;
+    const double noseX = mid.x, noseY = mid.y + 0.45 * ipd, noseH = 0.35 * ipd, sx = 0.2 * ipd, sy = 0.3 * ipd;
+    const double ty = yawDeg * CV_PI / 180, tp = pitchDeg * CV_PI / 180;
+    const cv::Matx33d rot = cv::Matx33d(1, 0, 0, 0, std::cos(tp), -std::sin(tp), 0, std::sin(tp), std::cos(tp))
+                            * cv::Matx33d(std::cos(ty), 0, std::sin(ty), 0, 1, 0, -std::sin(ty), 0, std::cos(ty));
+    // Where a point of the face (photo coordinates) goes, as a displacement.
+    const auto shift = [&](double x, double y) {
+        const double u = (x - cx) / a, v = (y - cy) / b, r = std::hypot(u, v);
+        if (r >= 1)
+            return cv::Vec2d(0, 0);
+        const double z = c * std::sqrt(1 - r * r)
+                         + noseH * std::exp(-0.5 * ((x - noseX) * (x - noseX) / (sx * sx) + (y - noseY) * (y - noseY) / (sy * sy)));
+        const cv::Vec3d q = rot * cv::Vec3d(x - cx, y - cy, z);
+        const double w = r < 0.8 ? 1.0 : (1 - r) / 0.2;
+        return cv::Vec2d(w * (q[0] - (x - cx)), w * (q[1] - (y - cy)));
+    };
+    // The source of each output pixel: s = out - shift(s), by fixed-point iteration (the shift is
+    // smooth enough to converge).
+    cv::Mat mapX(p.bgr.size(), CV_32F), mapY(p.bgr.size(), CV_32F);
+    for (int y = 0; y < p.bgr.rows; ++y)
+        for (int x = 0; x < p.bgr.cols; ++x) {
+            double srcX = x, srcY = y;
+            for (int it = 0; it < 6; ++it) {
+                const cv::Vec2d d = shift(srcX, srcY);
+                srcX = x - d[0];
+                srcY = y - d[1];
+            }
+            mapX.at<float>(y, x) = float(srcX);
+            mapY.at<float>(y, x) = float(srcY);
+        }
+    cv::Mat img, al;
+    cv::remap(p.bgr, img, mapX, mapY, cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    cv::remap(p.alpha, al, mapX, mapY, cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    return detail::composite(img, al, cv::Mat(p.bgr.size(), CV_8UC3, cv::Scalar(bg[0], bg[1], bg[2])));
+}
+
 cv::Mat skinMask(const cv::Mat &bgr, const Produced &p)
 {
     // Skin colour from the cheeks under the eyes, then a Lab distance threshold.
@@ -89,6 +135,11 @@ cv::Mat injected(const Produced &p, const ProduceOptions &opt, const QString &d,
         const double deg[] = {7, 10, 15};
         const double sign = seed % 2 ? 1 : -1;
         return warpPerson(p, bg, cv::getRotationMatrix2D(mid, sign * deg[L], 1.0));
+    }
+    if (d == QLatin1String("yaw") || d == QLatin1String("pitch")) {
+        const double deg[] = {15, 22, 30};
+        const double a = (seed % 2 ? 1 : -1) * deg[L];
+        return d == QLatin1String("yaw") ? turnHead(p, bg, a, 0) : turnHead(p, bg, 0, a);
     }
     if (d == QLatin1String("off_centre")) {
         const double dx[] = {36, 50, 75};
@@ -349,6 +400,8 @@ const QList<Defect> &defectTable()
 {
     static const QList<Defect> t = {
         {"roll", sl({"pose.roll"}), "head tilted (rotation about the eyes)"},
+        {"yaw", sl({"pose.yaw"}), "head turned to one side (3-D warp)"},
+        {"pitch", sl({"pose.pitch"}), "head raised or lowered (3-D warp)"},
         {"off_centre", sl({"geometry.centred"}), "head shifted sideways"},
         {"eye_line", sl({"geometry.eye_line"}), "head shifted up or down"},
         {"head_big", sl({"geometry.head_top", "geometry.face_width"}), "head too large"},

@@ -18,49 +18,21 @@ cv::Vec3f labAt(const cv::Mat &lab, int y, int x)
     return labUnits(cv::Vec3f(v[0], v[1], v[2]));
 }
 
-// Height of the dark iris/lash blob through the eye centre, relative to the eye distance: an open
-// eye shows the iris (about a fifth of the eye distance), a closed one only the lash line.
-double eyeOpenness(const Context &c, const EyeFit &e, double ipd, cv::Rect *box)
+// Eye aspect ratio of the six contour points from `first` (outer corner, two upper lid points, inner
+// corner, two lower lid points): lid opening over eye width. Open eyes ~0.3, closed ~0.1.
+double eyeAspect(const Landmarks &m, int first)
 {
-    const cv::Rect r = around(e.centre, 0.5 * ipd, 0.4 * ipd, c.grey);
-    *box = r;
-    if (r.width < 6 || r.height < 6)
-        return -1;
-    cv::Mat g;
-    cv::GaussianBlur(c.grey(r), g, cv::Size(3, 3), 0);
-    std::vector<uchar> v(g.begin<uchar>(), g.end<uchar>());
-    std::sort(v.begin(), v.end());
-    const double p5 = v[v.size() / 20], p60 = v[v.size() * 6 / 10];
-    const cv::Mat dark = g <= p5 + 0.45 * (p60 - p5);
-    cv::Mat labels, stats, centroids;
-    const int n = cv::connectedComponentsWithStats(dark, labels, stats, centroids, 8);
-    // The component nearest the centre (the pupil), counted over its central columns only so that
-    // lashes and brows joining at the corners do not make a closed eye look open.
-    const cv::Point ctr(r.width / 2, r.height / 2);
-    int best = -1;
-    double bestD = 1e9;
-    // Specks (a few dark pixels between catchlight and lid) are not the pupil.
-    const int minArea = std::max(3, int(0.002 * ipd * ipd));
-    for (int i = 1; i < n; ++i) {
-        if (stats.at<int>(i, cv::CC_STAT_AREA) < minArea)
-            continue;
-        const double d = cv::norm(cv::Point2d(centroids.at<double>(i, 0), centroids.at<double>(i, 1)) - cv::Point2d(ctr));
-        if (d < bestD) {
-            bestD = d;
-            best = i;
-        }
-    }
-    if (best < 0)
-        return 0;
-    int top = r.height, bottom = -1;
-    const int cx = int(centroids.at<double>(best, 0));
-    for (int y = 0; y < r.height; ++y)
-        for (int x = std::max(0, cx - r.width / 10); x <= std::min(r.width - 1, cx + r.width / 10); ++x)
-            if (labels.at<int>(y, x) == best) {
-                top = std::min(top, y);
-                bottom = std::max(bottom, y);
-            }
-    return bottom < top ? 0 : (bottom - top + 1) / ipd;
+    const auto d = [&](int a, int b) { return cv::norm(m[first + a] - m[first + b]); };
+    const double width = d(0, 3);
+    return width < 1 ? 0.0 : (d(1, 5) + d(2, 4)) / (2 * width);
+}
+
+QList<QPointF> contour(const Landmarks &m, int first, int count)
+{
+    QList<QPointF> pts;
+    for (int i = first; i < first + count; ++i)
+        pts.append(qpt(m[i]));
+    return pts;
 }
 
 } // namespace
@@ -72,50 +44,69 @@ void runFeatureRules(Context &c)
     const bool skin = c.skinReady;
     const QString noSkin = QStringLiteral("skin colour not measurable");
 
-    if (c.needFace("eyes.open") && c.on("eyes.open")) {
-        // Evidence per eye: the eye cascades (trained on open eyes) and the height of the dark iris blob.
-        const double minOpen = c.p("eyes.open", "minOpenness", 0.08);
-        cv::Rect bl, br;
-        const double ol = eyeOpenness(c, c.face.left, ipd, &bl), orr = eyeOpenness(c, c.face.right, ipd, &br);
-        const double v = std::min(ol, orr);
-        const QList<Shape> geo{Shape::box(qrect(bl)), Shape::box(qrect(br))};
-        const QString thr = QStringLiteral(">=%1").arg(minOpen);
-        const bool lostL = !c.face.left.fromCascade, lostR = !c.face.right.fromCascade;
-        if (v < 0) {
-            c.add("eyes.open", RuleStatus::Uncertain, std::nullopt, thr, geo, QStringLiteral("eyes outside the photo"));
-        } else if (!lostL && !lostR) {
-            c.add("eyes.open", v >= minOpen ? RuleStatus::Pass : RuleStatus::Fail, v, thr, geo);
-        } else if ((lostL && ol < 2 * minOpen) || (lostR && orr < 2 * minOpen)) {
-            c.add("eyes.open", RuleStatus::Fail, v, thr, geo, QStringLiteral("eye not found by the eye detector and no open iris seen"));
-        } else {
-            c.add("eyes.open", RuleStatus::Uncertain, v, thr, geo, QStringLiteral("eye not found by the eye detector"));
+    if (c.on("eyes.open")) {
+        // Eye aspect ratio from the landmarks (lid opening / eye width), the smaller of the two eyes.
+        // Between the limit and `uncertainBelow` a reviewer looks: narrow eyes and a smile's squint
+        // overlap half-closed lids there.
+        const double minAspect = c.p("eyes.open", "minEyeAspect", 0.2);
+        const double unsure = c.p("eyes.open", "uncertainBelow", 0.24);
+        const QString thr = QStringLiteral(">=%1").arg(minAspect);
+        if (c.needLandmarks("eyes.open", thr)) {
+            const double v = std::min(eyeAspect(c.marks, lm::kLeftEyeFirst), eyeAspect(c.marks, lm::kRightEyeFirst));
+            const RuleStatus st = v < minAspect ? RuleStatus::Fail : v < unsure ? RuleStatus::Uncertain : RuleStatus::Pass;
+            c.add("eyes.open", st, v, thr,
+                  {Shape::polygon(contour(c.marks, lm::kLeftEyeFirst, 6)), Shape::polygon(contour(c.marks, lm::kRightEyeFirst, 6))},
+                  st == RuleStatus::Uncertain ? QStringLiteral("close to the limit") : QString());
         }
     }
-    if (c.needFace("mouth.closed") && c.on("mouth.closed")) {
-        const double maxTeeth = c.p("mouth.closed", "maxTeeth", 0.06);
-        const cv::Rect box = around(c.face.mouth, 0.8 * ipd, 0.4 * ipd, c.lab);
-        const bool colourless = skin && std::hypot(c.skinLab[1], c.skinLab[2]) < 4;
-        if (!skin || box.area() < 20 || colourless) {
-            c.add("mouth.closed", RuleStatus::Uncertain, std::nullopt, QStringLiteral("<=%1").arg(maxTeeth), {},
-                   colourless ? QStringLiteral("greyscale photo: teeth cannot be told from skin") : noSkin);
-        } else {
-            // Teeth: brighter than the skin and nearly colourless; an open mouth: a dark cavity.
-            int teeth = 0, cavity = 0;
-            const double skinChroma = std::hypot(c.skinLab[1], c.skinLab[2]);
-            for (int y = box.y; y < box.y + box.height; ++y)
-                for (int x = box.x; x < box.x + box.width; ++x) {
-                    const cv::Vec3f u = labAt(c.lab, y, x);
-                    const double chroma = std::hypot(u[1], u[2]);
-                    if (u[0] > std::max(45.0, c.skinLab[0] - 5.0) && chroma < 0.6 * skinChroma + 3)
-                        ++teeth;
-                    else if (u[0] < 0.35 * c.skinLab[0])
-                        ++cavity;
-                }
-            const double v = double(teeth + cavity / 2) / box.area();
-            // Just over the limit: pale lips or a highlight look like teeth too; let a reviewer look.
-            const RuleStatus st = v <= maxTeeth ? RuleStatus::Pass : v <= 1.35 * maxTeeth ? RuleStatus::Uncertain : RuleStatus::Fail;
-            c.add("mouth.closed", st, v, QStringLiteral("<=%1").arg(maxTeeth), {Shape::box(qrect(box))},
-                   st == RuleStatus::Uncertain ? QStringLiteral("close to the limit") : QString());
+    if (c.on("mouth.closed")) {
+        // Two measures inside the inner lip contour: how far the lips are apart (relative to the face
+        // height, nose bridge to chin) and how much of the mouth shows teeth (bright, nearly colourless
+        // pixels; relative to the mouth width squared). Either over its limit fails.
+        const double maxGap = c.p("mouth.closed", "maxLipGap", 0.045);
+        const double maxTeeth = c.p("mouth.closed", "maxTeeth", 0.015);
+        const QString thr = QStringLiteral("gap<=%1, teeth<=%2").arg(maxGap).arg(maxTeeth);
+        if (c.needLandmarks("mouth.closed", thr)) {
+            const Landmarks &m = c.marks;
+            const double faceH = std::max(1.0, cv::norm(m[lm::kChin] - m[lm::kNoseBridge]));
+            const double mouthW = std::max(1.0, cv::norm(m[lm::kMouthRight] - m[lm::kMouthLeft]));
+            const int i = lm::kInnerLipFirst;
+            const double gap = (cv::norm(m[i + 1] - m[i + 7]) + cv::norm(m[i + 2] - m[i + 6]) + cv::norm(m[i + 3] - m[i + 5])) / 3 / faceH;
+            // Teeth: pixels inside the inner lip polygon.
+            std::vector<cv::Point> poly;
+            for (int k = i; k < i + 8; ++k)
+                poly.emplace_back(int(std::lround(m[k].x)), int(std::lround(m[k].y)));
+            const cv::Rect frame(0, 0, c.lab.cols, c.lab.rows);
+            const cv::Rect box = cv::boundingRect(poly) & frame;
+            int teeth = 0;
+            const bool colour = c.skinReady && std::hypot(c.skinLab[1], c.skinLab[2]) >= 4;
+            if (box.area() > 0) {
+                cv::Mat inside = cv::Mat::zeros(box.size(), CV_8U);
+                std::vector<cv::Point> local;
+                for (const cv::Point &p : poly)
+                    local.push_back(p - box.tl());
+                cv::fillPoly(inside, std::vector<std::vector<cv::Point>>{local}, cv::Scalar(255));
+                const double skinChroma = colour ? std::hypot(c.skinLab[1], c.skinLab[2]) : 0.0;
+                for (int y = 0; y < box.height; ++y)
+                    for (int x = 0; x < box.width; ++x) {
+                        if (!inside.at<uchar>(y, x))
+                            continue;
+                        const cv::Vec3f u = labAt(c.lab, box.y + y, box.x + x);
+                        // Colour photos: brighter than the skin's shadow side and much less coloured
+                        // than the skin. Greyscale: only "bright" is left.
+                        const bool bright = colour ? u[0] > std::max(45.0, c.skinLab[0] - 5.0) : u[0] > 70;
+                        const bool pale = !colour || std::hypot(u[1], u[2]) < 0.6 * skinChroma + 3;
+                        teeth += bright && pale;
+                    }
+            }
+            const double teethFrac = teeth / (mouthW * mouthW);
+            const QList<Shape> geo{Shape::polygon(contour(m, lm::kInnerLipFirst, 8))};
+            if (gap > maxGap)
+                c.add("mouth.closed", RuleStatus::Fail, gap, thr, geo, QStringLiteral("lips apart"));
+            else if (teethFrac > maxTeeth)
+                c.add("mouth.closed", RuleStatus::Fail, gap, thr, geo, QStringLiteral("teeth showing"));
+            else
+                c.add("mouth.closed", RuleStatus::Pass, gap, thr, geo);
         }
     }
     if (c.needFace("eyes.red") && c.on("eyes.red")) {

@@ -114,36 +114,30 @@ void runGeometryRules(Context &c)
         else
             c.add("pose.roll", std::abs(deg) <= maxDeg ? RuleStatus::Pass : RuleStatus::Fail, deg, QStringLiteral("|angle|<=%1").arg(maxDeg), geo);
     }
-    if (c.needFace("pose.yaw") && c.on("pose.yaw")) {
-        // Turning the head moves the eyes' midpoint off the centre of the head outline (ears, hair),
-        // which the plain background makes easy to find.
-        const double maxAsym = c.p("pose.yaw", "maxAsymmetry", 0.18);
-        int xl = -1, xr = -1;
-        const int yh = int(mid.y / 2), xm = int(mid.x / 2);
-        if (c.bgReady && yh >= 0 && yh < c.personHalf.rows && xm >= 0 && xm < c.personHalf.cols && c.personHalf.at<uchar>(yh, xm)) {
-            xl = xr = xm;
-            while (xl > 0 && c.personHalf.at<uchar>(yh, xl - 1))
-                --xl;
-            while (xr < c.personHalf.cols - 1 && c.personHalf.at<uchar>(yh, xr + 1))
-                ++xr;
-        }
-        const double width = (xr - xl) * 2.0;
-        if (xl < 0 || width < 1.5 * ipd || xl == 0 || xr == c.personHalf.cols - 1) {
-            c.add("pose.yaw", RuleStatus::Uncertain, std::nullopt, QStringLiteral("|asymmetry|<=%1").arg(maxAsym), {},
-                   QStringLiteral("head outline not found at eye level"));
-        } else {
-            const double centre = (xl + xr) + 1.0;   // full-resolution x of the outline's centre
-            const double v = (mid.x - centre) / width;
-            c.add("pose.yaw", std::abs(v) <= maxAsym ? RuleStatus::Pass : RuleStatus::Fail, v, QStringLiteral("|asymmetry|<=%1").arg(maxAsym),
-                   {Shape::line(QPointF(xl * 2.0, mid.y), QPointF(xr * 2.0, mid.y)), Shape::point(QPointF(centre, mid.y)), Shape::point(qpt(mid))});
+    if (c.on("pose.yaw")) {
+        // From the generic 3-D face fitted to the landmarks (pose.cpp).
+        const double maxDeg = c.p("pose.yaw", "maxDegrees", 12);
+        const QString thr = QStringLiteral("|angle|<=%1").arg(maxDeg);
+        if (c.needLandmarks("pose.yaw", thr)) {
+            if (!c.pose.valid)
+                c.add("pose.yaw", RuleStatus::Uncertain, std::nullopt, thr, {}, QStringLiteral("head pose not measurable"));
+            else
+                c.add("pose.yaw", std::abs(c.pose.yaw) <= maxDeg ? RuleStatus::Pass : RuleStatus::Fail, c.pose.yaw, thr,
+                      {Shape::line(qpt(c.pose.axes[0]), qpt(c.pose.axes[3]))});
         }
     }
-    if (c.needFace("pose.pitch") && c.on("pose.pitch")) {
-        // Raising or lowering the head shortens the eye-to-mouth distance relative to the eye distance.
-        const double lo = c.p("pose.pitch", "minRatio", 0.85), hi = c.p("pose.pitch", "maxRatio", 1.45);
-        const double v = (c.face.mouth.y - mid.y) / ipd;
-        c.add("pose.pitch", v >= lo && v <= hi ? RuleStatus::Pass : RuleStatus::Fail, v, range(lo, hi, 2),
-               {Shape::line(qpt(mid), qpt(c.face.mouth))});
+    if (c.on("pose.pitch")) {
+        // The generic face's proportions put a level head of our population at a few degrees off
+        // zero: the allowed range is not symmetric (set on the tune half).
+        const double lo = c.p("pose.pitch", "minDegrees", -18), hi = c.p("pose.pitch", "maxDegrees", 8);
+        const QString thr = range(lo, hi);
+        if (c.needLandmarks("pose.pitch", thr)) {
+            if (!c.pose.valid)
+                c.add("pose.pitch", RuleStatus::Uncertain, std::nullopt, thr, {}, QStringLiteral("head pose not measurable"));
+            else
+                c.add("pose.pitch", c.pose.pitch >= lo && c.pose.pitch <= hi ? RuleStatus::Pass : RuleStatus::Fail, c.pose.pitch, thr,
+                      {Shape::line(qpt(c.pose.axes[0]), qpt(c.pose.axes[3]))});
+        }
     }
     if (c.needFace("shoulders.level") && c.on("shoulders.level")) {
         const double maxDeg = c.p("shoulders.level", "maxDegrees", 6);

@@ -38,6 +38,10 @@ const char *const kFixed[] = {
     QT_TRANSLATE_NOOP("CheckWhy", "skin not measurable"),
     QT_TRANSLATE_NOOP("CheckWhy", "photo too small for the spectrum test"),
     QT_TRANSLATE_NOOP("CheckWhy", "JPEG quality could not be estimated"),
+    QT_TRANSLATE_NOOP("CheckWhy", "face landmarks not found"),
+    QT_TRANSLATE_NOOP("CheckWhy", "head pose not measurable"),
+    QT_TRANSLATE_NOOP("CheckWhy", "lips apart"),
+    QT_TRANSLATE_NOOP("CheckWhy", "teeth showing"),
 };
 
 struct Pattern

@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLineF>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QDirIterator>
@@ -100,7 +101,7 @@ private Q_SLOTS:
         const CheckProfile p = CheckProfile::loadDefault();
         QVERIFY(p.isValid());
         QCOMPARE(p.id(), QStringLiteral("default"));
-        QCOMPARE(p.version(), QStringLiteral("2"));
+        QCOMPARE(p.version(), QStringLiteral("3"));
         QCOMPARE(p.background(), QColor(100, 197, 255));
         QCOMPARE(p.param(QStringLiteral("file.size"), QStringLiteral("minKB"), -1), 20.0);
         QCOMPARE(p.param(QStringLiteral("file.size"), QStringLiteral("maxKB"), -1), 60.0);
@@ -353,6 +354,104 @@ private Q_SLOTS:
         QVERIFY(!smile.passed);
     }
 
+    // The 68 landmarks: on produced compliant photos the centre of each eye contour lies within a few
+    // pixels of the pupil the producer placed (FRLL .tem truth through the producing transform).
+    void landmarksNearPupils()
+    {
+        REQUIRE_FACES();
+        QList<double> errors;
+        for (const QString &person : frllPeople(facesDir()).mid(0, 8)) {
+            QByteArray bytes;
+            QPointF l, r;
+            QVERIFY(loadFrll(facesDir(), person, false, &bytes, &l, &r));
+            const QList<Fixture> fx = makeFixtures(bytes, l, r, person, {QStringLiteral("roll")}, {1});
+            QVERIFY(!fx.isEmpty() && fx.first().defect == QLatin1String("none"));
+            const CheckReport rep = engine().check(fx.first().bytes);
+            QCOMPARE(rep.face.landmarks.size(), 68);
+            QCOMPARE(rep.face.poseAxes.size(), 4);
+            const auto centre = [&](int first) {
+                QPointF s;
+                for (int i = first; i < first + 6; ++i)
+                    s += rep.face.landmarks.at(i);
+                return s / 6;
+            };
+            const double el = QLineF(centre(36), fx.first().leftEye).length(), er = QLineF(centre(42), fx.first().rightEye).length();
+            QVERIFY2(el < 8 && er < 8, qPrintable(QStringLiteral("%1: %2 / %3 px").arg(person).arg(el).arg(er)));
+            errors << el << er;
+        }
+        std::sort(errors.begin(), errors.end());
+        QVERIFY2(errors.at(errors.size() / 2) < 4.5, qPrintable(QString::number(errors.at(errors.size() / 2))));
+    }
+
+    // eyes.open on the landmarks' eye aspect ratio: real closed eyes (Yale "sleepy", a wink) fail,
+    // the same subjects with open eyes and produced compliant photos pass.
+    void eyesOpenLandmarks()
+    {
+        REQUIRE_FACES();
+        for (const char *f : {"subject03.sleepy.png", "subject04.wink.png"}) {
+            const CheckReport rep = engine().check(readFile(facesDir() + QStringLiteral("/yale/") + QLatin1String(f)));
+            QVERIFY2(rep.face.landmarks.size() == 68, f);
+            QVERIFY2(status(rep, "eyes.open") == QLatin1String("fail"), f);
+        }
+        for (const char *f : {"subject03.normal.png", "subject02.noglasses.png"})
+            QVERIFY2(status(engine().check(readFile(facesDir() + QStringLiteral("/yale/") + QLatin1String(f))), "eyes.open") == QLatin1String("pass"), f);
+        for (const char *person : {"001", "005", "012", "037"})
+            QVERIFY2(status(engine().check(produced(QLatin1String(person))), "eyes.open") == QLatin1String("pass"), person);
+    }
+
+    // mouth.closed on the inner lip contour: FRLL smiles that show teeth fail; the same people
+    // neutral pass, and so do bearded men (037, 041 and 022's goatee: dark hair around the lips).
+    void mouthClosedLandmarks()
+    {
+        REQUIRE_FACES();
+        for (const char *person : {"002", "009", "010", "025", "026"}) {
+            QVERIFY2(status(engine().check(produced(QLatin1String(person), true)), "mouth.closed") == QLatin1String("fail"), person);
+            QVERIFY2(status(engine().check(produced(QLatin1String(person))), "mouth.closed") == QLatin1String("pass"), person);
+        }
+        for (const char *person : {"037", "041", "022"})
+            QVERIFY2(status(engine().check(produced(QLatin1String(person))), "mouth.closed") == QLatin1String("pass"), person);
+        // An open mouth in greyscale (Yale "surprised"): the lip gap alone decides.
+        QCOMPARE(status(engine().check(readFile(facesDir() + QStringLiteral("/yale/subject01.surprised.png"))), "mouth.closed"),
+                 QStringLiteral("fail"));
+    }
+
+    // pose.yaw and pose.pitch from solvePnP on the landmarks: a head turned (22 deg) or raised /
+    // lowered (30 deg) in 3-D fails; the same compliant photos pass.
+    void poseFromLandmarks()
+    {
+        REQUIRE_FACES();
+        const auto check = [](const char *person, const char *defect, int level, const char *rule) {
+            QByteArray bytes;
+            QPointF l, r;
+            if (!loadFrll(facesDir(), QLatin1String(person), false, &bytes, &l, &r))
+                return QStringLiteral("no portrait");
+            const QList<Fixture> fx = makeFixtures(bytes, l, r, QLatin1String(person), {QLatin1String(defect)}, {level});
+            if (fx.size() != 2)
+                return QStringLiteral("no fixture");
+            return QString(status(engine().check(fx.first().bytes), rule) + QLatin1Char('/') + status(engine().check(fx.last().bytes), rule));
+        };
+        for (const char *person : {"001", "002", "003", "004"})
+            QCOMPARE(check(person, "yaw", 2, "pose.yaw"), QStringLiteral("pass/fail"));
+        for (const char *person : {"002", "008", "011", "013"})
+            QCOMPARE(check(person, "pitch", 3, "pose.pitch"), QStringLiteral("pass/fail"));
+    }
+
+    // No face, or a face without landmarks: the landmark rules cannot decide and say so (uncertain,
+    // never a guess).
+    void landmarkRulesUncertainWithoutFace()
+    {
+        QImage flat(480, 640, QImage::Format_RGB32);
+        flat.fill(QColor(100, 197, 255));
+        const CheckReport rep = engine().check(encode(flat, "JPEG", 90));
+        QVERIFY(rep.decoded);
+        QVERIFY(!rep.face.found);
+        for (const char *rule : {"eyes.open", "mouth.closed", "pose.yaw", "pose.pitch"}) {
+            QVERIFY2(status(rep, rule) == QLatin1String("uncertain"), rule);
+            QVERIFY(!rep.result(QLatin1String(rule))->value.has_value());
+        }
+        QVERIFY(!rep.passed);
+    }
+
     // Every reason a rule gives for not deciding reaches the reviewer in their language:
     // whyText() knows each text the engine produces on a wide mix of photos (a translator
     // that marks what it translates shows which ones it recognised).
@@ -426,6 +525,12 @@ private Q_SLOTS:
         QCOMPARE(back.results.size(), rep.results.size());
         QCOMPARE(back.passed, rep.passed);
         QCOMPARE(back.face.leftEye.toPoint(), rep.face.leftEye.toPoint());
+        // The landmarks and the head pose travel with the report.
+        QCOMPARE(face.value(QStringLiteral("landmarks")).toArray().size(), 68);
+        QCOMPARE(face.value(QStringLiteral("pose")).toObject().value(QStringLiteral("axes")).toArray().size(), 4);
+        QCOMPARE(back.face.landmarks.size(), 68);
+        QCOMPARE(back.face.poseAxes.size(), 4);
+        QCOMPARE(qRound(back.face.yaw * 10), qRound(rep.face.yaw * 10));
         for (int i = 0; i < rep.results.size(); ++i) {
             QCOMPARE(back.results[i].rule, rep.results[i].rule);
             QCOMPARE(toString(back.results[i].status), toString(rep.results[i].status));

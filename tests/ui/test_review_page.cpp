@@ -158,6 +158,16 @@ private Q_SLOTS:
         landmarks->setCheckState(landmarks->checkState() == Qt::Checked ? Qt::Unchecked : Qt::Checked);
         QCOMPARE(page.viewer()->isLayerVisible(ui::PhotoViewer::Layer::Guides), landmarks->checkState() == Qt::Checked);
         QVERIFY(page.viewer()->grab().toImage() != before);
+        // The head pose layer (off by default) draws the axes of the landmarks' pose when the stored
+        // report has one (the demo's real faces do; a photo without landmarks draws nothing).
+        QVERIFY(!page.viewer()->isLayerVisible(ui::PhotoViewer::Layer::PoseAxes));
+        if (page.viewer()->detail()->report.face.poseAxes.size() == 4) {
+            const QImage noAxes = page.viewer()->grab().toImage();
+            layers->item(int(ui::PhotoViewer::Layer::PoseAxes))->setCheckState(Qt::Checked);
+            QVERIFY(page.viewer()->isLayerVisible(ui::PhotoViewer::Layer::PoseAxes));
+            QVERIFY(page.viewer()->grab().toImage() != noAxes);
+            layers->item(int(ui::PhotoViewer::Layer::PoseAxes))->setCheckState(Qt::Unchecked);
+        }
         // Selecting a violation highlights its rule.
         violations->setCurrentItem(violations->topLevelItem(0));
         QCOMPARE(page.viewer()->highlightedRule(), violations->topLevelItem(0)->data(0, Qt::UserRole).toString());

@@ -112,6 +112,8 @@ QString thresholdText(const QString &threshold)
         {"asymmetry", QT_TRANSLATE_NOOP("DisplayNames", "asymmetry")},
         {"outside", QT_TRANSLATE_NOOP("DisplayNames", "outside")},
         {"quality", QT_TRANSLATE_NOOP("DisplayNames", "quality")},
+        {"gap", QT_TRANSLATE_NOOP("DisplayNames", "gap")},       // mouth.closed: the lips' gap
+        {"teeth", QT_TRANSLATE_NOOP("DisplayNames", "teeth")},
     };
     // Compiled once: a photo's rule list asks for every rule's threshold.
     static const QList<std::pair<QRegularExpression, const char *>> compiled = [] {

@@ -23,6 +23,7 @@ QString PhotoViewer::layerName(Layer l)
     case Layer::BackgroundMask: return tr("Background mask");
     case Layer::Highlights: return tr("Highlight spots");
     case Layer::Violations: return tr("Violated rules");
+    case Layer::PoseAxes: return tr("Head pose");
     }
     return {};
 }
@@ -31,12 +32,13 @@ QString PhotoViewer::layerHelp(Layer l)
 {
     switch (l) {
     case Layer::FaceBox: return tr("The face the engine found");
-    case Layer::Landmarks: return tr("Eyes, mouth and other landmarks");
+    case Layer::Landmarks: return tr("The 68 face landmarks (jaw, brows, nose, eyes, lips) and the located pupils and mouth");
     case Layer::EyeLine: return tr("Line through the eyes with its roll angle");
     case Layer::Guides: return tr("Hair top 50-110 px, eye line 200-300 px, face width 180-300 px, vertical centre");
     case Layer::BackgroundMask: return tr("Background pixels flagged by the background rules");
     case Layer::Highlights: return tr("Over-bright spots on the skin");
     case Layer::Violations: return tr("Region of each failed rule (red) and undecided rule (orange, dashed)");
+    case Layer::PoseAxes: return tr("The head's axes from the landmarks (red: across, green: down, blue: towards the camera) with yaw, pitch and roll");
     }
     return {};
 }
@@ -51,6 +53,7 @@ QColor PhotoViewer::layerColor(Layer l)
     case Layer::BackgroundMask: return QColor(255, 0, 200);
     case Layer::Highlights: return QColor(255, 140, 0);
     case Layer::Violations: return QColor(230, 30, 30);
+    case Layer::PoseAxes: return QColor(60, 120, 255);
     }
     return Qt::white;
 }
@@ -218,6 +221,58 @@ void PhotoViewer::drawRule(QPainter &p, const checks::RuleResult &r, const QColo
     }
 }
 
+void PhotoViewer::drawLandmarks(QPainter &p, double px) const
+{
+    const checks::FaceInfo &face = m_detail->report.face;
+    const QColor colour = layerColor(Layer::Landmarks);
+    // The 68-point markup as outlines (jaw, brows, nose bridge and base, eyes, outer and inner lips),
+    // then the points themselves.
+    if (face.landmarks.size() == 68) {
+        struct Run { int first, last; bool closed; };
+        static constexpr Run kRuns[] = {{0, 16, false}, {17, 21, false}, {22, 26, false}, {27, 30, false}, {31, 35, false},
+                                        {36, 41, true}, {42, 47, true}, {48, 59, true}, {60, 67, true}};
+        QColor line = colour;
+        line.setAlpha(150);
+        p.setPen(QPen(line, px));
+        p.setBrush(Qt::NoBrush);
+        for (const Run &r : kRuns) {
+            QPolygonF poly;
+            for (int i = r.first; i <= r.last; ++i)
+                poly << face.landmarks.at(i);
+            if (r.closed)
+                p.drawPolygon(poly);
+            else
+                p.drawPolyline(poly);
+        }
+    }
+    p.setPen(Qt::NoPen);
+    p.setBrush(colour);
+    for (QPointF pt : face.landmarks)
+        p.drawEllipse(pt, 1.8 * px, 1.8 * px);
+    // The pupils and mouth the other rules use, larger and outlined.
+    p.setPen(QPen(Qt::black, px));
+    for (QPointF pt : {face.leftEye, face.rightEye, face.mouth})
+        if (!pt.isNull())
+            p.drawEllipse(pt, 3 * px, 3 * px);
+    p.setBrush(Qt::NoBrush);
+}
+
+void PhotoViewer::drawPoseAxes(QPainter &p, double px) const
+{
+    const checks::FaceInfo &face = m_detail->report.face;
+    if (face.poseAxes.size() != 4)
+        return;
+    const QPointF origin = face.poseAxes.at(0);
+    const QColor colours[] = {QColor(230, 40, 40), QColor(40, 200, 60), layerColor(Layer::PoseAxes)};
+    for (int i = 0; i < 3; ++i) {
+        p.setPen(QPen(colours[i], 2.5 * px, Qt::SolidLine, Qt::RoundCap));
+        p.drawLine(origin, face.poseAxes.at(i + 1));
+    }
+    p.setPen(layerColor(Layer::PoseAxes));
+    p.drawText(face.box.topLeft() + QPointF(0, -4 * px),
+               tr("yaw %1° pitch %2° roll %3°").arg(face.yaw, 0, 'f', 1).arg(face.pitch, 0, 'f', 1).arg(face.roll, 0, 'f', 1));
+}
+
 void PhotoViewer::drawOverlays(QPainter &p) const
 {
     const QSize img = m_detail->image.size();
@@ -263,16 +318,10 @@ void PhotoViewer::drawOverlays(QPainter &p) const
         p.setBrush(Qt::NoBrush);
         p.drawRect(face.box);
     }
-    if (face.found && m_layers[int(Layer::Landmarks)]) {
-        p.setPen(Qt::NoPen);
-        p.setBrush(layerColor(Layer::Landmarks));
-        QList<QPointF> pts = face.landmarks;
-        pts << face.leftEye << face.rightEye << face.mouth;
-        for (QPointF pt : std::as_const(pts))
-            if (!pt.isNull())
-                p.drawEllipse(pt, 3 * px, 3 * px);
-        p.setBrush(Qt::NoBrush);
-    }
+    if (face.found && m_layers[int(Layer::Landmarks)])
+        drawLandmarks(p, px);
+    if (face.found && m_layers[int(Layer::PoseAxes)])
+        drawPoseAxes(p, px);
     if (face.found && m_layers[int(Layer::EyeLine)] && !face.leftEye.isNull() && !face.rightEye.isNull()) {
         const QPointF d = face.rightEye - face.leftEye;
         const double roll = qRadiansToDegrees(std::atan2(d.y(), d.x()));

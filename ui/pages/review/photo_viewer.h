@@ -14,8 +14,9 @@ class PhotoViewer final : public QWidget
 {
     Q_OBJECT
 public:
-    enum class Layer { FaceBox, Landmarks, EyeLine, Guides, BackgroundMask, Highlights, Violations };
-    static constexpr int kLayerCount = 7;
+    // New layers go at the end: the review page stores the visible ones by number.
+    enum class Layer { FaceBox, Landmarks, EyeLine, Guides, BackgroundMask, Highlights, Violations, PoseAxes };
+    static constexpr int kLayerCount = 8;
     static QString layerName(Layer l);
     static QString layerHelp(Layer l);
     static QColor layerColor(Layer l);
@@ -55,11 +56,13 @@ private:
     void drawOverlays(QPainter &p) const;
     void drawRule(QPainter &p, const checks::RuleResult &r, const QColor &colour, qreal width, bool dashed) const;
     void drawMasks(QPainter &p, const QStringList &rulePrefixes, const QColor &colour) const;
+    void drawLandmarks(QPainter &p, double px) const;
+    void drawPoseAxes(QPainter &p, double px) const;
     QImage tintedMask(const QByteArray &png, const QColor &colour) const;
 
     review::PhotoDetailPtr m_detail;
     QString m_message;
-    std::array<bool, kLayerCount> m_layers{true, false, true, true, false, false, true};
+    std::array<bool, kLayerCount> m_layers{true, false, true, true, false, false, true, false};
     QString m_highlight;
     bool m_fit = true;
     double m_zoom = 1.0;
