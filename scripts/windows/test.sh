@@ -35,6 +35,8 @@ fi
 bash "$here/packages.sh" >/dev/null
 
 export WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" LC_ALL=C.UTF-8
+# As ctest gives test_demo (CMake): 10 minutes a test function; Wine is slower than Linux.
+export QTEST_FUNCTION_TIMEOUT=900000
 # Wine does not hand QT_* variables to Windows programs; WINEQT_* become QT_* inside.
 fontdir=$(dirname "$(fc-list :lang=zh file | grep -i 'NotoSansCJK' | head -n 1 | cut -d: -f1)")
 export WINEQT_QPA_FONTDIR="Z:${fontdir//\//\\}"

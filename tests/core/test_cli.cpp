@@ -11,7 +11,8 @@ using namespace tucai;
 
 namespace {
 struct Run { int code; QString out; QString err; };
-Run tucaiCli(const QStringList &args, int timeoutMs = 120000)
+// Generous: `demo create` prepares the real faces of ../shared first (minutes under Wine).
+Run tucaiCli(const QStringList &args, int timeoutMs = 600000)
 {
     QProcess p;
     p.start(QStringLiteral(TUCAI_CLI_PATH), args);

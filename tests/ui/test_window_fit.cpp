@@ -314,7 +314,10 @@ private Q_SLOTS:
 int main(int argc, char **argv)
 {
     QTemporaryDir dir;
-    qputenv("QT_QPA_PLATFORM", (QStringLiteral("offscreen:configfile=") + writeScreens(dir.path())).toUtf8());
+    // Relative to the working folder: the platform argument separates its options with ':', so a
+    // Windows path (C:/...) would be cut at the drive letter.
+    const QString screens = QDir::current().relativeFilePath(writeScreens(dir.path()));
+    qputenv("QT_QPA_PLATFORM", (QStringLiteral("offscreen:configfile=") + screens).toUtf8());
     QApplication app(argc, argv);
     TestWindowFit test;
     QTEST_SET_MAIN_SOURCE_PATH
