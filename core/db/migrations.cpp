@@ -289,6 +289,23 @@ QStringList localQueueStatements()
     };
 }
 
+// SQLite's side of what PostgreSQL does with photos_where_student (ON UPDATE CASCADE, schema
+// step 2): a roster import that moves a student to another class or college moves the student's
+// photos with them. Photos left behind by earlier imports are put back first (`db check` named
+// them as photo_place).
+QStringList localPhotoPlaceStatements()
+{
+    return {
+        QStringLiteral("UPDATE photos SET class_id = (SELECT s.class_id FROM students s WHERE s.id = photos.student_id), "
+                       "college_id = (SELECT s.college_id FROM students s WHERE s.id = photos.student_id) "
+                       "WHERE EXISTS (SELECT 1 FROM students s WHERE s.id = photos.student_id "
+                       "AND (s.class_id <> photos.class_id OR s.college_id <> photos.college_id))"),
+        QStringLiteral("CREATE TRIGGER students_move_photos AFTER UPDATE OF class_id, college_id ON students "
+                       "WHEN NEW.class_id <> OLD.class_id OR NEW.college_id <> OLD.college_id "
+                       "BEGIN UPDATE photos SET class_id = NEW.class_id, college_id = NEW.college_id WHERE student_id = NEW.id; END"),
+    };
+}
+
 const QString kVersionTable = QStringLiteral("tucai_schema");
 
 } // namespace
@@ -304,6 +321,7 @@ const QList<Migrations::Step> &Migrations::steps()
         {4, QStringLiteral("masked identity data for reviewers, code key kept on the server"), {}, serverSecretStatements()},
         {5, QStringLiteral("review queue arrivals: NOTIFY on the server, a counter in the file"), {}, serverQueueStatements(),
          localQueueStatements()},
+        {6, QStringLiteral("photos follow their student to another class in the file too"), {}, {}, localPhotoPlaceStatements()},
     };
     return all;
 }

@@ -380,6 +380,28 @@ private Q_SLOTS:
         QVERIFY2(r.out.contains(QStringLiteral("%1 violations of").arg(expected.size())), qPrintable(r.out));
     }
 
+    // Found by `db check`: on SQLite a roster import that moved a student to another class left the
+    // student's photos in the old class (PostgreSQL's foreign key cascades). Schema step 6.
+    void photosFollowTheirStudentToAnotherClass_data() { TUCAI_ENGINE_ROWS(); }
+    void photosFollowTheirStudentToAnotherClass()
+    {
+        QFETCH(QString, engine);
+        const auto target = copyOfDemo(engine);
+        if (!target)
+            TUCAI_REQUIRE_PG();
+        const QList<qint64> picked = ids(*target, QStringLiteral("SELECT MIN(student_id) FROM photos"));
+        QVERIFY(picked.size() == 1);
+        const QString id = QString::number(picked.first());
+        const QString move = QStringLiteral("UPDATE students SET class_id = (SELECT MIN(cl.id) FROM classes cl "
+                                            "WHERE cl.college_id = students.college_id AND cl.id <> students.class_id) WHERE id = %1").arg(id);
+        QVERIFY(execAll(*target, {move}, false));
+        const QList<qint64> left = ids(*target, QStringLiteral("SELECT p.id FROM photos p JOIN students s ON s.id = p.student_id "
+                                                               "WHERE s.id = %1 AND p.class_id <> s.class_id").arg(id));
+        QVERIFY2(left.isEmpty(), "a photo stayed in the student's old class");
+        const Run r = tucaiCli({QStringLiteral("db"), QStringLiteral("check"), QStringLiteral("--db"), dbArg(*target)});
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    }
+
     void limitPerRule()
     {
         const auto target = copyOfDemo(QStringLiteral("sqlite"));
