@@ -313,9 +313,10 @@ private Q_SLOTS:
 
 int main(int argc, char **argv)
 {
-    QTemporaryDir dir;
-    // Relative to the working folder: the platform argument separates its options with ':', so a
-    // Windows path (C:/...) would be cut at the drive letter.
+    // In the working folder and named relative to it: the platform argument separates its options
+    // with ':', so a Windows path (C:/...) would be cut at the drive letter, and the temporary
+    // folder may be on another drive (under Wine it is C:, the build Z:).
+    QTemporaryDir dir(QDir::current().filePath(QStringLiteral("window-fit-XXXXXX")));
     const QString screens = QDir::current().relativeFilePath(writeScreens(dir.path()));
     qputenv("QT_QPA_PLATFORM", (QStringLiteral("offscreen:configfile=") + screens).toUtf8());
     QApplication app(argc, argv);
