@@ -10,16 +10,9 @@
 using namespace tucai;
 
 namespace {
-struct Run { int code; QString out; QString err; };
+using test::Run;
 // Generous: `demo create` prepares the real faces of ../shared first (minutes under Wine).
-Run tucaiCli(const QStringList &args, int timeoutMs = 600000)
-{
-    QProcess p;
-    p.start(QStringLiteral(TUCAI_CLI_PATH), args);
-    if (!p.waitForFinished(timeoutMs))
-        qFatal("tucai %s did not finish", qPrintable(args.join(QLatin1Char(' '))));
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
+Run tucaiCli(const QStringList &args, int timeoutMs = 600000) { return test::runProgram(QStringLiteral(TUCAI_CLI_PATH), args, timeoutMs); }
 } // namespace
 
 class TestCli : public QObject

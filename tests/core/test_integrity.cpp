@@ -18,18 +18,8 @@ using namespace tucai;
 
 namespace {
 
-struct Run { int code; QString out; QString err; };
-
-Run tucaiCli(const QStringList &args, int timeoutMs = 180000)
-{
-    QProcess p;
-    p.start(QStringLiteral(TUCAI_CLI_PATH), args);
-    if (!p.waitForFinished(timeoutMs))
-        qFatal("tucai %s did not finish", qPrintable(args.join(QLatin1Char(' '))));
-    if (p.exitStatus() != QProcess::NormalExit)
-        qFatal("tucai %s crashed", qPrintable(args.join(QLatin1Char(' '))));
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
+using test::Run;
+Run tucaiCli(const QStringList &args, int timeoutMs = 180000) { return test::runProgram(QStringLiteral(TUCAI_CLI_PATH), args, timeoutMs); }
 
 // One row the check must name: rule, table, and the SQL that finds the row's id (%1: the picked
 // id; none: the picked id itself).

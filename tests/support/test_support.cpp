@@ -1,7 +1,10 @@
 #include "test_support.h"
 
+#include "db/staff_repo.h"
+
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -52,6 +55,32 @@ QString facesDir()
 {
     const QString dir = QStringLiteral(TUCAI_SHARED_DIR "/faces");
     return QFileInfo::exists(dir + QStringLiteral("/frll/neutral")) ? dir : QString();
+}
+
+Run runProgram(const QString &program, const QStringList &args, int timeoutMs)
+{
+    QProcess p;
+    p.start(program, args);
+    if (!p.waitForFinished(timeoutMs))
+        qFatal("%s %s did not finish", qPrintable(program), qPrintable(args.join(QLatin1Char(' '))));
+    if (p.exitStatus() != QProcess::NormalExit)
+        qFatal("%s %s crashed", qPrintable(program), qPrintable(args.join(QLatin1Char(' '))));
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+accounts::Session sessionOf(const db::Database &db, const QString &username)
+{
+    const auto s = db::StaffRepo(db).findByUsername(username);
+    if (!s)
+        qFatal("no staff account %s", qPrintable(username));
+    accounts::Session session;
+    session.staffId = s->id;
+    session.schoolId = s->schoolId;
+    session.username = s->username;
+    session.displayName = s->displayName;
+    session.role = s->role;
+    session.collegeId = s->collegeId;
+    return session;
 }
 
 } // namespace tucai::test

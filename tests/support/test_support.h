@@ -1,9 +1,11 @@
 #pragma once
 // Helpers shared by the tests: throwaway databases on SQLite files and on the
 // PostgreSQL cluster that the ctest fixture starts (tests/integration/pg_fixture.sh).
+#include "accounts/auth_service.h"
 #include "db/database.h"
 
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 #include <memory>
 
@@ -20,6 +22,14 @@ std::unique_ptr<db::Database> freshSqliteDatabase(const QTemporaryDir &dir, cons
 std::unique_ptr<db::Database> freshDatabase(const QString &engine, const QTemporaryDir &dir, const QString &name);
 // ../shared/faces (empty when absent).
 QString facesDir();
+
+// A program's exit code and output; a program that does not finish within `timeoutMs` or
+// crashes stops the test run (qFatal) with its command line.
+struct Run { int code; QString out; QString err; };
+Run runProgram(const QString &program, const QStringList &args, int timeoutMs);
+
+// The session a log-in as `username` (an existing staff account) would give.
+accounts::Session sessionOf(const db::Database &db, const QString &username);
 
 } // namespace tucai::test
 

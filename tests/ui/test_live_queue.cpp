@@ -56,19 +56,6 @@ class TestLiveQueue : public QObject
 private:
     QTemporaryDir m_dir;
 
-    static accounts::Session adminSession(const db::Database &d)
-    {
-        const auto s = db::StaffRepo(d).findByUsername(QStringLiteral("admin"));
-        accounts::Session session;
-        session.staffId = s->id;
-        session.schoolId = s->schoolId;
-        session.username = s->username;
-        session.displayName = s->displayName;
-        session.role = s->role;
-        session.collegeId = s->collegeId;
-        return session;
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -91,7 +78,7 @@ private Q_SLOTS:
         opt.runChecks = false;
         demo::createDemoSchool(*db, opt);
 
-        ui::AppContext ctx(db, adminSession(*db));
+        ui::AppContext ctx(db, test::sessionOf(*db, QStringLiteral("admin")));
         ui::ReviewPage page(ctx);
         page.setArrivalCheckInterval(500);
         QAbstractItemModelTester tester(page.queueModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);

@@ -40,18 +40,7 @@ private:
     QTemporaryDir m_dir;
     std::shared_ptr<db::Database> m_db;
 
-    accounts::Session sessionOf(const QString &username) const
-    {
-        const auto s = db::StaffRepo(*m_db).findByUsername(username);
-        accounts::Session session;
-        session.staffId = s->id;
-        session.schoolId = s->schoolId;
-        session.username = s->username;
-        session.displayName = s->displayName;
-        session.role = s->role;
-        session.collegeId = s->collegeId;
-        return session;
-    }
+    accounts::Session sessionOf(const QString &username) const { return test::sessionOf(*m_db, username); }
     int auditCount(qint64 photoId, const QString &action) const
     {
         int n = 0;
