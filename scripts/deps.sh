@@ -7,7 +7,7 @@ PACKAGES=(
   qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libqt6sql6-psql qt6-svg-dev libgl-dev
   libopencv-dev opencv-data libdlib-dev libdlib-data libspdlog-dev libfmt-dev libqrencode-dev libzip-dev zipcmp zipmerge ziptool
   libsodium-dev libxlsxwriter-dev qtkeychain-qt6-dev
-  postgresql sqlite3 unzip zip poppler-utils zbar-tools python3
+  postgresql openssl sqlite3 unzip zip poppler-utils zbar-tools python3
   xvfb xauth fonts-noto-cjk
 )
 missing=()
