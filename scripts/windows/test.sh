@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Tests the Windows build under Wine (run scripts/windows/build.sh first):
-#   bash scripts/windows/test.sh [--rebuild] [--only REGEX] [--skip-install]
+#   bash scripts/windows/test.sh [--rebuild] [--only REGEX] [--skip-install] [--jobs N]
 # (--rebuild first brings build-win64 up to date with the sources: scripts/windows/app.sh)
-# 1. every Qt Test of build-win64/bin runs under Wine (offscreen), the PostgreSQL ones against a
-#    throwaway Linux cluster over loopback TCP;
+# 1. every Qt Test of build-win64/bin runs under Wine (offscreen), --jobs at a time (default: the
+#    number of cores), the PostgreSQL ones against a throwaway Linux cluster over loopback TCP;
 # 2. the installer is installed silently into a fresh Wine prefix; from the installed folder the CLI
 #    answers --version, creates the demo, prints the summary, checks photos of ../shared/faces (the
 #    results are compared with the Linux build's: same pass/fail, same rules), and bad input gives
@@ -19,12 +19,14 @@ out=${TUCAI_WIN64_BUILD:-$root/build-win64}
 linux_build=${TUCAI_BUILD_DIR:-$root/build}
 only=""
 skip_install=0
+jobs=$(nproc)
 while [ $# -gt 0 ]; do
   case "$1" in
     --only) only=$2; shift 2 ;;
     --skip-install) skip_install=1; shift ;;
+    --jobs) jobs=$2; shift 2 ;;
     --rebuild) bash "$here/app.sh" || exit 1; shift ;;
-    *) echo "usage: $0 [--rebuild] [--only REGEX] [--skip-install]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--rebuild] [--only REGEX] [--skip-install] [--jobs N]" >&2; exit 2 ;;
   esac
 done
 setup=$(ls -t "$out"/TucaiAdmin-*-win64.exe 2>/dev/null | head -n 1)
@@ -68,12 +70,14 @@ fi
 logs=$out/wine-test-logs
 mkdir -p "$logs"
 tests_start=$(date +%s)
-for exe in "$out"/bin/test_*.exe; do
+# run_test EXE: runs one Qt Test under Wine and leaves its verdict in $logs/NAME.result (a PASS or
+# FAIL line, then any failure excerpt) and its wall time in $logs/NAME.secs.
+run_test() {
+  local exe=$1 name t0 runner rc secs summary finished_at=0 stuck_at_exit=0 excerpt=""
   name=$(basename "$exe" .exe)
-  if [ -n "$only" ] && ! [[ $name =~ $only ]]; then continue; fi
   t0=$(date +%s)
   # Under Wine a Qt Test's own output reaches only a file named with -o; the rest goes to .out.
-  rm -f "$logs/$name.log"
+  rm -f "$logs/$name.log" "$logs/$name.result"
   (cd "$out/bin" && WINEQT_QPA_PLATFORM=offscreen exec timeout 1200 wine "$exe" -o "$(winpath "$logs/$name.log"),txt" \
      > "$logs/$name.out" 2>&1) &
   runner=$!
@@ -82,7 +86,6 @@ for exe in "$out"/bin/test_*.exe; do
   # WINEDEBUG=+module: every PROCESS_DETACH returned, then Wine's own process exit waits forever).
   # A test whose log says it finished with no failure and whose process is still there 30 s later
   # is stopped and counted by its log, and the summary says so.
-  finished_at=0 stuck_at_exit=0
   while kill -0 $runner 2>/dev/null; do
     if [ $finished_at = 0 ] && grep -q '^\*\*\*\*\*\*\*\*\* Finished testing' "$logs/$name.log" 2>/dev/null; then
       finished_at=$(date +%s)
@@ -98,11 +101,36 @@ for exe in "$out"/bin/test_*.exe; do
   if [ $stuck_at_exit = 1 ]; then
     if grep -Eq '^Totals: [0-9]+ passed, 0 failed' "$logs/$name.log"; then rc=0; else rc=1; fi
   fi
-  [ $rc -ne 0 ] && grep -E '^(FAIL!|QFATAL)' -A2 "$logs/$name.log" 2>/dev/null | head -n 12 | sed 's/^/    /'
+  [ $rc -ne 0 ] && excerpt=$(grep -E '^(FAIL!|QFATAL)' -A2 "$logs/$name.log" 2>/dev/null | head -n 12 | sed 's/^/    /')
   secs=$(( $(date +%s) - t0 ))
-  summary=$(grep -E '^Totals:' "$logs/$name.log" | tail -n 1)
+  summary=$(grep -E '^Totals:' "$logs/$name.log" 2>/dev/null | tail -n 1)
   [ $stuck_at_exit = 1 ] && summary="$summary (process stopped 30 s after it finished: Wine exit hang)"
-  if [ $rc -eq 0 ]; then pass "$name ($secs s) $summary"; else fail "$name exit $rc ($secs s) $summary, log $logs/$name.log"; fi
+  echo $secs > "$logs/$name.secs"
+  { if [ $rc -eq 0 ]; then echo "PASS $name ($secs s) $summary"; else echo "FAIL $name exit $rc ($secs s) $summary, log $logs/$name.log"; fi
+    [ -n "$excerpt" ] && echo "$excerpt"; } > "$logs/$name.result"
+  cat "$logs/$name.result"
+}
+# The tests run $jobs at a time (they share the PostgreSQL cluster as under ctest -j), the longest
+# of the previous run first so that the last ones to start are short.
+selected=()
+for exe in "$out"/bin/test_*.exe; do
+  name=$(basename "$exe" .exe)
+  if [ -n "$only" ] && ! [[ $name =~ $only ]]; then continue; fi
+  selected+=("$(cat "$logs/$name.secs" 2>/dev/null || echo 0) $exe")
+done
+mapfile -t ordered < <(printf '%s\n' "${selected[@]}" | sort -rn | cut -d' ' -f2-)
+for exe in "${ordered[@]}"; do
+  [ -n "$exe" ] || continue
+  while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n; done
+  run_test "$exe" &
+done
+wait
+for exe in "${ordered[@]}"; do
+  [ -n "$exe" ] || continue
+  name=$(basename "$exe" .exe)
+  line=$(head -n 1 "$logs/$name.result" 2>/dev/null)
+  [ -n "$line" ] || line="FAIL $name: no result (the runner itself failed)"
+  [[ $line == PASS* ]] || failures+=("${line#FAIL }")
 done
 echo "wine: Qt Tests took $(( $(date +%s) - tests_start )) s"
 wineserver -k 2>/dev/null
