@@ -492,7 +492,7 @@ void Simulator::Impl::reviewerLoop(int index, const std::atomic_bool &stop)
     while (!stop.load()) {
         QList<review::QueueRow> rows;
         try {
-            rows = db::ReviewRepo(db).page(scope, review::QueueQuery{}, {}, 8);
+            rows = db::ReviewRepo(db).page(scope, review::QueueQuery{}, {}, 16);
         } catch (const db::DbError &) {
             waitForDatabase(stop);
             continue;
@@ -501,10 +501,17 @@ void Simulator::Impl::reviewerLoop(int index, const std::atomic_bool &stop)
             sleepFor(std::max<qint64>(200, qint64(2000 / std::max(0.01, opt.speed))));
             continue;
         }
-        // Reviewers share the head of the queue, each mostly its own row of it: now and then two
-        // take the same photo (the second is told, nothing is lost).
-        const int pick = rnd.chance(0.85) ? index : rnd.below(int(reviewers.size()) + 1);
-        const review::QueueRow row = rows.at(pick % rows.size());
+        // The team splits the queue (here by photo number), yet now and then two take the same
+        // photo: the second is told, nothing is lost.
+        QList<review::QueueRow> mine;
+        for (const review::QueueRow &r : std::as_const(rows))
+            if (r.id % reviewers.size() == index)
+                mine.append(r);
+        if (mine.isEmpty() && !rnd.chance(0.3)) {
+            sleepFor(pause(rnd, 1000, 3000)); // nothing of one's own share: look again shortly
+            continue;
+        }
+        const review::QueueRow row = !mine.isEmpty() && rnd.chance(0.9) ? mine.constFirst() : rows.at(rnd.below(int(rows.size())));
         std::optional<Photo> photo;
         try {
             photo = db::PhotoRepo(db).get(row.id);
@@ -512,14 +519,14 @@ void Simulator::Impl::reviewerLoop(int index, const std::atomic_bool &stop)
             waitForDatabase(stop);
             continue;
         }
-        if (!photo)
-            continue;
+        if (!photo || photo->status != QLatin1String("submitted"))
+            continue; // decided meanwhile
         sleepFor(pause(rnd, 3000, 12000)); // looks at the photo and its overlay
         if (stop.load())
             break;
         review::Decision decision;
         decision.photoId = photo->id;
-        decision.rowVersion = photo->rowVersion;
+        decision.rowVersion = row.rowVersion; // the version the reviewer saw in the queue
         QStringList failedRules;
         if (!photo->checkReport.isEmpty())
             for (const checks::RuleResult &v : checks::CheckReport::fromJson(QJsonDocument::fromJson(photo->checkReport.toUtf8()).object()).violations())

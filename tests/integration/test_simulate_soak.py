@@ -87,7 +87,7 @@ def main():
     else:
         dburl = os.path.join(tmp, "学校 soak.sqlite")
         db = Lite(dburl)
-        students, duration, reviewers, rate = 80, 8, 2, 600
+        students, duration, reviewers, rate = 80, 9, 2, 600
     try:
         t0 = time.time()
         # The school's own photos do not matter here: placeholders make it in seconds (the simulated
@@ -106,6 +106,11 @@ def main():
         err_lines = []
         reader = threading.Thread(target=lambda: err_lines.extend(sim.stderr), daemon=True)
         reader.start()
+        # The schedule counts from the simulator's first live line (its accounts and the check
+        # engine are ready then).
+        waited = time.time()
+        while not any(line[:1].isdigit() for line in err_lines) and time.time() - waited < 60 and sim.poll() is None:
+            time.sleep(0.05)
         began = time.time()
 
         def at(seconds):
@@ -120,7 +125,7 @@ def main():
             check(r.returncode == 0, "restarted (1) " + r.stderr.strip())
             closed, reopened, free = 20, 28, 34
         else:
-            closed, reopened, free = 2, 4.5, 5.5
+            closed, reopened, free = 2, 5.5, 6.5
         # Staff close the daily hours for a while (the current China hour excluded), then open them.
         at(closed)
         hour = (time.gmtime().tm_hour + 8) % 24
