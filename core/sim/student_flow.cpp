@@ -27,34 +27,26 @@ constexpr qint64 kSchoolUtcOffset = 8 * kHour;
 using Status = StepResult::Status;
 using Outcome = StepResult::Outcome;
 
-StepResult refused(Outcome o, const Student &s, const QString &message)
+StepResult result(Status status, Outcome o, const Student &s, const QString &message = {}, qint64 photoId = 0)
 {
     StepResult r;
-    r.status = Status::Refused;
+    r.status = status;
     r.outcome = o;
     r.student = s;
     r.message = message;
-    return r;
-}
-
-StepResult conflict(const Student &s)
-{
-    StepResult r;
-    r.status = Status::Conflict;
-    r.student = s;
-    r.message = QCoreApplication::translate("StudentFlow", "The account was changed meanwhile; nothing was saved.");
-    return r;
-}
-
-StepResult done(Outcome o, const Student &s, qint64 photoId = 0)
-{
-    StepResult r;
-    r.status = Status::Done;
-    r.outcome = o;
-    r.student = s;
     r.photoId = photoId;
     return r;
 }
+
+StepResult refused(Outcome o, const Student &s, const QString &message) { return result(Status::Refused, o, s, message); }
+
+StepResult conflict(const Student &s)
+{
+    return result(Status::Conflict, Outcome::None, s,
+                  QCoreApplication::translate("StudentFlow", "The account was changed meanwhile; nothing was saved."));
+}
+
+StepResult done(Outcome o, const Student &s, qint64 photoId = 0) { return result(Status::Done, o, s, {}, photoId); }
 
 // One action: the journal is asked first, the student read, `body` decides and writes; a Done
 // result records the key and commits, anything else rolls back.
@@ -79,10 +71,19 @@ StepResult transact(const db::Database &db, qint64 studentId, const QString &kin
             r.message = QCoreApplication::translate("StudentFlow", "Student %1 does not exist.").arg(studentId);
             return r;
         }
-        StepResult r = body(*student, flow, db::nowMs());
+        // The body changes its copy of the student; a Done result writes it, guarded by the
+        // version read here.
+        const qint64 now = db::nowMs();
+        Student s = *student;
+        StepResult r = body(s, flow, now);
         if (r.status != Status::Done)
             return r;
-        flow.recordRequest(key, studentId, kind, r.student.updatedAt ? r.student.updatedAt : db::nowMs());
+        s.updatedAt = now;
+        if (!flow.updateStudent(s, student->rowVersion))
+            return conflict(*student);
+        ++s.rowVersion;
+        r.student = s;
+        flow.recordRequest(key, studentId, kind, now);
         tx.commit();
         return r;
     } catch (const db::DbError &e) {
@@ -195,7 +196,7 @@ StepResult StudentFlow::verify(qint64 studentId, const QString &code, const QStr
                                bool notifyOptIn, const QString &key, const settings::CollectionSettings &cs) const
 {
     Q_UNUSED(cs);
-    return transact(m_db, studentId, QStringLiteral("verify"), key, [&](Student s, db::StudentFlowRepo &flow, qint64 now) {
+    return transact(m_db, studentId, QStringLiteral("verify"), key, [&](Student &s, db::StudentFlowRepo &, qint64 now) {
         const codes::VerifyResult v = codes::CodeService(m_db, {}).verify(code);
         if (!v.ok())
             return refused(Outcome::BadCode, s, v.message());
@@ -208,14 +209,9 @@ StepResult StudentFlow::verify(qint64 studentId, const QString &code, const QStr
             return refused(Outcome::InfoMismatch, s, QCoreApplication::translate("StudentFlow", "The name or student number does not match the school's roster."));
         if (s.state != StudentState::NotStarted)
             return refused(Outcome::WrongState, s, QCoreApplication::translate("StudentFlow", "This account is already verified."));
-        const int before = s.rowVersion;
         s.phone = phone;
         s.notifyOptIn = notifyOptIn;
         s.state = StudentState::Verified;
-        s.updatedAt = now;
-        if (!flow.updateStudent(s, before))
-            return conflict(s);
-        ++s.rowVersion;
         StepResult r = done(Outcome::Verified, s);
         r.notices = int(db::NoticeRepo(m_db).visibleAt(s.schoolId, s.collegeId, now).size());
         return r;
@@ -224,8 +220,7 @@ StepResult StudentFlow::verify(qint64 studentId, const QString &code, const QStr
 
 StepResult StudentFlow::shoot(qint64 studentId, const Shot &shot, const QString &key, const settings::CollectionSettings &cs) const
 {
-    return transact(m_db, studentId, QStringLiteral("shot"), key, [&](Student s, db::StudentFlowRepo &flow, qint64 now) {
-        const int before = s.rowVersion;
+    return transact(m_db, studentId, QStringLiteral("shot"), key, [&](Student &s, db::StudentFlowRepo &, qint64 now) {
         const QList<Photo> photos = db::PhotoRepo(m_db).forStudent(s.id);
         const int drafts = activeDrafts(photos);
         liftEndedCooling(s, drafts, now);
@@ -250,7 +245,6 @@ StepResult StudentFlow::shoot(qint64 studentId, const Shot &shot, const QString 
         liveness.passed = shot.livenessPassed;
         liveness.reason = shot.livenessPassed ? QString() : QStringLiteral("活体检测未通过");
         students.insertAttempt(liveness);
-        s.updatedAt = now;
         Outcome outcome = Outcome::None;
         qint64 photoId = 0;
         if (!shot.livenessPassed) {
@@ -293,9 +287,6 @@ StepResult StudentFlow::shoot(qint64 studentId, const Shot &shot, const QString 
                 outcome = Outcome::DraftStored;
             }
         }
-        if (!flow.updateStudent(s, before))
-            return conflict(s);
-        ++s.rowVersion;
         StepResult r = done(outcome, s, photoId);
         if (outcome == Outcome::QualityFailed || outcome == Outcome::CoolingStarted)
             r.message = shot.hint;
@@ -305,7 +296,7 @@ StepResult StudentFlow::shoot(qint64 studentId, const Shot &shot, const QString 
 
 StepResult StudentFlow::deleteDraft(qint64 studentId, qint64 draftId, const QString &key, const settings::CollectionSettings &cs) const
 {
-    return transact(m_db, studentId, QStringLiteral("delete_draft"), key, [&](Student s, db::StudentFlowRepo &flow, qint64 now) {
+    return transact(m_db, studentId, QStringLiteral("delete_draft"), key, [&](Student &s, db::StudentFlowRepo &flow, qint64 now) {
         const auto draft = db::PhotoRepo(m_db).get(draftId);
         if (!draft || draft->studentId != s.id || draft->kind != QLatin1String("draft") || draft->status != QLatin1String("draft"))
             return refused(Outcome::NoSuchDraft, s, QCoreApplication::translate("StudentFlow", "There is no such draft."));
@@ -313,21 +304,16 @@ StepResult StudentFlow::deleteDraft(qint64 studentId, qint64 draftId, const QStr
             return refused(Outcome::TooEarlyToDelete, s, QStringLiteral("草稿保存满%1小时后才能删除。").arg(cs.draftRetentionHours));
         if (!flow.movePhoto(draftId, draft->rowVersion, QStringLiteral("draft"), QStringLiteral("deleted")))
             return conflict(s);
-        const int before = s.rowVersion;
         // The last draft gone: a drafting student is back to verified (an empty draft box).
         if (s.state == StudentState::Drafting && activeDrafts(db::PhotoRepo(m_db).forStudent(s.id)) == 0)
             s.state = StudentState::Verified;
-        s.updatedAt = now;
-        if (!flow.updateStudent(s, before))
-            return conflict(s);
-        ++s.rowVersion;
         return done(Outcome::DraftDeleted, s, draftId);
     });
 }
 
 StepResult StudentFlow::submit(qint64 studentId, qint64 draftId, const QString &key, const settings::CollectionSettings &cs) const
 {
-    return transact(m_db, studentId, QStringLiteral("submit"), key, [&](Student s, db::StudentFlowRepo &flow, qint64 now) {
+    return transact(m_db, studentId, QStringLiteral("submit"), key, [&](Student &s, db::StudentFlowRepo &, qint64 now) {
         db::PhotoRepo photoRepo(m_db);
         const QList<Photo> photos = photoRepo.forStudent(s.id);
         const auto draft = photoRepo.get(draftId);
@@ -361,21 +347,16 @@ StepResult StudentFlow::submit(qint64 studentId, qint64 draftId, const QString &
                 rules.append(v.rule);
             photoRepo.storeCheck(photoId, draft->checkReport, draft->checkPassed == 1, draft->engineVersion, draft->profileVersion, rules);
         }
-        const int before = s.rowVersion;
         ++s.submissions;
         s.state = mustPay ? StudentState::AwaitingPayment : StudentState::AwaitingReview;
         s.returnReasons.clear();
-        s.updatedAt = now;
-        if (!flow.updateStudent(s, before))
-            return conflict(s);
-        ++s.rowVersion;
         return done(mustPay ? Outcome::AwaitingPayment : Outcome::Submitted, s, photoId);
     });
 }
 
 StepResult StudentFlow::pay(qint64 studentId, const QString &key) const
 {
-    return transact(m_db, studentId, QStringLiteral("pay"), key, [&](Student s, db::StudentFlowRepo &flow, qint64 now) {
+    return transact(m_db, studentId, QStringLiteral("pay"), key, [&](Student &s, db::StudentFlowRepo &flow, qint64) {
         if (s.state != StudentState::AwaitingPayment)
             return refused(Outcome::WrongState, s, QCoreApplication::translate("StudentFlow", "Nothing is waiting for payment."));
         qint64 photoId = 0;
@@ -388,13 +369,8 @@ StepResult StudentFlow::pay(qint64 studentId, const QString &key) const
         }
         if (!photoId)
             return refused(Outcome::WrongState, s, QCoreApplication::translate("StudentFlow", "Nothing is waiting for payment."));
-        const int before = s.rowVersion;
         s.paid = true;
         s.state = StudentState::AwaitingReview;
-        s.updatedAt = now;
-        if (!flow.updateStudent(s, before))
-            return conflict(s);
-        ++s.rowVersion;
         return done(Outcome::Paid, s, photoId);
     });
 }

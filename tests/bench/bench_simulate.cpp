@@ -25,6 +25,8 @@
 #include <QFile>
 #include <QProcess>
 #include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QThread>
@@ -137,7 +139,12 @@ int main(int argc, char **argv)
         const QString admin = QString::fromUtf8(urlFile.readAll()).trimmed();
         {
             db::Database maintenance(*db::DbTarget::parse(admin));
-            db::Query(maintenance, QStringLiteral("CREATE DATABASE tucai_bench_sim")).exec();
+            QSqlQuery q(maintenance.connection());
+            if (!q.exec(QStringLiteral("CREATE DATABASE tucai_bench_sim"))) {
+                out() << "cannot create the database: " << q.lastError().text() << Qt::endl;
+                fixture(QStringLiteral("stop"), cluster);
+                return 1;
+            }
         }
         database = std::make_unique<db::Database>(*db::DbTarget::parse(admin.section(QLatin1Char('/'), 0, -2) + QStringLiteral("/tucai_bench_sim")));
         database->openAndMigrate();

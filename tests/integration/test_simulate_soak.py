@@ -116,13 +116,17 @@ def main():
         def at(seconds):
             time.sleep(max(0, began + seconds - time.time()))
 
+        def crash(n):
+            # SIGKILL of the postmaster, the server down for 2.5 s, then up again (crash recovery).
+            check(run(["bash", FIXTURE, "kill", cluster]).returncode == 0, "postmaster killed (%d)" % n)
+            time.sleep(2.5)
+            r = run(["bash", FIXTURE, "restart", cluster])
+            check(r.returncode == 0, "restarted (%d) %s" % (n, r.stderr.strip()))
+
         marks = {}
         if ENGINE == "postgres":
             at(12)
-            check(run(["bash", FIXTURE, "kill", cluster]).returncode == 0, "postmaster killed (1)")
-            time.sleep(2.5)
-            r = run(["bash", FIXTURE, "restart", cluster])
-            check(r.returncode == 0, "restarted (1) " + r.stderr.strip())
+            crash(1)
             closed, reopened, free = 20, 28, 34
         else:
             closed, reopened, free = 2, 5.5, 6.5
@@ -140,10 +144,7 @@ def main():
         marks["free"] = int(time.time() * 1000)
         if ENGINE == "postgres":
             at(40)
-            check(run(["bash", FIXTURE, "kill", cluster]).returncode == 0, "postmaster killed (2)")
-            time.sleep(2.5)
-            r = run(["bash", FIXTURE, "restart", cluster])
-            check(r.returncode == 0, "restarted (2) " + r.stderr.strip())
+            crash(2)
         out, _ = sim.communicate(timeout=duration + 60)
         reader.join(5)
         check(sim.returncode == 0, "simulate exit %s; last lines: %s" % (sim.returncode, "".join(err_lines[-3:])))
