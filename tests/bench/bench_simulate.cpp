@@ -9,8 +9,8 @@
 // school (--students, no stored checks) open around the clock, runs core/sim/simulator.h for --seconds
 // with --reviewers, kills the postmaster with SIGKILL at --kill-at and starts it again --down seconds
 // later. --sqlite runs the same on a SQLite file without the crash (a baseline). The figures are per
-// window: "before" (from 10 s to the kill), "outage" (kill until the first decision after the restart),
-// "after" (from then to the end). A decision's latency is DecisionService::decide() as the reviewer
+// window: "before" (from 10 s to the kill), "down" (the kill until the server runs again), "after"
+// (from then to the end), and how long after the restart the first student action and decision came. A decision's latency is DecisionService::decide() as the reviewer
 // waits for it (a decision lost with the server counts until it is found committed or sent again).
 #include "db/database.h"
 #include "demo/demo_faces.h"
@@ -131,6 +131,7 @@ int main(int argc, char **argv)
     std::unique_ptr<db::Database> database;
     if (sqlite) {
         database = test::freshSqliteDatabase(tmp, QStringLiteral("bench_simulate"));
+        database->migrate();
     } else {
         if (!fixture(QStringLiteral("start"), cluster))
             return 1;
@@ -229,8 +230,8 @@ int main(int argc, char **argv)
                          .arg(firstDecisionAfter / 1000.0, 0, 'f', 1)
                   << Qt::endl;
             window(QStringLiteral("before"), events, 10000, killedAt);
-            window(QStringLiteral("outage"), events, killedAt, std::max(firstDecisionAfter, firstActionAfter) + 1);
-            window(QStringLiteral("after"), events, std::max(firstDecisionAfter, firstActionAfter) + 1, end);
+            window(QStringLiteral("down"), events, killedAt, restartedAt);
+            window(QStringLiteral("after"), events, restartedAt, end);
         }
     } catch (const db::DbError &e) {
         out() << "error: " << e.message() << Qt::endl;
