@@ -343,7 +343,7 @@ void Simulator::Impl::step(SimStudent &s, StudentFlow &flow, const checks::Check
     case StudentState::NotStarted: {
         const StepResult r = act(s, QStringLiteral("verify"), stop, [&](const QString &key) {
             const QString phone = QStringLiteral("1%1").arg(qint64(13800000000LL + s.id % 100000000), 10, 10, QLatin1Char('0')).right(11);
-            return flow.verify(s.id, s.code, st->name, st->studentNo, phone, s.rnd.chance(0.45), key, settings);
+            return flow.verify(s.id, s.code, st->name, st->studentNo, phone, s.rnd.chance(0.45), key);
         }, tick);
         if (r.ok())
             count([&](SimCounts &c) {

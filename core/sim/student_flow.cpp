@@ -193,9 +193,8 @@ QList<Photo> StudentFlow::drafts(qint64 studentId) const { return draftsOf(db::P
 QList<Photo> StudentFlow::unsubmittedDrafts(qint64 studentId) const { return draftsOf(db::PhotoRepo(m_db).forStudent(studentId), true); }
 
 StepResult StudentFlow::verify(qint64 studentId, const QString &code, const QString &name, const QString &studentNo, const QString &phone,
-                               bool notifyOptIn, const QString &key, const settings::CollectionSettings &cs) const
+                               bool notifyOptIn, const QString &key) const
 {
-    Q_UNUSED(cs);
     return transact(m_db, studentId, QStringLiteral("verify"), key, [&](Student &s, db::StudentFlowRepo &, qint64 now) {
         const codes::VerifyResult v = codes::CodeService(m_db, {}).verify(code);
         if (!v.ok())

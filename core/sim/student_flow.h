@@ -69,7 +69,7 @@ public:
     // 1-2: collection code, information check (name and student number as the student confirms
     // them), mobile number, the school's notice shown, notification opt-in.
     StepResult verify(qint64 studentId, const QString &code, const QString &name, const QString &studentNo, const QString &phone,
-                      bool notifyOptIn, const QString &key, const settings::CollectionSettings &cs) const;
+                      bool notifyOptIn, const QString &key) const;
     // 4-7: a shot. Liveness failure counts (lock at the threshold, until staff unlock); a failed
     // check counts (cooling-off at the threshold); a pass goes to the draft box. An ended
     // cooling-off is lifted first.

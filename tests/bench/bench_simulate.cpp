@@ -87,7 +87,7 @@ void window(const QString &name, const QList<sim::SimEvent> &events, qint64 from
     }
     const double minutes = double(to - from) / 60000.0;
     out() << QStringLiteral("%1 %2-%3 s: students handled %4/min, student actions %5/min, submissions %6/min, decisions %7/min, "
-                            "decision latency p50 %8 ms p95 %9 ms (n=%10)")
+                            "decision latency p50 %8 ms p95 %9 ms max %11 ms (n=%10)")
                  .arg(name, -7)
                  .arg(from / 1000)
                  .arg(to / 1000)
@@ -98,6 +98,7 @@ void window(const QString &name, const QList<sim::SimEvent> &events, qint64 from
                  .arg(percentile(latencies, 0.5), 0, 'f', 1)
                  .arg(percentile(latencies, 0.95), 0, 'f', 1)
                  .arg(latencies.size())
+                 .arg(latencies.isEmpty() ? 0.0 : *std::max_element(latencies.begin(), latencies.end()), 0, 'f', 1)
           << Qt::endl;
 }
 

@@ -102,18 +102,18 @@ private Q_SLOTS:
         const QByteArray jpeg = demo::DemoFaces(QString()).photo(demo::DemoFaces::Variant::Compliant, 0);
 
         // Verification: a mistyped code, another student's code, a wrong name, then the real thing.
-        QCOMPARE(flow.verify(a, QStringLiteral("ABCD-EFGH-JKMN-P"), sa.name, sa.studentNo, QStringLiteral("13800000001"), true, QStringLiteral("k:a1"), cs).outcome,
+        QCOMPARE(flow.verify(a, QStringLiteral("ABCD-EFGH-JKMN-P"), sa.name, sa.studentNo, QStringLiteral("13800000001"), true, QStringLiteral("k:a1")).outcome,
                  Outcome::BadCode);
-        QCOMPARE(flow.verify(a, code.value(b), sa.name, sa.studentNo, QStringLiteral("13800000001"), true, QStringLiteral("k:a1"), cs).outcome,
+        QCOMPARE(flow.verify(a, code.value(b), sa.name, sa.studentNo, QStringLiteral("13800000001"), true, QStringLiteral("k:a1")).outcome,
                  Outcome::BadCode);
-        QCOMPARE(flow.verify(a, code.value(a), sb.name, sa.studentNo, QStringLiteral("13800000001"), true, QStringLiteral("k:a1"), cs).outcome,
+        QCOMPARE(flow.verify(a, code.value(a), sb.name, sa.studentNo, QStringLiteral("13800000001"), true, QStringLiteral("k:a1")).outcome,
                  Outcome::InfoMismatch);
-        StepResult r = flow.verify(a, code.value(a), sa.name, sa.studentNo, QStringLiteral("13800000001"), true, QStringLiteral("k:a1"), cs);
+        StepResult r = flow.verify(a, code.value(a), sa.name, sa.studentNo, QStringLiteral("13800000001"), true, QStringLiteral("k:a1"));
         QCOMPARE(r.status, Status::Done);
         QCOMPARE(r.student.state, StudentState::Verified);
         QVERIFY(r.notices >= 1); // the demo school's published notice
         // The same request again (a client that lost the answer): applied once only.
-        r = flow.verify(a, code.value(a), sa.name, sa.studentNo, QStringLiteral("13800000001"), true, QStringLiteral("k:a1"), cs);
+        r = flow.verify(a, code.value(a), sa.name, sa.studentNo, QStringLiteral("13800000001"), true, QStringLiteral("k:a1"));
         QCOMPARE(r.status, Status::AlreadyDone);
         QCOMPARE(students.get(a)->rowVersion, sa.rowVersion + 1);
         QCOMPARE(students.get(a)->phone, QStringLiteral("13800000001"));
@@ -131,7 +131,7 @@ private Q_SLOTS:
         QCOMPARE(count(*d, QStringLiteral("SELECT COUNT(*) FROM capture_attempts WHERE student_id = :id"), a), 2);
 
         // Other failures: the second starts a cooling-off of 30 minutes; once over, shooting is free.
-        QVERIFY(flow.verify(b, code.value(b), sb.name, sb.studentNo, QStringLiteral("13800000002"), false, QStringLiteral("k:b1"), cs).ok());
+        QVERIFY(flow.verify(b, code.value(b), sb.name, sb.studentNo, QStringLiteral("13800000002"), false, QStringLiteral("k:b1")).ok());
         QCOMPARE(flow.shoot(b, shotOf(jpeg, 4, true, false), QStringLiteral("k:b2"), cs).outcome, Outcome::QualityFailed);
         const qint64 before = db::nowMs();
         r = flow.shoot(b, shotOf(jpeg, 5, true, false), QStringLiteral("k:b3"), cs);
@@ -198,7 +198,7 @@ private Q_SLOTS:
         // A third student: no payment once the school drops it.
         settings::CollectionSettings free = cs;
         free.paymentRequired = false;
-        QVERIFY(flow.verify(c, code.value(c), sc.name, sc.studentNo, QStringLiteral("13800000003"), true, QStringLiteral("k:c1"), free).ok());
+        QVERIFY(flow.verify(c, code.value(c), sc.name, sc.studentNo, QStringLiteral("13800000003"), true, QStringLiteral("k:c1")).ok());
         r = flow.shoot(c, shotOf(jpeg, 12, true, true), QStringLiteral("k:c2"), free);
         QCOMPARE(flow.submit(c, r.photoId, QStringLiteral("k:c3"), free).outcome, Outcome::Submitted);
         QVERIFY(!students.get(c)->paid);

@@ -87,6 +87,18 @@ def main():
     else:
         dburl = os.path.join(tmp, "学校 soak.sqlite")
         db = Lite(dburl)
+        # Usage and bad input: clear messages, the exit codes of every command.
+        r = run([TUCAI, "simulate", "--help"])
+        check(r.returncode == 0 and "--reviewers" in r.stdout, "simulate --help exits 0")
+        for args, code, words in ([[], 2, "--db is required"], [["--db", dburl, "--rate", "abc"], 2, "--rate"],
+                                  [["--db", dburl, "--speed", "0"], 2, "--speed"], [["--db", dburl, "--bogus"], 2, "--bogus"],
+                                  [["--db", os.path.join(tmp, "missing.sqlite")], 1, "does not exist"]):
+            r = run([TUCAI, "simulate"] + args)
+            check(r.returncode == code and words in r.stderr, "simulate %s -> %d (%s)" % (" ".join(args), r.returncode, r.stderr.strip()[:80]))
+        empty = os.path.join(tmp, "empty.sqlite")
+        run([TUCAI, "db", "migrate", "--db", empty])
+        r = run([TUCAI, "simulate", "--db", empty])
+        check(r.returncode == 1 and "no school" in r.stderr, "simulate on a database without a school -> %d" % r.returncode)
         students, duration, reviewers, rate = 80, 9, 2, 600
     try:
         t0 = time.time()
