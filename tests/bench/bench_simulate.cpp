@@ -218,7 +218,7 @@ int main(int argc, char **argv)
         } else {
             qint64 firstDecisionAfter = end, firstActionAfter = end;
             for (const sim::SimEvent &e : events) {
-                if (e.atMs >= killedAt && e.kind == sim::SimEvent::Kind::Decision)
+                if (e.atMs >= restartedAt && e.kind == sim::SimEvent::Kind::Decision)
                     firstDecisionAfter = std::min(firstDecisionAfter, e.atMs);
                 if (e.atMs >= restartedAt && e.kind == sim::SimEvent::Kind::StudentAction)
                     firstActionAfter = std::min(firstActionAfter, e.atMs);
