@@ -24,7 +24,9 @@ public:
     QHash<QString, qint64> requestCounts(const QString &prefix) const;
 
     // Every column the student side changes, guarded by the row version the action read:
-    // false when someone (a reviewer, a staff member) changed the student meanwhile.
+    // false when someone (a reviewer, a staff member) changed the student meanwhile. Not shared
+    // with AccountRepo::updateAccountState on purpose: staff logins run that one, and on PostgreSQL
+    // they may neither write the phone, payment and submission columns nor read the real phone.
     bool updateStudent(const Student &s, int expectedVersion);
     // Changes a photo's status from `from` to `to` (draft deleted, payment made), guarded by its version.
     bool movePhoto(qint64 photoId, int expectedVersion, const QString &from, const QString &to);
