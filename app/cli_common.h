@@ -41,3 +41,4 @@ int runImportCommand(const QStringList &args);
 int runStaffCommand(const QStringList &args);
 int runCodesCommand(const QStringList &args);
 int runOutboxCommand(const QStringList &args);
+int runSimulateCommand(const QStringList &args);

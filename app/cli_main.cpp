@@ -37,6 +37,8 @@ void printUsage()
         "  outbox deliver --db DB [--url URL] [--secret-env VAR | --secret-file F] [--once]\n"
         "                                          post notifications to the webhook (HMAC-signed, retried)\n"
         "  outbox list|retry --db DB ...           notification rows and their delivery state\n"
+        "  simulate --db DB [--students N] [--rate PER_MIN] [--duration S] [--reviewers K] [--seed S] [--speed F]\n"
+        "                                          play the students' side (and K reviewers) against the database\n"
         "DB is a SQLite file path or postgresql://user[:password]@host:port/database\n"
         "(the password may also come from PGPASSWORD).\n");
 }
@@ -93,6 +95,8 @@ int main(int argc, char **argv)
         return runStaffCommand(args);
     if (command == QLatin1String("outbox"))
         return runOutboxCommand(args);
+    if (command == QLatin1String("simulate"))
+        return runSimulateCommand(args);
     tucai::cli::err() << QStringLiteral("tucai: unknown command '%1'\n").arg(command);
     printUsage();
     return tucai::cli::Usage;

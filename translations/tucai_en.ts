@@ -1613,6 +1613,21 @@
         </message>
     </context>
     <context>
+        <name>Simulator</name>
+        <message>
+            <source>The database holds no school: create one first (tucai demo create or tucai import).</source>
+            <translation>The database holds no school: create one first (tucai demo create or tucai import).</translation>
+        </message>
+        <message>
+            <source>The school has no active school administrator to hand out collection codes.</source>
+            <translation>The school has no active school administrator to hand out collection codes.</translation>
+        </message>
+        <message>
+            <source>Could not make the account %1.</source>
+            <translation>Could not make the account %1.</translation>
+        </message>
+    </context>
+    <context>
         <name>StaffRole</name>
         <message>
             <source>School administrator</source>
@@ -1721,6 +1736,61 @@
         <message>
             <source>no</source>
             <translation>no</translation>
+        </message>
+    </context>
+    <context>
+        <name>StudentFlow</name>
+        <message>
+            <source>The account was changed meanwhile; nothing was saved.</source>
+            <translation>The account was changed meanwhile; nothing was saved.</translation>
+        </message>
+        <message>
+            <source>Student %1 does not exist.</source>
+            <translation>Student %1 does not exist.</translation>
+        </message>
+        <message>
+            <source>This collection code belongs to another student.</source>
+            <translation>This collection code belongs to another student.</translation>
+        </message>
+        <message>
+            <source>The name or student number does not match the school&apos;s roster.</source>
+            <translation>The name or student number does not match the school&apos;s roster.</translation>
+        </message>
+        <message>
+            <source>This account is already verified.</source>
+            <translation>This account is already verified.</translation>
+        </message>
+        <message>
+            <source>Shooting is not possible in this state.</source>
+            <translation>Shooting is not possible in this state.</translation>
+        </message>
+        <message>
+            <source>Collection is closed at this time.</source>
+            <translation>Collection is closed at this time.</translation>
+        </message>
+        <message>
+            <source>The draft box is full: delete a draft first.</source>
+            <translation>The draft box is full: delete a draft first.</translation>
+        </message>
+        <message>
+            <source>There is no such draft.</source>
+            <translation>There is no such draft.</translation>
+        </message>
+        <message>
+            <source>This draft was submitted before.</source>
+            <translation>This draft was submitted before.</translation>
+        </message>
+        <message>
+            <source>A photo is already submitted and waiting.</source>
+            <translation>A photo is already submitted and waiting.</translation>
+        </message>
+        <message>
+            <source>Submitting is not possible in this state.</source>
+            <translation>Submitting is not possible in this state.</translation>
+        </message>
+        <message>
+            <source>Nothing is waiting for payment.</source>
+            <translation>Nothing is waiting for payment.</translation>
         </message>
     </context>
     <context>
@@ -2153,6 +2223,78 @@
         <message>
             <source>%1: %2 violations of %3 rules (%4 ms)</source>
             <translation>%1: %2 violations of %3 rules (%4 ms)</translation>
+        </message>
+        <message>
+            <source>%1 s  arrived %2  verified %3  shots %4 (drafts %5, failed %6, liveness %7)  submitted %8  paid %9  decisions %10 (%11 approved, %12 returned)  locked %13  cooling %14  lost %15</source>
+            <translation>%1 s  arrived %2  verified %3  shots %4 (drafts %5, failed %6, liveness %7)  submitted %8  paid %9  decisions %10 (%11 approved, %12 returned)  locked %13  cooling %14  lost %15</translation>
+        </message>
+        <message>
+            <source>--students must be a whole number, 0 or more</source>
+            <translation>--students must be a whole number, 0 or more</translation>
+        </message>
+        <message>
+            <source>--rate must be a number of arrivals per minute above 0</source>
+            <translation>--rate must be a number of arrivals per minute above 0</translation>
+        </message>
+        <message>
+            <source>--duration must be a whole number of seconds, 0 or more</source>
+            <translation>--duration must be a whole number of seconds, 0 or more</translation>
+        </message>
+        <message>
+            <source>--reviewers must be a number from 0 to 64</source>
+            <translation>--reviewers must be a number from 0 to 64</translation>
+        </message>
+        <message>
+            <source>--seed must be a whole number</source>
+            <translation>--seed must be a whole number</translation>
+        </message>
+        <message>
+            <source>--speed must be a number from 0.01 to 10000</source>
+            <translation>--speed must be a number from 0.01 to 10000</translation>
+        </message>
+        <message>
+            <source>unknown arguments: %1</source>
+            <translation>unknown arguments: %1</translation>
+        </message>
+        <message>
+            <source>--db is required</source>
+            <translation>--db is required</translation>
+        </message>
+        <message>
+            <source>Simulating the students of %1 on %2 (%3 reviewers, keys %4*); Ctrl+C stops.</source>
+            <translation>Simulating the students of %1 on %2 (%3 reviewers, keys %4*); Ctrl+C stops.</translation>
+        </message>
+        <message>
+            <source>Stopped after %1 s.</source>
+            <translation>Stopped after %1 s.</translation>
+        </message>
+        <message>
+            <source>Done after %1 s.</source>
+            <translation>Done after %1 s.</translation>
+        </message>
+        <message>
+            <source>students: %1 came, %2 verified (%3 were shown a notice), %4 approved</source>
+            <translation>students: %1 came, %2 verified (%3 were shown a notice), %4 approved</translation>
+        </message>
+        <message>
+            <source>shots: %1 (%2 to the draft box, %3 failed the checks, %4 failed liveness); %5 liveness locks, %6 cooling-offs</source>
+            <translation>shots: %1 (%2 to the draft box, %3 failed the checks, %4 failed liveness); %5 liveness locks, %6 cooling-offs</translation>
+        </message>
+        <message>
+            <source>draft box: %1 times full, %2 drafts deleted; %3 times outside the collection hours</source>
+            <translation>draft box: %1 times full, %2 drafts deleted; %3 times outside the collection hours</translation>
+        </message>
+        <message>
+            <source>submitted: %1 (%2 had to pay first, %3 paid); %4 shot again after a return</source>
+            <translation>submitted: %1 (%2 had to pay first, %3 paid); %4 shot again after a return</translation>
+        </message>
+        <message>
+            <source>decisions: %1 (%2 approved, %3 returned); %4 lost to another reviewer</source>
+            <translation>decisions: %1 (%2 approved, %3 returned); %4 lost to another reviewer</translation>
+        </message>
+        <message>
+            <source>connection lost %1 times with an action in flight (%6 other database failures): %2 found committed, %3 sent again, %4 given up; settings changed %5 times</source>
+            <translation>connection lost %1 times with an action in flight (%6 other database failures): %2 found committed, %3 sent again, %4 given up; settings changed %5 times</translation>
         </message>
     </context>
     <context>

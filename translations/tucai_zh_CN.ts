@@ -1613,6 +1613,21 @@
         </message>
     </context>
     <context>
+        <name>Simulator</name>
+        <message>
+            <source>The database holds no school: create one first (tucai demo create or tucai import).</source>
+            <translation>数据库中没有学校：请先创建（tucai demo create 或 tucai import）。</translation>
+        </message>
+        <message>
+            <source>The school has no active school administrator to hand out collection codes.</source>
+            <translation>该学校没有可用的学校管理员来发放采集码。</translation>
+        </message>
+        <message>
+            <source>Could not make the account %1.</source>
+            <translation>无法创建账号 %1。</translation>
+        </message>
+    </context>
+    <context>
         <name>StaffRole</name>
         <message>
             <source>School administrator</source>
@@ -1720,6 +1735,61 @@
         <message>
             <source>no</source>
             <translation>否</translation>
+        </message>
+    </context>
+    <context>
+        <name>StudentFlow</name>
+        <message>
+            <source>The account was changed meanwhile; nothing was saved.</source>
+            <translation>账号已被他人修改，本次操作未保存。</translation>
+        </message>
+        <message>
+            <source>Student %1 does not exist.</source>
+            <translation>学生 %1 不存在。</translation>
+        </message>
+        <message>
+            <source>This collection code belongs to another student.</source>
+            <translation>该采集码属于其他学生。</translation>
+        </message>
+        <message>
+            <source>The name or student number does not match the school&apos;s roster.</source>
+            <translation>姓名或学号与学校名单不符。</translation>
+        </message>
+        <message>
+            <source>This account is already verified.</source>
+            <translation>该账号已完成验证。</translation>
+        </message>
+        <message>
+            <source>Shooting is not possible in this state.</source>
+            <translation>当前状态下不能拍摄。</translation>
+        </message>
+        <message>
+            <source>Collection is closed at this time.</source>
+            <translation>当前不在采集时间内。</translation>
+        </message>
+        <message>
+            <source>The draft box is full: delete a draft first.</source>
+            <translation>草稿箱已满：请先删除一张草稿。</translation>
+        </message>
+        <message>
+            <source>There is no such draft.</source>
+            <translation>没有这张草稿。</translation>
+        </message>
+        <message>
+            <source>This draft was submitted before.</source>
+            <translation>这张草稿已经提交过。</translation>
+        </message>
+        <message>
+            <source>A photo is already submitted and waiting.</source>
+            <translation>已有一张照片提交并在等待处理。</translation>
+        </message>
+        <message>
+            <source>Submitting is not possible in this state.</source>
+            <translation>当前状态下不能提交。</translation>
+        </message>
+        <message>
+            <source>Nothing is waiting for payment.</source>
+            <translation>没有待缴费的照片。</translation>
         </message>
     </context>
     <context>
@@ -2152,6 +2222,78 @@
         <message>
             <source>%1: %2 violations of %3 rules (%4 ms)</source>
             <translation>%1：发现 %2 处违反（共 %3 条规则，%4 毫秒）</translation>
+        </message>
+        <message>
+            <source>%1 s  arrived %2  verified %3  shots %4 (drafts %5, failed %6, liveness %7)  submitted %8  paid %9  decisions %10 (%11 approved, %12 returned)  locked %13  cooling %14  lost %15</source>
+            <translation>%1 秒  到达 %2  验证 %3  拍摄 %4（草稿 %5，未通过 %6，活体 %7）  提交 %8  缴费 %9  审核 %10（通过 %11，退回 %12）  锁定 %13  冷静期 %14  断线 %15</translation>
+        </message>
+        <message>
+            <source>--students must be a whole number, 0 or more</source>
+            <translation>--students 必须是大于等于 0 的整数</translation>
+        </message>
+        <message>
+            <source>--rate must be a number of arrivals per minute above 0</source>
+            <translation>--rate 必须是大于 0 的每分钟到达人数</translation>
+        </message>
+        <message>
+            <source>--duration must be a whole number of seconds, 0 or more</source>
+            <translation>--duration 必须是大于等于 0 的整数秒</translation>
+        </message>
+        <message>
+            <source>--reviewers must be a number from 0 to 64</source>
+            <translation>--reviewers 必须是 0 到 64 之间的数字</translation>
+        </message>
+        <message>
+            <source>--seed must be a whole number</source>
+            <translation>--seed 必须是整数</translation>
+        </message>
+        <message>
+            <source>--speed must be a number from 0.01 to 10000</source>
+            <translation>--speed 必须是 0.01 到 10000 之间的数字</translation>
+        </message>
+        <message>
+            <source>unknown arguments: %1</source>
+            <translation>未知参数：%1</translation>
+        </message>
+        <message>
+            <source>--db is required</source>
+            <translation>必须指定 --db</translation>
+        </message>
+        <message>
+            <source>Simulating the students of %1 on %2 (%3 reviewers, keys %4*); Ctrl+C stops.</source>
+            <translation>正在模拟 %1 的学生，数据库 %2（%3 名审核员，幂等键 %4*）；按 Ctrl+C 停止。</translation>
+        </message>
+        <message>
+            <source>Stopped after %1 s.</source>
+            <translation>运行 %1 秒后停止。</translation>
+        </message>
+        <message>
+            <source>Done after %1 s.</source>
+            <translation>运行 %1 秒后完成。</translation>
+        </message>
+        <message>
+            <source>students: %1 came, %2 verified (%3 were shown a notice), %4 approved</source>
+            <translation>学生：到达 %1，验证 %2（%3 人看到通知），审核通过 %4</translation>
+        </message>
+        <message>
+            <source>shots: %1 (%2 to the draft box, %3 failed the checks, %4 failed liveness); %5 liveness locks, %6 cooling-offs</source>
+            <translation>拍摄：%1 次（存入草稿箱 %2，未通过检测 %3，活体未通过 %4）；活体锁定 %5 次，冷静期 %6 次</translation>
+        </message>
+        <message>
+            <source>draft box: %1 times full, %2 drafts deleted; %3 times outside the collection hours</source>
+            <translation>草稿箱：已满 %1 次，删除草稿 %2 张；不在采集时间 %3 次</translation>
+        </message>
+        <message>
+            <source>submitted: %1 (%2 had to pay first, %3 paid); %4 shot again after a return</source>
+            <translation>提交：%1 次（需先缴费 %2，已缴费 %3）；退回后重拍 %4 人</translation>
+        </message>
+        <message>
+            <source>decisions: %1 (%2 approved, %3 returned); %4 lost to another reviewer</source>
+            <translation>审核：%1 次（通过 %2，退回 %3）；被其他审核员抢先 %4 次</translation>
+        </message>
+        <message>
+            <source>connection lost %1 times with an action in flight (%6 other database failures): %2 found committed, %3 sent again, %4 given up; settings changed %5 times</source>
+            <translation>操作进行中连接中断 %1 次（其他数据库错误 %6 次）：已提交 %2，重发 %3，放弃 %4；设置变更 %5 次</translation>
         </message>
     </context>
     <context>

@@ -306,6 +306,22 @@ QStringList localPhotoPlaceStatements()
     };
 }
 
+// The student side's request journal: one row per student action (verify, shot, submission,
+// payment, draft deletion), written in the action's transaction under the client's idempotency
+// key. A client whose connection dropped while committing asks whether its key is here before it
+// sends the action once more, so an action is never applied twice (core/sim/student_flow.h).
+QStringList studentRequestStatements()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE student_requests (
+  idempotency_key TEXT PRIMARY KEY,
+  student_id BIGINT NOT NULL REFERENCES students(id),
+  kind TEXT NOT NULL,
+  occurred_at {BIGINT} NOT NULL))"),
+        QStringLiteral("CREATE INDEX student_requests_student ON student_requests (student_id, occurred_at)"),
+    };
+}
+
 const QString kVersionTable = QStringLiteral("tucai_schema");
 
 } // namespace
@@ -322,6 +338,7 @@ const QList<Migrations::Step> &Migrations::steps()
         {5, QStringLiteral("review queue arrivals: NOTIFY on the server, a counter in the file"), {}, serverQueueStatements(),
          localQueueStatements()},
         {6, QStringLiteral("photos follow their student to another class in the file too"), {}, {}, localPhotoPlaceStatements()},
+        {7, QStringLiteral("student side request journal (idempotency keys)"), studentRequestStatements()},
     };
     return all;
 }

@@ -133,7 +133,9 @@ DecisionResult DecisionService::decide(const Decision &d) const
         r.message = d.approve ? QCoreApplication::translate("Review", "Approved.") : QCoreApplication::translate("Review", "Returned: %1").arg(reasons);
         return r;
     } catch (const db::DbError &e) {
-        return failure(DecisionResult::Status::Failed, e.message());
+        DecisionResult r = failure(DecisionResult::Status::Failed, e.message());
+        r.connectionLost = e.kind() == db::DbError::Kind::Lost || e.kind() == db::DbError::Kind::Unreachable;
+        return r;
     }
 }
 

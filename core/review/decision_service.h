@@ -43,6 +43,7 @@ struct DecisionResult
     QString decidedBy;           // Conflict: who got there first
     qint64 decidedAt = 0;        // Conflict: when
     int currentRowVersion = 0;   // Conflict: the version now in the database
+    bool connectionLost = false; // Failed: the server went away (it may have committed: look before sending again)
     bool ok() const { return status == Status::Ok; }
 };
 

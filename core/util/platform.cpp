@@ -39,6 +39,15 @@ void prepareConsole()
 #endif
 }
 
+bool isTerminal(int stream)
+{
+#ifdef Q_OS_WIN
+    return _isatty(stream == 2 ? 2 : 1) != 0;
+#else
+    return isatty(stream == 2 ? STDERR_FILENO : STDOUT_FILENO) != 0;
+#endif
+}
+
 double threadCpuMs()
 {
 #ifdef Q_OS_WIN

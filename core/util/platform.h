@@ -11,6 +11,10 @@ namespace tucai::platform {
 // page), and the file system's own encoding elsewhere.
 QByteArray cPath(const QString &path);
 
+// True when standard output (1) or standard error (2) is a terminal (a console window on
+// Windows), not a file or a pipe: a live status line is then redrawn in place.
+bool isTerminal(int stream);
+
 // Command-line programs: makes a Windows console show the UTF-8 the programs print (Chinese
 // included). Does nothing elsewhere, or when the output is not a console.
 void prepareConsole();
