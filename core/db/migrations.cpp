@@ -274,7 +274,7 @@ QStringList serverStatisticsStatements()
 }
 
 // SQLite's side of schema step 5: a counter that goes up whenever a photo enters the review
-// queue (stored as submitted, or back to submitted), read by QueueArrivalWatch every few seconds.
+// queue (stored as submitted, or back to submitted), read by ChangeWatch every few seconds.
 // PostgreSQL sends a NOTIFY instead (serverQueueStatements, server_audit.cpp).
 QStringList localQueueStatements()
 {
@@ -306,6 +306,27 @@ QStringList localPhotoPlaceStatements()
     };
 }
 
+// SQLite's side of schema step 7: counters of student and photo changes, read with the queue
+// arrivals in one row by ChangeWatch every few seconds (students page, dashboard, navigation
+// badge). SQLite has only row triggers: each changed row adds one to a row that the transaction
+// has already written, so a bulk change costs one small in-page update per row (measured in the
+// README). PostgreSQL sends one NOTIFY per statement instead (serverLiveChangeStatements).
+// Photos count only when their place in the figures can change (status, decision, kind).
+QStringList localLiveChangeStatements()
+{
+    const QString bump = QStringLiteral(" BEGIN UPDATE live_changes SET n = n + 1 WHERE id = %1; END");
+    return {
+        QStringLiteral("CREATE TABLE live_changes (id INTEGER PRIMARY KEY, topic TEXT NOT NULL UNIQUE, n BIGINT NOT NULL)"),
+        QStringLiteral("INSERT INTO live_changes (id, topic, n) VALUES (1, 'students', 0), (2, 'photos', 0)"),
+        QStringLiteral("CREATE TRIGGER students_live_insert AFTER INSERT ON students") + bump.arg(1),
+        QStringLiteral("CREATE TRIGGER students_live_update AFTER UPDATE ON students") + bump.arg(1),
+        QStringLiteral("CREATE TRIGGER students_live_delete AFTER DELETE ON students") + bump.arg(1),
+        QStringLiteral("CREATE TRIGGER photos_live_insert AFTER INSERT ON photos") + bump.arg(2),
+        QStringLiteral("CREATE TRIGGER photos_live_update AFTER UPDATE OF status, decision, kind ON photos") + bump.arg(2),
+        QStringLiteral("CREATE TRIGGER photos_live_delete AFTER DELETE ON photos") + bump.arg(2),
+    };
+}
+
 const QString kVersionTable = QStringLiteral("tucai_schema");
 
 } // namespace
@@ -322,6 +343,8 @@ const QList<Migrations::Step> &Migrations::steps()
         {5, QStringLiteral("review queue arrivals: NOTIFY on the server, a counter in the file"), {}, serverQueueStatements(),
          localQueueStatements()},
         {6, QStringLiteral("photos follow their student to another class in the file too"), {}, {}, localPhotoPlaceStatements()},
+        {7, QStringLiteral("live pages: student and photo changes NOTIFY on the server, counters in the file"), {},
+         serverLiveChangeStatements(), localLiveChangeStatements()},
     };
     return all;
 }
