@@ -2,6 +2,8 @@
 # Starts or stops a throwaway PostgreSQL cluster on a free loopback port for the tests.
 #   pg_fixture.sh start DIR   -> writes DIR/url (postgresql://postgres:PASS@127.0.0.1:PORT/postgres)
 #   pg_fixture.sh stop DIR
+#   pg_fixture.sh crash DIR     -> stops the server at once, as a crash would (pg_ctl -m immediate)
+#   pg_fixture.sh restart DIR   -> starts the cluster of DIR again on the same port
 set -euo pipefail
 cmd=${1:?start|stop}
 dir=${2:?directory}
@@ -25,13 +27,20 @@ start)
   as_pg "$bindir/initdb" -D "$dir/data" -U postgres --auth-host=scram-sha-256 --auth-local=trust \
         --pwfile="$dir/pw" -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-  as_pg "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
+  opts="-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+  echo "$opts" > "$dir/opts"
+  as_pg "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$opts" start >/dev/null
   echo "postgresql://postgres:$pass@127.0.0.1:$port/postgres" > "$dir/url"
   echo "pg_fixture: PostgreSQL running on 127.0.0.1:$port ($dir)"
   ;;
 stop)
   if [ -f "$dir/data/postmaster.pid" ]; then as_pg "$bindir/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null || true; fi
   ;;
-*) echo "usage: $0 start|stop DIR" >&2; exit 2 ;;
+crash)
+  as_pg "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null
+  ;;
+restart)
+  as_pg "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$(cat "$dir/opts")" start >/dev/null
+  ;;
+*) echo "usage: $0 start|stop|crash|restart DIR" >&2; exit 2 ;;
 esac
