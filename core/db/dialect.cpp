@@ -92,8 +92,10 @@ public:
     QString liveChangeChannel() const override { return {}; }
     QString liveChangeCountersSql() const override
     {
-        return QStringLiteral("SELECT (SELECT n FROM review_queue_arrivals WHERE id = 1), (SELECT n FROM live_changes WHERE id = 1), "
-                              "(SELECT n FROM live_changes WHERE id = 2)");
+        // Inserts: the AUTOINCREMENT sequences (schema step 7 counts updates and deletes).
+        return QStringLiteral("SELECT (SELECT n FROM review_queue_arrivals WHERE id = 1), "
+                              "(SELECT n FROM live_changes WHERE id = 1) + COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'students'), 0), "
+                              "(SELECT n FROM live_changes WHERE id = 2) + COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'photos'), 0)");
     }
 };
 
