@@ -2986,6 +2986,11 @@ Write it down now: it is not stored and cannot be shown again.</translation>
     <context>
         <name>tucai::ui::MainWindow</name>
         <message>
+            <source>%1 %2 %3</source>
+            <comment>connection banner: why, when the next attempt is, what still works</comment>
+            <translation>%1 %2 %3</translation>
+        </message>
+        <message>
             <source>Try again now</source>
             <translation>Try again now</translation>
         </message>

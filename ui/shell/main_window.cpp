@@ -216,13 +216,11 @@ void MainWindow::updateBanner()
                               ? tr("The database file is missing — waiting for it to come back… (attempt %1)").arg(attempt)
                               : tr("Connection to the database lost — reconnecting… (attempt %1)").arg(attempt));
     const int wait = (m_monitor->msUntilNextAttempt() + 999) / 1000;
-    QString detail = m_monitor->message();
-    if (wait > 0)
-        detail += QLatin1Char(' ') + tr("Next attempt in %n second(s).", nullptr, wait);
-    else
-        detail += QLatin1Char(' ') + tr("Trying now…");
-    detail += QLatin1Char(' ') + tr("What is on screen stays readable; changes are not saved until the connection is back.");
-    m_bannerDetail->setText(detail);
+    // The sentences are joined by the translation (no space between Chinese sentences).
+    m_bannerDetail->setText(tr("%1 %2 %3", "connection banner: why, when the next attempt is, what still works")
+                                .arg(m_monitor->message(),
+                                     wait > 0 ? tr("Next attempt in %n second(s).", nullptr, wait) : tr("Trying now…"),
+                                     tr("What is on screen stays readable; changes are not saved until the connection is back.")));
     m_banner->show();
     if (!m_bannerTick->isActive())
         m_bannerTick->start();
