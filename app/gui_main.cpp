@@ -1,4 +1,5 @@
 // tucai-admin: the desktop application.
+#include "db/connection_monitor.h"
 #include "db/database.h"
 #include "shell/app_context.h"
 #include "shell/connection_dialog.h"
@@ -16,6 +17,8 @@
 #include <QCommandLineParser>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QFile>
+#include <QFrame>
 #include <QThread>
 #include <QThreadPool>
 #include <QTextStream>
@@ -69,6 +72,27 @@ int takeScreenshots(ui::MainWindow &window, const db::Database &database, const 
                     d->reject();
                 }
             }
+        }
+    }
+    // Only when asked for by name: the banner of a lost connection, shown by moving the SQLite
+    // file aside for a few seconds (and back).
+    if (only.contains(QStringLiteral("connection-lost")) && database.target().kind == db::DbTarget::Kind::Sqlite) {
+        window.showPage(QStringLiteral("students"));
+        settle(2000);
+        const QString path = database.target().path;
+        const QString aside = path + QStringLiteral(".screenshot-aside");
+        if (QFile::rename(path, aside)) {
+            window.connectionMonitor()->setProbeInterval(200);
+            const auto waitFor = [&](auto ready) {
+                const QDeadlineTimer t(20000);
+                while (!ready() && !t.hasExpired())
+                    settle(100);
+            };
+            waitFor([&] { return window.connectionMonitor()->attempts() >= 2; });
+            settle(300);
+            n += saveGrab(window, dir, QStringLiteral("connection-lost"));
+            QFile::rename(aside, path);
+            waitFor([&] { return !window.connectionBanner()->isVisible(); });
         }
     }
     if (wanted(QStringLiteral("login"))) {

@@ -24,4 +24,6 @@ shoot() { # NAME WIDTH HEIGHT SCALE OUTDIR [PAGES]
     --screenshots "$5" ${6:+--screenshot-pages "$6"}
 }
 shoot office 1366 768 1 "$root/docs/screenshots"
+# The banner while the database is away (the demo file is moved aside for a few seconds).
+shoot banner 1366 768 1 "$root/docs/screenshots" connection-lost
 shoot hidpi 2732 1536 2 "$root/docs/screenshots/200" review,return-reasons,students,dashboard,login,welcome

@@ -474,6 +474,10 @@
     <context>
         <name>Database</name>
         <message>
+            <source>The database file %1 is missing.</source>
+            <translation>The database file %1 is missing.</translation>
+        </message>
+        <message>
             <source>The Qt database driver %1 is not installed.</source>
             <translation>The Qt database driver %1 is not installed.</translation>
         </message>
@@ -3124,6 +3128,42 @@ Write it down now: it is not stored and cannot be shown again.</translation>
     <context>
         <name>tucai::ui::MainWindow</name>
         <message>
+            <source>%1 %2 %3</source>
+            <comment>connection banner: why, when the next attempt is, what still works</comment>
+            <translation>%1 %2 %3</translation>
+        </message>
+        <message>
+            <source>Try again now</source>
+            <translation>Try again now</translation>
+        </message>
+        <message>
+            <source>The database file is missing — waiting for it to come back… (attempt %1)</source>
+            <translation>The database file is missing — waiting for it to come back… (attempt %1)</translation>
+        </message>
+        <message>
+            <source>Connection to the database lost — reconnecting… (attempt %1)</source>
+            <translation>Connection to the database lost — reconnecting… (attempt %1)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Next attempt in %n second(s).</source>
+            <translation>
+                <numerusform>Next attempt in %n second.</numerusform>
+                <numerusform>Next attempt in %n seconds.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Trying now…</source>
+            <translation>Trying now…</translation>
+        </message>
+        <message>
+            <source>What is on screen stays readable; changes are not saved until the connection is back.</source>
+            <translation>What is on screen stays readable; changes are not saved until the connection is back.</translation>
+        </message>
+        <message>
+            <source>Connection to the database restored.</source>
+            <translation>Connection to the database restored.</translation>
+        </message>
+        <message>
             <source>Tucai Admin</source>
             <translation>Tucai Admin</translation>
         </message>
@@ -5210,6 +5250,13 @@ Approve %2 photos?</translation>
         <message>
             <source>The demo school could not be created: %1</source>
             <translation>The demo school could not be created: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectionMonitor</name>
+        <message>
+            <source>The database file %1 is missing.</source>
+            <translation>The database file %1 is missing.</translation>
         </message>
     </context>
 </TS>

@@ -474,6 +474,10 @@
     <context>
         <name>Database</name>
         <message>
+            <source>The database file %1 is missing.</source>
+            <translation>数据库文件 %1 不存在。</translation>
+        </message>
+        <message>
             <source>The Qt database driver %1 is not installed.</source>
             <translation>未安装 Qt 数据库驱动 %1。</translation>
         </message>
@@ -3113,6 +3117,41 @@ Write it down now: it is not stored and cannot be shown again.</source>
     <context>
         <name>tucai::ui::MainWindow</name>
         <message>
+            <source>%1 %2 %3</source>
+            <comment>connection banner: why, when the next attempt is, what still works</comment>
+            <translation>%1%2%3</translation>
+        </message>
+        <message>
+            <source>Try again now</source>
+            <translation>立即重试</translation>
+        </message>
+        <message>
+            <source>The database file is missing — waiting for it to come back… (attempt %1)</source>
+            <translation>数据库文件不见了——正在等待它恢复……（第 %1 次尝试）</translation>
+        </message>
+        <message>
+            <source>Connection to the database lost — reconnecting… (attempt %1)</source>
+            <translation>与数据库的连接已断开——正在重新连接……（第 %1 次尝试）</translation>
+        </message>
+        <message numerus="yes">
+            <source>Next attempt in %n second(s).</source>
+            <translation>
+                <numerusform>%n 秒后再次尝试。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Trying now…</source>
+            <translation>正在尝试……</translation>
+        </message>
+        <message>
+            <source>What is on screen stays readable; changes are not saved until the connection is back.</source>
+            <translation>屏幕上的内容仍可查看；连接恢复之前，所做的更改不会保存。</translation>
+        </message>
+        <message>
+            <source>Connection to the database restored.</source>
+            <translation>与数据库的连接已恢复。</translation>
+        </message>
+        <message>
             <source>Tucai Admin</source>
             <translation>图采管理端</translation>
         </message>
@@ -5180,6 +5219,13 @@ Approve %2 photos?</source>
         <message>
             <source>The demo school could not be created: %1</source>
             <translation>无法创建演示学校：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectionMonitor</name>
+        <message>
+            <source>The database file %1 is missing.</source>
+            <translation>数据库文件 %1 不存在。</translation>
         </message>
     </context>
 </TS>

@@ -45,6 +45,10 @@ QThreadStorage<ThreadConnections> g_connections;
 // Connections of this thread with a Transaction open: never silently reopened (the
 // statements that follow would run in autocommit on a new session).
 QThreadStorage<QHash<QString, int>> g_openTransactions;
+// The loss count each of this thread's connections was opened at (Database::lossCount).
+QThreadStorage<QHash<QString, quint64>> g_openedAtLoss;
+// Query objects alive on this thread (Query::Live).
+QThreadStorage<int> g_liveQueries;
 
 std::atomic<qint64> g_fixedNow{0};
 QAtomicInteger<int> g_counter{0};
@@ -64,6 +68,13 @@ qint64 nowMs()
 
 void setFixedNowMs(qint64 ms) { g_fixedNow.store(ms); }
 
+struct Database::Health
+{
+    std::atomic<quint64> losses{0};
+    std::atomic<bool> reachable{true};
+    std::atomic<bool> openedOnce{false};
+};
+
 struct Database::ReadCache
 {
     QMutex mutex;
@@ -75,8 +86,14 @@ Database::Database(DbTarget target)
     , m_dialect(&Dialect::forKind(m_target.kind))
     , m_id(QStringLiteral("tucai-%1").arg(g_counter.fetchAndAddRelaxed(1)))
     , m_canRead(std::make_shared<ReadCache>())
+    , m_health(std::make_shared<Health>())
 {
 }
+
+quint64 Database::lossCount() const { return m_health->losses.load(); }
+void Database::markLost() const { m_health->losses.fetch_add(1); }
+bool Database::reachable() const { return m_health->reachable.load(); }
+void Database::setReachable(bool yes) const { m_health->reachable.store(yes); }
 
 bool Database::canRead(const QString &table, const QString &column) const
 {
@@ -99,13 +116,22 @@ QSqlDatabase Database::connection() const
     const QString name = connectionName(m_id);
     if (QSqlDatabase::contains(name)) {
         QSqlDatabase db = QSqlDatabase::database(name, false);
-        if (db.isOpen())
-            return db;
-        if (g_openTransactions.localData().value(name) > 0)
+        const bool inTransaction = g_openTransactions.localData().value(name) > 0;
+        if (db.isOpen()) {
+            // Opened before a loss another thread saw: reconnect now rather than fail once more.
+            if (inTransaction || g_liveQueries.localData() > 0 || g_openedAtLoss.localData().value(name) == m_health->losses.load())
+                return db;
+            db.close();
+        }
+        if (inTransaction)
             throw DbError(DbError::Kind::Lost,
                           QCoreApplication::translate("Database", "The connection to the database was lost in the middle of an action; "
                                                                   "nothing of it was saved."));
     }
+    // A file that was there and vanished is not created again, empty, by a reconnect.
+    if (m_health->openedOnce.load() && !m_dialect->stillPresent(m_target))
+        throw DbError(DbError::Kind::Lost,
+                      QCoreApplication::translate("Database", "The database file %1 is missing.").arg(m_target.path));
     QSqlDatabase db = QSqlDatabase::contains(name) ? QSqlDatabase::database(name, false)
                                                     : QSqlDatabase::addDatabase(m_dialect->driverName(), name);
     QStringList &opened = g_connections.localData().names;
@@ -114,11 +140,13 @@ QSqlDatabase Database::connection() const
     if (!db.isValid())
         throw DbError(DbError::Kind::Other,
                       QCoreApplication::translate("Database", "The Qt database driver %1 is not installed.").arg(m_dialect->driverName()));
+    const quint64 losses = m_health->losses.load();
     {
         const std::shared_ptr<void> connecting = m_dialect->configure(db, m_target);
         if (!db.open())
             throw m_dialect->classify(db.lastError(), m_target, {});
     }
+    g_openedAtLoss.localData().insert(name, losses);
     for (const QString &statement : m_dialect->sessionStatements()) {
         QSqlQuery q(db);
         if (!q.exec(statement)) {
@@ -127,6 +155,7 @@ QSqlDatabase Database::connection() const
             throw error;
         }
     }
+    m_health->openedOnce.store(true);
     return db;
 }
 
@@ -180,17 +209,24 @@ void Database::openAndMigrate(OpenMode mode)
 
 DbError Database::errorFrom(const QSqlError &error, const QString &context) const
 {
-    if (!m_dialect->stillPresent(m_target))
+    if (!m_dialect->stillPresent(m_target)) {
+        markLost();
         return {DbError::Kind::Lost, QCoreApplication::translate("Database", "The database file %1 has disappeared; the last action was not saved.").arg(m_target.path),
                 error.text()};
+    }
     DbError classified = m_dialect->classify(error, m_target, context);
     if (classified.kind() == DbError::Kind::Lost) {
+        markLost();
         // Drop the broken connection: the next use reconnects.
         QSqlDatabase db = QSqlDatabase::database(connectionName(m_id), false);
         db.close();
     }
     return classified;
 }
+
+Query::Live::Live() { ++g_liveQueries.localData(); }
+Query::Live::Live(const Live &) { ++g_liveQueries.localData(); }
+Query::Live::~Live() { --g_liveQueries.localData(); }
 
 Query::Query(const Database &db, const QString &sql)
     : m_db(db), m_query(db.connection()), m_sql(sql)
@@ -260,6 +296,7 @@ void Transaction::commit()
 {
     QSqlDatabase c = m_db.connection();
     if (!m_db.dialect().stillPresent(m_db.target())) {
+        m_db.markLost();
         c.rollback();
         finished();
         throw DbError(DbError::Kind::Lost,

@@ -49,6 +49,18 @@ public:
     bool canRead(const QString &table, const QString &column = {}) const;
     DbError errorFrom(const QSqlError &error, const QString &context = {}) const;
 
+    // Connection health, shared by every thread (db/connection_monitor.h). A connection found
+    // broken on any thread (DbError::Lost) counts as a loss; every connection opened before the
+    // last loss is reopened at its next use on its own thread (never inside an open Transaction),
+    // so the other threads do not each fail once more on a dead session. markLost() counts one
+    // from outside (a SQLite file that vanished: the open handles still read the deleted file).
+    quint64 lossCount() const;
+    void markLost() const;
+    // Set by whoever watches the connection: false while the database is known to be away, so
+    // that timers (ChangeWatch) leave it alone instead of blocking on a reconnect.
+    bool reachable() const;
+    void setReachable(bool yes) const;
+
 private:
     friend class Transaction;
     DbTarget m_target;
@@ -56,6 +68,8 @@ private:
     QString m_id;
     struct ReadCache;
     std::shared_ptr<ReadCache> m_canRead;
+    struct Health;
+    std::shared_ptr<Health> m_health;
 };
 
 // A prepared statement that throws DbError on failure. SQL with named
@@ -78,9 +92,19 @@ public:
     QSqlQuery &raw() { return m_query; }
 
 private:
+    // Counts this thread's live queries: a connection made stale by a loss elsewhere is reopened
+    // only when no query of this thread may still be reading from it (a nested repository call).
+    struct Live
+    {
+        Live();
+        Live(const Live &);
+        Live &operator=(const Live &) { return *this; }
+        ~Live();
+    };
     const Database &m_db;
     QSqlQuery m_query;
     QString m_sql;
+    Live m_live;
 };
 
 // RAII transaction on this thread's connection: rolls back unless commit() ran.

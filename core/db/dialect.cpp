@@ -89,6 +89,14 @@ public:
     QString canReadSql(const QString &, const QString &) const override { return QStringLiteral("SELECT 1"); }
     QString queueArrivalChannel() const override { return {}; }
     QString queueArrivalCounterSql() const override { return QStringLiteral("SELECT n FROM review_queue_arrivals WHERE id = 1"); }
+    QString liveChangeChannel() const override { return {}; }
+    QString liveChangeCountersSql() const override
+    {
+        // Inserts: the AUTOINCREMENT sequences (schema step 8 counts updates and deletes).
+        return QStringLiteral("SELECT (SELECT n FROM review_queue_arrivals WHERE id = 1), "
+                              "(SELECT n FROM live_changes WHERE id = 1) + COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'students'), 0), "
+                              "(SELECT n FROM live_changes WHERE id = 2) + COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'photos'), 0)");
+    }
 };
 
 class PostgresDialect final : public Dialect
@@ -207,6 +215,8 @@ public:
     int maxBoundParameters() const override { return 30000; }
     QString queueArrivalChannel() const override { return QStringLiteral("tucai_review_queue"); }
     QString queueArrivalCounterSql() const override { return {}; }
+    QString liveChangeChannel() const override { return QStringLiteral("tucai_changes"); }
+    QString liveChangeCountersSql() const override { return {}; }
     bool hasDatabaseRoles() const override { return true; }
     QString canReadSql(const QString &table, const QString &column) const override
     {

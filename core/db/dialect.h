@@ -55,6 +55,12 @@ public:
     // server NOTIFYs (empty: none), or else a query of one number that grows with each arrival.
     virtual QString queueArrivalChannel() const = 0;
     virtual QString queueArrivalCounterSql() const = 0;
+    // How the students page and the dashboard learn that students or photos changed (schema
+    // step 8): the channel the server NOTIFYs with the table's name as payload (empty: none), or
+    // else one row of three numbers that grow with review-queue arrivals, student changes and
+    // photo changes.
+    virtual QString liveChangeChannel() const = 0;
+    virtual QString liveChangeCountersSql() const = 0;
 };
 
 } // namespace tucai::db

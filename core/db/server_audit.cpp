@@ -376,4 +376,20 @@ QStringList serverQueueStatements()
     };
 }
 
+QStringList serverLiveChangeStatements()
+{
+    // Statement-level: a bulk import or a batch of decisions costs one call per statement, not per
+    // row, and NOTIFY sends identical notifications of one transaction once.
+    return {
+        // No SET search_path (saving and restoring it costs more than the call): the one name used is qualified.
+        QStringLiteral("CREATE FUNCTION tucai_live_change() RETURNS TRIGGER LANGUAGE plpgsql AS "
+                       "$$ BEGIN PERFORM pg_catalog.pg_notify('tucai_changes', TG_TABLE_NAME); RETURN NULL; END $$"),
+        QStringLiteral("REVOKE EXECUTE ON FUNCTION tucai_live_change() FROM PUBLIC"),
+        QStringLiteral("CREATE TRIGGER students_live_change AFTER INSERT OR UPDATE OR DELETE ON students FOR EACH STATEMENT "
+                       "EXECUTE FUNCTION tucai_live_change()"),
+        QStringLiteral("CREATE TRIGGER photos_live_change AFTER INSERT OR DELETE OR UPDATE OF status, decision, kind ON photos "
+                       "FOR EACH STATEMENT EXECUTE FUNCTION tucai_live_change()"),
+    };
+}
+
 } // namespace tucai::db

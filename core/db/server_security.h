@@ -41,8 +41,13 @@ QStringList serverAuditStatements();
 QStringList serverSecretStatements();
 // Schema step 5 (server_audit.cpp): a photo that enters the review queue (stored as submitted,
 // or back to submitted) sends NOTIFY tucai_review_queue at commit; review pages LISTEN
-// (QueueArrivalWatch). No payload: a listener learns only that its queue may have changed.
+// (ChangeWatch). No payload: a listener learns only that its queue may have changed.
 QStringList serverQueueStatements();
+// Schema step 8 (server_audit.cpp): a statement that inserts, updates or deletes students, or
+// inserts, deletes or changes the status/decision/kind of photos, sends NOTIFY tucai_changes
+// with the table's name as payload at commit (one per statement; the server folds repeats within
+// a transaction); the students page, the dashboard and the navigation badge LISTEN (ChangeWatch).
+QStringList serverLiveChangeStatements();
 
 // The SCRAM-SHA-256 verifier PostgreSQL stores for `password` (the form ALTER
 // ROLE ... PASSWORD accepts pre-hashed): the clear password never reaches the

@@ -3,6 +3,7 @@
 #   pg_fixture.sh start DIR   -> writes DIR/url (postgresql://postgres:PASS@127.0.0.1:PORT/postgres)
 #   pg_fixture.sh stop DIR
 #   pg_fixture.sh kill DIR      -> kill -9 of the postmaster: a crash (the soak test of `tucai simulate`)
+#   pg_fixture.sh crash DIR     -> stops the server at once, as a crash would (pg_ctl -m immediate)
 #   pg_fixture.sh restart DIR   -> starts the stopped or crashed cluster again on its port (crash recovery)
 set -euo pipefail
 cmd=${1:?start|stop}
@@ -43,6 +44,9 @@ kill)
   kill -9 "$pid"
   echo "pg_fixture: postmaster $pid killed"
   ;;
+crash)
+  as_pg "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null
+  ;;
 restart)
   port=$(sed -E 's/.*:([0-9]+)\/.*/\1/' "$dir/url")
   # The killed server's backends leave when they notice; until then the new one refuses to start.
@@ -58,5 +62,5 @@ restart)
   tail -n 20 "$dir/server.log" >&2
   exit 1
   ;;
-*) echo "usage: $0 start|stop|kill|restart DIR" >&2; exit 2 ;;
+*) echo "usage: $0 start|stop|kill|crash|restart DIR" >&2; exit 2 ;;
 esac

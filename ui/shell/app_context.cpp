@@ -1,5 +1,6 @@
 #include "shell/app_context.h"
 
+#include "db/change_watch.h"
 #include "db/database.h"
 
 namespace tucai::ui {
@@ -10,5 +11,24 @@ AppContext::AppContext(std::shared_ptr<db::Database> database, accounts::Session
 }
 
 AppContext::~AppContext() = default;
+
+void AppContext::watchChanges()
+{
+    if (m_watch)
+        return;
+    m_watch = std::make_unique<db::ChangeWatch>(m_database, db::ChangeWatch::Students | db::ChangeWatch::Photos, m_changeIntervalMs);
+    connect(m_watch.get(), &db::ChangeWatch::changed, this, [this](db::ChangeWatch::Topics t) { Q_EMIT liveChange(int(t)); });
+}
+
+void AppContext::setChangeCheckInterval(int ms)
+{
+    m_changeIntervalMs = ms;
+    if (m_watch) {
+        m_watch.reset();
+        watchChanges();
+    }
+}
+
+bool AppContext::changeWatchListening() const { return m_watch && m_watch->listening(); }
 
 } // namespace tucai::ui

@@ -1,5 +1,7 @@
 #include "shell/main_window.h"
 
+#include "db/change_watch.h"
+#include "db/connection_monitor.h"
 #include "db/database.h"
 #include "review/queue_loader.h"
 #include "shell/app_context.h"
@@ -14,10 +16,14 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QFrame>
+#include <QHBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QPushButton>
+#include <QStyle>
 #include <QRegularExpression>
 #include <QScreen>
 #include <QSettings>
@@ -25,6 +31,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
+#include <QVBoxLayout>
 
 namespace tucai::ui {
 namespace {
@@ -74,7 +81,14 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
     splitter->addWidget(m_nav);
     splitter->addWidget(m_stack);
     splitter->setStretchFactor(1, 1);
-    setCentralWidget(splitter);
+    // The connection banner above everything else: the pages stay usable to read what is shown.
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(buildBanner());
+    centralLayout->addWidget(splitter, 1);
+    setCentralWidget(central);
 
     const bool schoolAdmin = context.session().role == StaffRole::SchoolAdmin;
     for (const PageFactory &f : pageFactories()) {
@@ -111,7 +125,22 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
     connect(m_pendingTimer, &QTimer::timeout, this, &MainWindow::refreshPendingCount);
     m_pendingTimer->start();
     connect(&context, &AppContext::dataChanged, this, &MainWindow::refreshPendingCount);
+    // Photos entering or leaving the queue anywhere: counted again within a second, at most once a second.
+    auto *pendingSoon = new QTimer(this);
+    pendingSoon->setSingleShot(true);
+    pendingSoon->setInterval(1000);
+    connect(pendingSoon, &QTimer::timeout, this, &MainWindow::refreshPendingCount);
+    context.watchChanges();
+    connect(&context, &AppContext::liveChange, this, [pendingSoon](int topics) {
+        if ((topics & db::ChangeWatch::Photos) && !pendingSoon->isActive())
+            pendingSoon->start();
+    });
     refreshPendingCount();
+
+    m_monitor = std::make_unique<db::ConnectionMonitor>(context.sharedDatabase());
+    connect(m_monitor.get(), &db::ConnectionMonitor::lost, this, &MainWindow::updateBanner);
+    connect(m_monitor.get(), &db::ConnectionMonitor::attemptFailed, this, &MainWindow::updateBanner);
+    connect(m_monitor.get(), &db::ConnectionMonitor::restored, this, &MainWindow::onReconnected);
 
     buildMenus();
 
@@ -129,6 +158,81 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
 }
 
 MainWindow::~MainWindow() = default;
+
+QFrame *MainWindow::buildBanner()
+{
+    m_banner = new QFrame(this);
+    m_banner->setObjectName(QStringLiteral("connectionBanner"));
+    m_banner->setFrameShape(QFrame::StyledPanel);
+    m_banner->setAutoFillBackground(true);
+    // Amber, readable in light and dark themes alike (the text colour is set with it).
+    m_banner->setStyleSheet(QStringLiteral("QFrame#connectionBanner { background: #fff3cd; border: 1px solid #e0b84c; }"
+                                           "QFrame#connectionBanner QLabel { color: #5c4400; }"));
+    auto *icon = new QLabel(m_banner);
+    const int size = fontMetrics().height() * 3 / 2;
+    icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(size, size));
+    m_bannerText = new QLabel(m_banner);
+    m_bannerText->setObjectName(QStringLiteral("connectionBannerText"));
+    QFont bold = m_bannerText->font();
+    bold.setBold(true);
+    m_bannerText->setFont(bold);
+    m_bannerText->setWordWrap(true);
+    m_bannerDetail = new QLabel(m_banner);
+    m_bannerDetail->setObjectName(QStringLiteral("connectionBannerDetail"));
+    m_bannerDetail->setWordWrap(true);
+    m_bannerDetail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *retry = new QPushButton(tr("Try again now"), m_banner);
+    retry->setObjectName(QStringLiteral("connectionRetry"));
+    connect(retry, &QPushButton::clicked, this, [this] {
+        m_monitor->retryNow();
+        updateBanner();
+    });
+    auto *texts = new QVBoxLayout;
+    texts->setSpacing(2);
+    texts->addWidget(m_bannerText);
+    texts->addWidget(m_bannerDetail);
+    auto *row = new QHBoxLayout(m_banner);
+    row->setContentsMargins(10, 6, 10, 6);
+    row->addWidget(icon, 0, Qt::AlignTop);
+    row->addLayout(texts, 1);
+    row->addWidget(retry, 0, Qt::AlignVCenter);
+    m_banner->hide();
+    // The countdown to the next attempt.
+    m_bannerTick = new QTimer(this);
+    m_bannerTick->setInterval(1000);
+    connect(m_bannerTick, &QTimer::timeout, this, &MainWindow::updateBanner);
+    return m_banner;
+}
+
+void MainWindow::updateBanner()
+{
+    if (!m_monitor->isLost()) {
+        m_banner->hide();
+        m_bannerTick->stop();
+        return;
+    }
+    const int attempt = m_monitor->attempts() + 1;
+    m_bannerText->setText(m_monitor->fileMissing()
+                              ? tr("The database file is missing — waiting for it to come back… (attempt %1)").arg(attempt)
+                              : tr("Connection to the database lost — reconnecting… (attempt %1)").arg(attempt));
+    const int wait = (m_monitor->msUntilNextAttempt() + 999) / 1000;
+    // The sentences are joined by the translation (no space between Chinese sentences).
+    m_bannerDetail->setText(tr("%1 %2 %3", "connection banner: why, when the next attempt is, what still works")
+                                .arg(m_monitor->message(),
+                                     wait > 0 ? tr("Next attempt in %n second(s).", nullptr, wait) : tr("Trying now…"),
+                                     tr("What is on screen stays readable; changes are not saved until the connection is back.")));
+    m_banner->show();
+    if (!m_bannerTick->isActive())
+        m_bannerTick->start();
+}
+
+void MainWindow::onReconnected()
+{
+    updateBanner();
+    statusBar()->showMessage(tr("Connection to the database restored."), 10000);
+    // Every page reads its data again (the visible one now, hidden ones when shown).
+    Q_EMIT m_context.dataChanged(QStringLiteral("reconnected"));
+}
 
 void MainWindow::buildMenus()
 {

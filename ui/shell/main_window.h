@@ -3,11 +3,14 @@
 #include <memory>
 
 class QAction;
+class QFrame;
+class QLabel;
 class QListWidget;
 class QScreen;
 class QStackedWidget;
 class QTimer;
 
+namespace tucai::db { class ConnectionMonitor; }
 namespace tucai::review { class QueueLoader; }
 
 namespace tucai::ui {
@@ -36,6 +39,10 @@ public:
     void refreshPendingCount();
     // Settings key of the geometry remembered for `screen` (its name and size).
     static QString geometryKey(const QScreen *screen);
+    // The database connection's watch: while it is lost a banner above the pages says so (with
+    // the attempt count) until it is back; then the pages read their data again.
+    db::ConnectionMonitor *connectionMonitor() const { return m_monitor.get(); }
+    QFrame *connectionBanner() const { return m_banner; }
 
 Q_SIGNALS:
     void reconnectRequested();
@@ -50,6 +57,9 @@ private:
     void showShortcuts();
     void showAbout();
     void onPageSelected(int row);
+    QFrame *buildBanner();
+    void updateBanner();
+    void onReconnected();
 
     AppContext &m_context;
     QListWidget *m_nav;
@@ -59,6 +69,11 @@ private:
     QList<Page *> m_pages;
     std::unique_ptr<review::QueueLoader> m_pending;
     QTimer *m_pendingTimer;
+    std::unique_ptr<db::ConnectionMonitor> m_monitor;
+    QFrame *m_banner = nullptr;
+    QLabel *m_bannerText = nullptr;
+    QLabel *m_bannerDetail = nullptr;
+    QTimer *m_bannerTick = nullptr;
 };
 
 } // namespace tucai::ui

@@ -1,5 +1,6 @@
 #include "pages/dashboard/dashboard_page.h"
 
+#include "db/change_watch.h"
 #include "db/database.h"
 #include "pages/dashboard/dashboard_charts.h"
 #include "pages/dashboard/still_missing.h"
@@ -8,6 +9,7 @@
 
 #include <QComboBox>
 #include <QDateTime>
+#include <algorithm>
 #include <QFutureWatcher>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -103,13 +105,47 @@ DashboardPage::DashboardPage(AppContext &context, QWidget *parent) : Page(contex
     connect(&context, &AppContext::dataChanged, this, [this] {
         if (isVisible())
             refresh();
+        else if (m_loadedOnce)
+            m_stale = true;
+    });
+    // So do submissions, decisions and unlocks anywhere (the student side, other staff).
+    m_live = new QTimer(this);
+    m_live->setSingleShot(true);
+    connect(m_live, &QTimer::timeout, this, [this] {
+        if (m_loading) { // the figures of a moment ago are still being computed: then again
+            m_live->start(m_liveIntervalMs);
+            return;
+        }
+        ++m_liveRefreshes;
+        refresh();
+        if (m_tabs->currentWidget() == m_missing)
+            m_missing->reload();
+    });
+    context.watchChanges();
+    connect(&context, &AppContext::liveChange, this, [this](int topics) {
+        if (topics & (db::ChangeWatch::Students | db::ChangeWatch::Photos))
+            onLiveChange();
     });
 }
 
 void DashboardPage::activate()
 {
-    if (!m_loadedOnce)
+    if (!m_loadedOnce || m_stale)
         refresh();
+}
+
+void DashboardPage::onLiveChange()
+{
+    if (!m_loadedOnce)
+        return;
+    if (!isVisible()) {
+        m_stale = true;
+        return;
+    }
+    if (m_live->isActive())
+        return;
+    const qint64 since = QDateTime::currentMSecsSinceEpoch() - m_lastRefreshAt;
+    m_live->start(int(std::clamp<qint64>(m_liveIntervalMs - since, 0, m_liveIntervalMs)));
 }
 
 dashboard::DashboardRequest DashboardPage::request() const
@@ -126,6 +162,8 @@ void DashboardPage::refresh()
 {
     m_loading = true;
     m_loadedOnce = true;
+    m_stale = false;
+    m_lastRefreshAt = QDateTime::currentMSecsSinceEpoch();
     m_status->setText(tr("Computing the figures..."));
     const int generation = ++m_generation;
     auto database = context().sharedDatabase();

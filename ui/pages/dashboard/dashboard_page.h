@@ -36,6 +36,10 @@ public:
     // The last navigation a click asked for (page id + filter), for tests and the status bar.
     QString lastTargetPage() const { return m_lastTarget; }
     QVariantMap lastFilter() const { return m_lastFilter; }
+    // Live figures: after a change elsewhere the figures are computed again, at most once per
+    // `ms` (default 3 s: a busy morning of submissions does not keep the database computing).
+    void setLiveRefreshInterval(int ms) { m_liveIntervalMs = ms; }
+    int liveRefreshes() const { return m_liveRefreshes; }
     // The filter sent to the students page for one bar/slice.
     static QVariantMap filterFor(qint64 collegeId, dashboard::Bucket bucket);
 
@@ -48,6 +52,7 @@ private:
     void onPicked(qint64 collegeId, dashboard::Bucket bucket);
     void show(const dashboard::DashboardData &data);
     dashboard::DashboardRequest request() const;
+    void onLiveChange();
 
     DashboardCharts *m_charts;
     StillMissingWidget *m_missing;
@@ -59,6 +64,11 @@ private:
     bool m_loading = false;
     bool m_loadedOnce = false;
     int m_generation = 0;
+    QTimer *m_live;
+    qint64 m_lastRefreshAt = 0;
+    int m_liveIntervalMs = 3000;
+    int m_liveRefreshes = 0;
+    bool m_stale = false;
     QString m_lastTarget;
     QVariantMap m_lastFilter;
 };

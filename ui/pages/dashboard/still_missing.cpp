@@ -211,7 +211,25 @@ void StillMissingWidget::reload()
             m_count->setText(r.second);
             return;
         }
+        // A reload after a change elsewhere keeps the current student and the student at the top.
+        const auto idAt = [this](int row) { return row >= 0 && row < m_model->rows().size() ? m_model->rows().at(row).studentId : 0; };
+        const qint64 current = idAt(m_view->currentIndex().row());
+        const qint64 top = idAt(m_view->rowAt(0));
+        const int column = std::max(0, m_view->currentIndex().column());
         m_model->setRows(r.first);
+        int currentRow = -1, topRow = -1;
+        for (int row = 0; row < m_model->rows().size() && (current || top); ++row) {
+            const qint64 id = m_model->rows().at(row).studentId;
+            if (id == top)
+                topRow = row;
+            if (id == current)
+                currentRow = row;
+        }
+        if (currentRow >= 0)
+            m_view->selectionModel()->setCurrentIndex(m_model->index(currentRow, column),
+                                                      QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        if (topRow >= 0)
+            m_view->scrollTo(m_model->index(topRow, 0), QAbstractItemView::PositionAtTop);
         m_count->setText(tr("%n student(s) still missing", nullptr, int(m_model->rows().size())));
     });
     watcher->setFuture(QtConcurrent::run([database, sel]() -> Result {

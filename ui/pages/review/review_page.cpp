@@ -2,7 +2,7 @@
 
 #include "checks/check_profile.h"
 #include "db/database.h"
-#include "db/queue_watch.h"
+#include "db/change_watch.h"
 #include "db/review_repo.h"
 #include "db/school_repo.h"
 #include "pages/review/photo_viewer.h"

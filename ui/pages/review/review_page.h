@@ -22,7 +22,7 @@ class QToolButton;
 class QTreeWidget;
 
 namespace tucai::checks { class CheckProfile; }
-namespace tucai::db { class QueueArrivalWatch; }
+namespace tucai::db { class ChangeWatch; }
 namespace tucai::review { class RecheckJob; }
 
 namespace tucai::ui {
@@ -143,7 +143,7 @@ private:
     // return dialog stay the same for the whole session.
     QHash<QString, int> m_reasonUsage;
     bool m_started = false;
-    std::unique_ptr<db::QueueArrivalWatch> m_arrivals;
+    std::unique_ptr<db::ChangeWatch> m_arrivals;
     int m_arrivalIntervalMs = 2000;
     bool m_reloadQueued = false;
     int m_liveReloads = 0;

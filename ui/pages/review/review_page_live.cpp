@@ -2,7 +2,7 @@
 // member, another program) shows up without any action, and the reviewer keeps their place.
 #include "pages/review/review_page.h"
 
-#include "db/queue_watch.h"
+#include "db/change_watch.h"
 #include "pages/review/queue_model.h"
 #include "pages/review/return_reason_dialog.h"
 #include "review/photo_loader.h"
@@ -26,8 +26,8 @@ bool ReviewPage::liveQueueListening() const { return m_arrivals && m_arrivals->l
 void ReviewPage::startLiveQueue()
 {
     // On the GUI thread's connection: PostgreSQL's notifications are read by this thread's event loop.
-    m_arrivals = std::make_unique<db::QueueArrivalWatch>(context().sharedDatabase(), m_arrivalIntervalMs);
-    connect(m_arrivals.get(), &db::QueueArrivalWatch::arrived, this, &ReviewPage::reloadKeepingPlace);
+    m_arrivals = std::make_unique<db::ChangeWatch>(context().sharedDatabase(), db::ChangeWatch::QueueArrivals, m_arrivalIntervalMs);
+    connect(m_arrivals.get(), &db::ChangeWatch::changed, this, &ReviewPage::reloadKeepingPlace);
 }
 
 void ReviewPage::reloadKeepingPlace()

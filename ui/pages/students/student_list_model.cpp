@@ -17,6 +17,7 @@ StudentListModel::StudentListModel(std::shared_ptr<db::Database> database, bool 
 
 void StudentListModel::setFilter(const db::StudentFilter &filter)
 {
+    m_refreshing = false;
     beginResetModel();
     m_filter = filter;
     ++m_generation;
@@ -55,9 +56,107 @@ void StudentListModel::setFilter(const db::StudentFilter &filter)
     }));
 }
 
+void StudentListModel::refreshInPlace()
+{
+    if (m_count == 0) {
+        reload();
+        return;
+    }
+    ++m_generation;  // replies still on their way hold the old rows
+    m_pending.clear();
+    QList<int> blocks = m_blocks.keys();
+    if (blocks.isEmpty())
+        blocks << 0;
+    const quint64 gen = m_generation;
+    auto database = m_database;
+    const db::StudentFilter filter = m_filter;
+    m_refreshing = true;
+    ++m_loading;
+    struct Result
+    {
+        qint64 count = -1;
+        QHash<int, QList<db::StudentRow>> blocks;
+    };
+    auto *watcher = new QFutureWatcher<Result>(this);
+    connect(watcher, &QFutureWatcher<Result>::finished, this, [this, watcher, gen] {
+        watcher->deleteLater();
+        --m_loading;
+        if (gen != m_generation)
+            return; // the filter changed meanwhile: that load wins
+        m_refreshing = false;
+        Result r = watcher->result();
+        if (r.count < 0) {
+            Q_EMIT loadFailed(tr("The student list could not be loaded."));
+            Q_EMIT refreshed();
+            return;
+        }
+        applyRefresh(int(r.count), std::move(r.blocks));
+    });
+    watcher->setFuture(QtConcurrent::run([database, filter, blocks]() -> Result {
+        Result r;
+        try {
+            db::AccountRepo repo(*database);
+            r.count = repo.countStudents(filter);
+            for (int b : blocks)
+                if (b * kBlock < r.count)
+                    r.blocks.insert(b, repo.students(filter, b * kBlock, kBlock));
+        } catch (const db::DbError &) {
+            r.count = -1;
+        }
+        return r;
+    }));
+}
+
+void StudentListModel::applyRefresh(int count, QHash<int, QList<db::StudentRow>> blocks)
+{
+    Q_EMIT aboutToRefresh();
+    m_applying = true;
+    QHash<qint64, int> rowOf;
+    for (auto it = blocks.cbegin(); it != blocks.cend(); ++it)
+        for (int i = 0; i < it->size(); ++i)
+            rowOf.insert(it->at(i).student.id, it.key() * kBlock + i);
+    const int before = m_count;
+    if (count > before) {
+        beginInsertRows({}, before, count - 1);
+        m_count = count;
+        endInsertRows();
+    }
+    // The view's selection and current index are persistent indexes: move each to the row its
+    // student has now.
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList from = persistentIndexList();
+    QModelIndexList to;
+    to.reserve(from.size());
+    for (const QModelIndex &i : from) {
+        const db::StudentRow *r = rowAt(i.row());
+        const int row = r ? rowOf.value(r->student.id, -1) : (i.row() < count ? i.row() : -1);
+        to << (row >= 0 ? index(row, i.column()) : QModelIndex());
+    }
+    m_blocks = std::move(blocks);
+    changePersistentIndexList(from, to);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    if (count < before) {
+        beginRemoveRows({}, count, before - 1);
+        m_count = count;
+        endRemoveRows();
+    }
+    m_applying = false;
+    Q_EMIT loaded();
+    Q_EMIT refreshed();
+}
+
+int StudentListModel::findStudent(qint64 id) const
+{
+    for (auto it = m_blocks.cbegin(); it != m_blocks.cend(); ++it)
+        for (int i = 0; i < it->size(); ++i)
+            if (it->at(i).student.id == id)
+                return it.key() * kBlock + i;
+    return -1;
+}
+
 void StudentListModel::requestBlock(int block) const
 {
-    if (m_blocks.contains(block) || m_pending.contains(block) || block * kBlock >= m_count)
+    if (m_applying || m_blocks.contains(block) || m_pending.contains(block) || block * kBlock >= m_count)
         return;
     m_pending.insert(block);
     ++m_loading;

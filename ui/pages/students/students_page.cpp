@@ -4,6 +4,7 @@
 #include "audit/audit_export.h"
 #include "db/account_repo.h"
 #include "db/audit_query_repo.h"
+#include "db/change_watch.h"
 #include "db/database.h"
 #include "db/misc_repos.h"
 #include "db/school_repo.h"
@@ -16,6 +17,7 @@
 #include "shell/message_box.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDateTime>
@@ -193,9 +195,17 @@ StudentsPage::StudentsPage(AppContext &context, QWidget *parent) : Page(context,
     });
     connect(m_model, &StudentListModel::loadFailed, this, [this](const QString &msg) { m_count->setText(msg); });
     connect(&context, &AppContext::dataChanged, this, [this](const QString &what) {
-        if (what != QLatin1String("students") && m_loadedOnce)
-            m_model->reload();
+        if (what != QLatin1String("students"))
+            liveRefresh();
     });
+    // Students and photos changed anywhere (the student side, another staff member).
+    context.watchChanges();
+    connect(&context, &AppContext::liveChange, this, [this](int topics) {
+        if (topics & (db::ChangeWatch::Students | db::ChangeWatch::Photos))
+            liveRefresh();
+    });
+    connect(m_model, &StudentListModel::aboutToRefresh, this, &StudentsPage::beforeRefresh);
+    connect(m_model, &StudentListModel::refreshed, this, &StudentsPage::afterRefresh);
 
     QSettings settings;
     if (!m_splitter->restoreState(settings.value(QStringLiteral("students/splitter")).toByteArray()))
@@ -224,6 +234,61 @@ void StudentsPage::activate()
 {
     if (!m_loadedOnce)
         reloadList();
+    else if (m_stale)
+        liveRefresh();
+}
+
+void StudentsPage::liveRefresh()
+{
+    if (!m_loadedOnce)
+        return;
+    if (!isVisible()) {
+        m_stale = true;
+        return;
+    }
+    // Never under an open dialog (a reason being typed, an import) or while rows are arriving.
+    if (QApplication::activeModalWidget() || m_model->isLoading()) {
+        if (!m_refreshQueued) {
+            m_refreshQueued = true;
+            QTimer::singleShot(500, this, [this] {
+                m_refreshQueued = false;
+                liveRefresh();
+            });
+        }
+        return;
+    }
+    m_stale = false;
+    ++m_liveRefreshes;
+    m_model->refreshInPlace();
+}
+
+void StudentsPage::beforeRefresh()
+{
+    // Taken when the new rows are there, not when they were asked for: the user may have scrolled.
+    const db::StudentRow *top = m_model->rowAt(m_table->rowAt(0));
+    m_topId = top ? top->student.id : 0;
+    m_detailOf.clear();
+    for (const QModelIndex &i : m_table->selectionModel()->selectedRows())
+        if (const db::StudentRow *r = m_model->rowAt(i.row()))
+            m_detailOf.append({r->student.id, r->student.rowVersion});
+}
+
+void StudentsPage::afterRefresh()
+{
+    m_count->setText(tr("%n student(s)", nullptr, m_model->rowCount()));
+    if (m_topId) {
+        const int row = m_model->findStudent(m_topId);
+        if (row >= 0 && row != m_table->rowAt(0))
+            m_table->scrollTo(m_model->index(row, 0), QAbstractItemView::PositionAtTop);
+    }
+    QList<QPair<qint64, int>> now;
+    for (const QModelIndex &i : m_table->selectionModel()->selectedRows())
+        if (const db::StudentRow *r = m_model->rowAt(i.row()))
+            now.append({r->student.id, r->student.rowVersion});
+    // The detail panel again only when what it shows changed (it reads on this thread).
+    if (now != m_detailOf)
+        showDetail();
+    updateActions();
 }
 
 void StudentsPage::applyFilter(const QVariantMap &filter)
@@ -376,20 +441,8 @@ void StudentsPage::runAction(accounts::AccountActions::Kind kind)
     } catch (const db::DbError &e) {
         MessageBox::warning(this, title, e.message());
     }
-    // Re-read the list and re-select the same students once their rows are back.
-    const QList<qint64> keep = ids;
-    m_model->reload();
-    auto *once = new QObject(this);
-    connect(m_model, &StudentListModel::loaded, once, [this, keep, once] {
-        for (int row = 0; row < m_model->rowCount(); ++row) {
-            const db::StudentRow *r = m_model->rowAt(row);
-            if (!r)
-                break; // only the rows loaded so far
-            if (keep.contains(r->student.id))
-                m_table->selectionModel()->select(m_model->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
-        }
-        once->deleteLater();
-    });
+    // Re-read the rows in place: the same students stay selected (those still in the filter).
+    m_model->refreshInPlace();
 }
 
 } // namespace tucai::ui

@@ -34,8 +34,16 @@ public:
     StudentListModel *model() const { return m_model; }
     // Runs an action on the selected students (asks for the reason).
     void runAction(accounts::AccountActions::Kind kind);
+    // Live list: how many times the rows were read again in place after a change elsewhere.
+    int liveRefreshes() const { return m_liveRefreshes; }
 
 private:
+    // Reads the rows again keeping the selection, the current student and the student at the top
+    // (by id); waits while a dialog is open or rows are loading; only marks the list stale while
+    // the page is hidden (activate() refreshes it).
+    void liveRefresh();
+    void beforeRefresh();
+    void afterRefresh();
     void reloadList();
     void showDetail();
     void updateActions();
@@ -55,6 +63,11 @@ private:
     QTimer *m_searchDelay;
     QAction *m_unlock, *m_lift, *m_shorten, *m_reset, *m_grant, *m_import;
     bool m_loadedOnce = false;
+    bool m_stale = false;
+    bool m_refreshQueued = false;
+    int m_liveRefreshes = 0;
+    qint64 m_topId = 0;
+    QList<QPair<qint64, int>> m_detailOf;  // selected students (id, row version) the detail shows
 };
 
 } // namespace tucai::ui
