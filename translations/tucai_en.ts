@@ -1033,6 +1033,10 @@
             <translation>The packages are complete, but the students could not be marked as exported: %1</translation>
         </message>
         <message>
+            <source>the disk is full (%1 free on %2)</source>
+            <translation>the disk is full (%1 free on %2)</translation>
+        </message>
+        <message>
             <source>the file could not be written to the disk</source>
             <translation>the file could not be written to the disk</translation>
         </message>

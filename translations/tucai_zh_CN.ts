@@ -1033,6 +1033,10 @@
             <translation>照片包已完整生成，但未能将学生标记为已导出：%1</translation>
         </message>
         <message>
+            <source>the disk is full (%1 free on %2)</source>
+            <translation>磁盘已满（%2 上仅剩 %1）</translation>
+        </message>
+        <message>
             <source>the file could not be written to the disk</source>
             <translation>文件无法写入磁盘</translation>
         </message>

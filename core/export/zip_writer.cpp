@@ -2,6 +2,10 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QLocale>
+#include <QStorageInfo>
 #include <QTimeZone>
 #include <QtEndian>
 #include <zlib.h>
@@ -44,6 +48,17 @@ QList<quint32> ZipWriter::crcs() const
     for (const Entry &e : m_entries)
         out << e.crc;
     return out;
+}
+
+// Why a write failed, in words a user can act on. QFile reports a full disk only as an unknown
+// error on some platforms, so the free space of the folder's volume is asked as well.
+static QString writeFailure(const QFile &file)
+{
+    const QStorageInfo disk(QFileInfo(file.fileName()).absolutePath());
+    if (disk.isValid() && disk.bytesAvailable() >= 0 && disk.bytesAvailable() < 1024 * 1024)
+        return QCoreApplication::translate("Export", "the disk is full (%1 free on %2)")
+            .arg(QLocale::c().formattedDataSize(disk.bytesAvailable()), QDir::toNativeSeparators(disk.rootPath()));
+    return file.errorString();
 }
 
 ZipWriter::~ZipWriter()
@@ -89,7 +104,7 @@ bool ZipWriter::add(const QString &name, const QByteArray &data, qint64 ms)
     put16(h, 0);
     h.append(e.name);
     if (m_file.write(h) != h.size() || m_file.write(data) != data.size()) {
-        m_error = m_file.errorString();
+        m_error = writeFailure(m_file);
         return false;
     }
     m_entries.append(e);
@@ -132,12 +147,12 @@ bool ZipWriter::finish()
     const quint32 cdSize = quint32(cd.size() - 22);
     qToLittleEndian(cdSize, cd.data() + cd.size() - 22 + 12);
     if (m_file.write(cd) != cd.size() || !m_file.flush()) {
-        m_error = m_file.errorString();
+        m_error = writeFailure(m_file);
         return false;
     }
     m_file.close();
     if (m_file.error() != QFileDevice::NoError) {
-        m_error = m_file.errorString();
+        m_error = writeFailure(m_file);
         return false;
     }
     m_finished = true;

@@ -23,6 +23,7 @@
 #include <QImage>
 #include <QImageReader>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QXmlStreamReader>
 #include <QtTest>
 
@@ -549,6 +550,50 @@ private Q_SLOTS:
         QVERIFY2(code == 0, qPrintable(log));
         QVERIFY(QDir(out).entryList({QStringLiteral("*.part")}, QDir::Files).isEmpty());
         QCOMPARE(parseCsv(readAll(out + QStringLiteral("/manifest.csv"))).size(), total + 1);
+    }
+
+    // The disk fills up in the middle of an export: a real full file system (a small tmpfs in a
+    // user and mount namespace of its own, where the export is the only writer). Nothing may be left
+    // under a final name, the message must say the disk is full, and nobody is marked exported.
+    void diskFullLeavesNoFinalFile()
+    {
+#ifndef Q_OS_LINUX
+        QSKIP("needs a Linux mount namespace to make a small file system");
+#else
+        const QString unshare = QStandardPaths::findExecutable(QStringLiteral("unshare"));
+        if (unshare.isEmpty())
+            QSKIP("unshare (util-linux) not found");
+        int code = -1;
+        run(unshare, {QStringLiteral("-rm"), QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("mount -t tmpfs -o size=64k none /tmp")}, &code);
+        if (code != 0)
+            QSKIP("this machine does not allow a mount namespace (unshare -rm); the disk-full case is not run here");
+        auto database = copyOfDemo(QStringLiteral("full"));
+        const qint64 bytes = db::Query(*database, QStringLiteral(
+            "SELECT SUM(b.byte_size) FROM photos p JOIN photo_blobs b ON b.sha256 = p.sha256 WHERE p.status = 'approved'")).scalar().toLongLong();
+        // Room for about half of the photos: the disk fills up in the middle of the packages.
+        const qint64 room = (bytes / 2) / 4096 * 4096;
+        QVERIFY2(room >= 256 * 1024, qPrintable(QStringLiteral("the demo's approved photos take only %1 bytes").arg(bytes)));
+        const QString dbPath = database->target().path;
+        database->closeThisThread();
+        const QString out = m_dir.filePath(QStringLiteral("full-out"));
+        QVERIFY(QDir().mkpath(out));
+        // Inside the namespace: the small file system over the output folder, the export, then what is
+        // left in the folder (listed before the namespace and its tmpfs go away).
+        const QString script = QStringLiteral("mount -t tmpfs -o size=%1 none \"$1\" || { echo MOUNT-FAILED; exit 99; }; "
+                                              "\"$2\" export --db \"$3\" --out \"$1\" --quiet; rc=$?; ls -1 \"$1\" | sed 's/^/LEFT:/'; exit $rc")
+                                   .arg(room);
+        const QString log = run(unshare, {QStringLiteral("-rm"), QStringLiteral("sh"), QStringLiteral("-c"), script, QStringLiteral("sh"), out,
+                                          QStringLiteral(TUCAI_CLI_PATH), dbPath}, &code);
+        QVERIFY2(!log.contains(QLatin1String("MOUNT-FAILED")), qPrintable(log));
+        QVERIFY2(code != 0, qPrintable(log)); // an export that could not be written is not a success
+        QVERIFY2(log.contains(QLatin1String("the disk is full")), qPrintable(log));
+        for (const QString &line : log.split(QLatin1Char('\n')))
+            if (line.startsWith(QLatin1String("LEFT:")))
+                QVERIFY2(line.trimmed().endsWith(QLatin1String(".part")), qPrintable(QStringLiteral("left under a final name: %1\n%2").arg(line, log)));
+        auto again = std::make_unique<db::Database>(db::DbTarget::sqlite(dbPath));
+        again->open();
+        QCOMPARE(db::Query(*again, QStringLiteral("SELECT COUNT(*) FROM students WHERE state = 'exported'")).scalar().toInt(), 0);
+#endif
     }
 
     void formulaCellsNeutralised()

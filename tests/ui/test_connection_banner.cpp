@@ -243,7 +243,7 @@ private Q_SLOTS:
         ui::MessageBox::setNextAnswer(QMessageBox::Ok);
         page->approve();
         QCOMPARE(page->currentPhotoId(), tried);
-        QVERIFY(ui::MessageBox::lastText().contains(QStringLiteral("横幅")));
+        QVERIFY2(ui::MessageBox::lastText().contains(QStringLiteral("横幅")), qPrintable(ui::MessageBox::lastText()));
         ui::MessageBox::reset();
         w.showPage(QStringLiteral("students"));
         QTest::qWait(1500);
