@@ -20,10 +20,18 @@ JSON
 export TUCAI_SCREENSHOT_PASSWORD=Admin@2026
 shoot() { # NAME WIDTH HEIGHT SCALE OUTDIR [PAGES]
   XDG_CONFIG_HOME="$tmp/config-$1" QT_QPA_PLATFORM=$(screen "$1" "$2" "$3") QT_SCALE_FACTOR=$4 \
-    "$build/app/tucai-admin" --db "$tmp/demo.sqlite" --lang zh_CN --user admin --password-env TUCAI_SCREENSHOT_PASSWORD \
+    "$build/app/tucai-admin" --db "${SHOT_DB:-$tmp/demo.sqlite}" --lang zh_CN --user admin --password-env TUCAI_SCREENSHOT_PASSWORD \
     --screenshots "$5" ${6:+--screenshot-pages "$6"}
 }
 shoot office 1366 768 1 "$root/docs/screenshots"
 # The banner while the database is away (the demo file is moved aside for a few seconds).
 shoot banner 1366 768 1 "$root/docs/screenshots" connection-lost
 shoot hidpi 2732 1536 2 "$root/docs/screenshots/200" review,return-reasons,students,dashboard,login,welcome
+# A live collection: `tucai simulate` plays students and two reviewers on a copy of the demo for 30 s
+# (real faces when ../shared is there), then the dashboard shows what they did.
+cp "$tmp/demo.sqlite" "$tmp/live.sqlite"
+(cd "$root" && "$build/app/tucai" simulate --db "$tmp/live.sqlite" --duration 30 --rate 600 --reviewers 2 --speed 40 --seed 7 >"$tmp/simulate.log" 2>&1) \
+  || { echo "screenshots: tucai simulate failed:" >&2; tail -n 5 "$tmp/simulate.log" >&2; }
+tail -n 3 "$tmp/simulate.log"
+SHOT_DB=$tmp/live.sqlite shoot live 1366 768 1 "$tmp/live-shots" dashboard
+cp "$tmp/live-shots/dashboard.png" "$root/docs/screenshots/live-dashboard.png"
