@@ -213,8 +213,12 @@ def main():
         check(unpaid_after == 0, "no payment asked once dropped: %d" % unpaid_after)
         check(report["settings_changes"] >= 2, "settings changes noticed: %d" % report["settings_changes"])
         if ENGINE == "postgres":
-            check(report["connection_losses"] >= 1, "the restarts hit actions in flight: %d losses, %d found committed, %d sent again"
-                  % (report["connection_losses"], report["found_committed"], report["retried"]))
+            # Whether a kill meets an action in flight is a matter of timing (4-8 per run usually; once,
+            # on a loaded machine, none: every thread was between actions for both outages). The path
+            # itself is tested deterministically in test_student_flow (a replayed key applied once);
+            # here it is reported, and every count above must add up either way.
+            print("note the restarts hit %d actions in flight: %d found committed, %d sent again"
+                  % (report["connection_losses"], report["found_committed"], report["retried"]), flush=True)
         print("soak took %.1f s" % (time.time() - t0))
     finally:
         if ENGINE == "postgres":
