@@ -159,6 +159,15 @@ struct Simulator::Impl
     void reviewerLoop(int index, const std::atomic_bool &stop);
     // One student action with its idempotency key: on a lost connection, waits for the server,
     // then either finds the key committed or sends the action once more.
+    // The one resend policy for an action that failed, a student's step or a reviewer's decision:
+    // counted once as a lost connection or another failure; after the database answers again,
+    // `committed` asks whether the server kept the action (a DbError: gone again, wait once more);
+    // if not, `resend` sends it again, once after a lost connection, up to five times (with a short
+    // pause) after another failure. `failed` and `lost` read the latest result. True when the action
+    // was found committed.
+    bool settle(const std::atomic_bool &stop, const std::function<bool()> &failed, const std::function<bool()> &lost,
+                const std::function<bool()> &committed, const std::function<void()> &resend,
+                const std::function<void()> &tick = {});
     StepResult act(SimStudent &s, const QString &kind, const std::atomic_bool &stop, const std::function<StepResult(const QString &)> &send,
                    const std::function<void()> &tick);
     void step(SimStudent &s, StudentFlow &flow, const checks::CheckEngine &engine, demo::DemoFaces &faces, const std::atomic_bool &stop,
@@ -246,6 +255,40 @@ QList<SimEvent> Simulator::events() const
     return d->events;
 }
 
+bool Simulator::Impl::settle(const std::atomic_bool &stop, const std::function<bool()> &failed, const std::function<bool()> &lost,
+                             const std::function<bool()> &committed, const std::function<void()> &resend,
+                             const std::function<void()> &tick)
+{
+    int resends = 0;
+    bool lostOnce = false;
+    while (failed() && !stop.load()) {
+        const bool wasLost = lost();
+        if (resends == 0)
+            count([&](SimCounts &c) { ++(wasLost ? c.connectionLosses : c.otherFailures); });
+        lostOnce = lostOnce || wasLost;
+        if (!waitForDatabase(stop, tick))
+            break;
+        bool done = false;
+        try {
+            done = committed();
+        } catch (const db::DbError &) {
+            continue; // lost again: wait once more, then ask again
+        }
+        if (done) {
+            count([](SimCounts &c) { ++c.foundCommitted; });
+            return true;
+        }
+        if (resends >= (lostOnce ? 1 : 5))
+            break;
+        ++resends;
+        count([](SimCounts &c) { ++c.retried; });
+        if (!wasLost)
+            QThread::msleep(ulong(20 * resends));
+        resend();
+    }
+    return false;
+}
+
 StepResult Simulator::Impl::act(SimStudent &s, const QString &kind, const std::atomic_bool &stop,
                                 const std::function<StepResult(const QString &)> &send, const std::function<void()> &tick)
 {
@@ -255,34 +298,11 @@ StepResult Simulator::Impl::act(SimStudent &s, const QString &kind, const std::a
     StepResult r = send(key);
     // Sent once more after a lost connection (the server may have committed: the journal says),
     // up to five times after another failure (SQLite busy), which never commits.
-    int resends = 0;
-    bool lostOnce = false;
-    while (r.status == Status::Failed && !stop.load()) {
-        const bool lost = r.errorKind == db::DbError::Kind::Lost || r.errorKind == db::DbError::Kind::Unreachable;
-        if (resends == 0)
-            count([&](SimCounts &c) { ++(lost ? c.connectionLosses : c.otherFailures); });
-        lostOnce = lostOnce || lost;
-        if (!waitForDatabase(stop, tick))
-            break;
-        bool committed = false;
-        try {
-            committed = db::StudentFlowRepo(db).requestDone(key);
-        } catch (const db::DbError &) {
-            continue; // lost again: wait once more, then ask again
-        }
-        if (committed) {
-            count([](SimCounts &c) { ++c.foundCommitted; });
-            r.status = Status::AlreadyDone;
-            break;
-        }
-        if (resends >= (lostOnce ? 1 : 5))
-            break;
-        ++resends;
-        count([](SimCounts &c) { ++c.retried; });
-        if (!lost)
-            QThread::msleep(ulong(20 * resends));
-        r = send(key);
-    }
+    if (settle(
+            stop, [&] { return r.status == Status::Failed; },
+            [&] { return r.errorKind == db::DbError::Kind::Lost || r.errorKind == db::DbError::Kind::Unreachable; },
+            [&] { return db::StudentFlowRepo(db).requestDone(key); }, [&] { r = send(key); }, tick))
+        r.status = Status::AlreadyDone;
     if (r.status == Status::Failed)
         count([](SimCounts &c) { ++c.abandoned; });
     if (r.ok()) {
@@ -544,34 +564,15 @@ void Simulator::Impl::reviewerLoop(int index, const std::atomic_bool &stop)
         // A failure here is the database going away: find out whether the decision was
         // committed (the photo moved one version, by this reviewer), else send it once more
         // with the same row version (the same notification key).
-        int resends = 0;
-        bool lostOnce = false;
-        while (result.status == review::DecisionResult::Status::Failed && !stop.load()) {
-            if (resends == 0)
-                count([&](SimCounts &c) { ++(result.connectionLost ? c.connectionLosses : c.otherFailures); });
-            lostOnce = lostOnce || result.connectionLost;
-            if (!waitForDatabase(stop))
-                break;
-            std::optional<db::ReviewRepo::Decided> now;
-            try {
-                now = db::ReviewRepo(db).decidedState(decision.photoId);
-            } catch (const db::DbError &) {
-                continue;
-            }
-            if (now && now->rowVersion == decision.rowVersion + 1 && now->reviewerId == me.first
-                && now->decision == (decision.approve ? QLatin1String("approved") : QLatin1String("returned"))) {
-                count([](SimCounts &c) { ++c.foundCommitted; });
-                result.status = review::DecisionResult::Status::Ok;
-                break;
-            }
-            if (resends >= (lostOnce ? 1 : 5))
-                break;
-            ++resends;
-            count([](SimCounts &c) { ++c.retried; });
-            if (!result.connectionLost)
-                QThread::msleep(ulong(20 * resends));
-            result = service.decide(decision);
-        }
+        const auto committed = [&] {
+            const std::optional<db::ReviewRepo::Decided> now = db::ReviewRepo(db).decidedState(decision.photoId);
+            return now && now->rowVersion == decision.rowVersion + 1 && now->reviewerId == me.first
+                   && now->decision == (decision.approve ? QLatin1String("approved") : QLatin1String("returned"));
+        };
+        if (settle(
+                stop, [&] { return result.status == review::DecisionResult::Status::Failed; },
+                [&] { return result.connectionLost; }, committed, [&] { result = service.decide(decision); }))
+            result.status = review::DecisionResult::Status::Ok;
         const double ms = double(t.nsecsElapsed()) / 1e6;
         switch (result.status) {
         case review::DecisionResult::Status::Ok:
