@@ -12,6 +12,7 @@ namespace tucai::db {
 ConnectionMonitor::ConnectionMonitor(std::shared_ptr<Database> db, QObject *parent)
     : QObject(parent), m_db(std::move(db)), m_lossesSeen(m_db->lossCount())
 {
+    m_pool.setMaxThreadCount(1);
     m_probe.setInterval(10000);
     connect(&m_probe, &QTimer::timeout, this, &ConnectionMonitor::startProbe);
     m_probe.start();
@@ -65,7 +66,7 @@ void ConnectionMonitor::startProbe()
         return;
     auto db = m_db;
     const bool wasMissing = m_fileMissing;
-    m_running.setFuture(QtConcurrent::run([db, wasMissing]() -> Probe {
+    m_running.setFuture(QtConcurrent::run(&m_pool, [db, wasMissing]() -> Probe {
         Probe p;
         if (!db->dialect().stillPresent(db->target())) {
             // The open handles still read the deleted file: make every thread open it afresh

@@ -1,6 +1,7 @@
 #pragma once
 #include <QFutureWatcher>
 #include <QObject>
+#include <QThreadPool>
 #include <QTimer>
 #include <memory>
 
@@ -13,8 +14,9 @@ class Database;
 // A loss is noticed when any thread's statement found its connection broken
 // (Database::lossCount()), and by a probe every few seconds (a server that died while nobody
 // asked; a SQLite file that was deleted or moved away, which open handles would not notice).
-// Probes run one at a time on a worker thread, outside any transaction (Database refuses to
-// reopen a connection inside one anyway). While lost, Database::reachable() is false.
+// Probes run one at a time on the monitor's own thread, outside any transaction (Database refuses
+// to reopen a connection inside one anyway), so that long work filling the global thread pool (an
+// export, a batch of checks) never delays them. While lost, Database::reachable() is false.
 class ConnectionMonitor final : public QObject
 {
     Q_OBJECT
@@ -58,6 +60,7 @@ private:
     QTimer m_probe;      // connected: the regular probe
     QTimer m_lossPoll;   // connected: a statement elsewhere found its connection broken?
     QTimer m_retry;      // lost: the next attempt
+    QThreadPool m_pool;  // one thread, the probe's own (destroyed after m_running)
     QFutureWatcher<Probe> m_running;
     quint64 m_lossesSeen = 0;
     bool m_lost = false;
