@@ -45,9 +45,11 @@ void printUsage()
 
 } // namespace
 
-int main(int argc, char **argv)
+namespace {
+
+// The program, its application object included: gone (and its worker threads ended) on return.
+int runCli(int argc, char **argv)
 {
-    tucai::platform::prepareConsole();
     // `codes` lays out PDF text, which needs fonts and so a QGuiApplication. On Linux it runs
     // offscreen (no display needed); Windows always has its desktop, and its own platform plugin
     // is the one that knows the system fonts.
@@ -100,4 +102,18 @@ int main(int argc, char **argv)
     tucai::cli::err() << QStringLiteral("tucai: unknown command '%1'\n").arg(command);
     printUsage();
     return tucai::cli::Usage;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    tucai::platform::prepareConsole();
+    const int code = runCli(argc, argv);
+    // Static streams and the log are not flushed by their destructors when endProcess ends the
+    // process at once (Windows).
+    tucai::cli::out().flush();
+    tucai::cli::err().flush();
+    tucai::flushLogging();
+    return tucai::platform::endProcess(code);
 }

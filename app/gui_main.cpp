@@ -10,6 +10,7 @@
 #include "shell/startup.h"
 #include "shell/welcome_dialog.h"
 #include "util/logging.h"
+#include "util/platform.h"
 #include "util/version.h"
 
 #include <QAction>
@@ -113,7 +114,8 @@ int takeScreenshots(ui::MainWindow &window, const db::Database &database, const 
 
 } // namespace
 
-int main(int argc, char **argv)
+// The program, its application object included: gone (and its worker threads ended) on return.
+static int runGui(int argc, char **argv)
 {
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Tucai"));
@@ -243,4 +245,11 @@ int main(int argc, char **argv)
             return 0;
         target.reset();
     }
+}
+
+int main(int argc, char **argv)
+{
+    const int code = runGui(argc, argv);
+    tucai::flushLogging();
+    return tucai::platform::endProcess(code);
 }

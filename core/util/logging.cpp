@@ -40,6 +40,12 @@ void qtToSpdlog(QtMsgType type, const QMessageLogContext &ctx, const QString &me
 
 QString logFilePath() { return g_logPath; }
 
+void flushLogging()
+{
+    if (auto logger = spdlog::default_logger())
+        logger->flush();
+}
+
 void initLogging(const QString &programName, bool toStderr)
 {
     if (!g_logPath.isEmpty())

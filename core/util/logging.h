@@ -7,5 +7,7 @@ namespace tucai {
 // qDebug/qWarning/... forwarded to it. Safe to call once per process.
 void initLogging(const QString &programName, bool toStderr);
 QString logFilePath();
+// Writes out what the log still buffers (before the program ends).
+void flushLogging();
 
 } // namespace tucai

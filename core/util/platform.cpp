@@ -3,6 +3,8 @@
 #include <QDir>
 #include <QFile>
 
+#include <cstdio>
+
 #ifdef Q_OS_WIN
 #  include <qt_windows.h>
 #  include <climits>
@@ -236,6 +238,15 @@ QString localEncodingPath(const QString &path)
     }
 #endif
     return {};
+}
+
+int endProcess(int code)
+{
+    std::fflush(nullptr);
+#ifdef Q_OS_WIN
+    TerminateProcess(GetCurrentProcess(), UINT(code));
+#endif
+    return code;
 }
 
 } // namespace tucai::platform

@@ -53,4 +53,12 @@ bool localEncodingIsUtf8();
 // neither works (a volume without short names).
 QString localEncodingPath(const QString &path);
 
+// The last call of a program's main(), after everything is saved and closed (databases, files, the
+// log) and the application object is gone: returns `code` for main() to return. On Windows it ends
+// the process at once with `code` instead: a MinGW program that returns from main() can hang for
+// ever in libstdc++'s DLL clean-up (pthread_key_delete waits for a lock of libwinpthread that a
+// thread killed by ExitProcess still held; seen as `tucai demo create` never ending under Wine, one
+// run in ten). Nothing is lost: the DLLs' clean-up at that point only frees memory.
+int endProcess(int code);
+
 } // namespace tucai::platform
