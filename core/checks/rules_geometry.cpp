@@ -106,7 +106,7 @@ void runGeometryRules(Context &c)
         // located (lids, glasses) and the angle is not trusted either way.
         const cv::Rect &bl = c.face.left.box, &br = c.face.right.box;
         const double boxDeg = std::atan2((br.y + br.height / 2.0) - (bl.y + bl.height / 2.0), (br.x + br.width / 2.0) - (bl.x + bl.width / 2.0)) * kRadToDeg;
-        if (!c.face.left.fromCascade && !c.face.right.fromCascade)
+        if (!c.face.left.located && !c.face.right.located)
             c.add("pose.roll", RuleStatus::Uncertain, deg, QStringLiteral("|angle|<=%1").arg(maxDeg), geo, QStringLiteral("eyes not located"));
         else if (std::abs(deg) > maxDeg && std::abs(boxDeg) <= maxDeg - 1)
             c.add("pose.roll", RuleStatus::Uncertain, deg, QStringLiteral("|angle|<=%1").arg(maxDeg), geo,

@@ -425,6 +425,35 @@ private Q_SLOTS:
         QVERIFY2(compared >= 18 && valid >= 18, qPrintable(QStringLiteral("%1 faces, %2 with landmarks").arg(compared).arg(valid)));
     }
 
+    // Dark lenses hide an eye from the eye cascade; with valid landmarks the pupils are then searched
+    // inside the landmarks' eye contours (no turned re-detection): they lie near the true pupils and
+    // pose.roll can decide (it said "eyes not located" before).
+    void pupilsFromLandmarksWhenCascadeMisses()
+    {
+        REQUIRE_FACES();
+        int used = 0;
+        for (const char *person : {"001", "002", "004", "012"}) {
+            QByteArray bytes;
+            QPointF l, r;
+            QVERIFY(loadFrll(facesDir(), QLatin1String(person), false, &bytes, &l, &r));
+            const QList<Fixture> fx = makeFixtures(bytes, l, r, QLatin1String(person), {QStringLiteral("tinted_glasses")}, {3});
+            QCOMPARE(fx.size(), 2);
+            const Fixture &f = fx.last();
+            const CheckReport rep = engine().check(f.bytes);
+            QVERIFY2(rep.face.landmarks.size() == 68, person);
+            if (!rep.detector.contains(QLatin1String("landmarks' eye contours")))
+                continue;   // the cascade found both eyes on this one
+            ++used;
+            // The truth travels with the compliant photo; the lenses do not move the head.
+            const Fixture &truth = fx.first();
+            const double ipd = QLineF(truth.leftEye, truth.rightEye).length();
+            const double el = QLineF(rep.face.leftEye, truth.leftEye).length(), er = QLineF(rep.face.rightEye, truth.rightEye).length();
+            QVERIFY2(el < 0.15 * ipd && er < 0.15 * ipd, qPrintable(QStringLiteral("%1: %2 / %3 px").arg(QLatin1String(person)).arg(el).arg(er)));
+            QVERIFY2(status(rep, "pose.roll") == QLatin1String("pass"), person);
+        }
+        QVERIFY2(used >= 3, qPrintable(QString::number(used)));
+    }
+
     // eyes.open on the landmarks' eye aspect ratio: real closed eyes (Yale "sleepy", a wink) fail,
     // the same subjects with open eyes and produced compliant photos pass.
     void eyesOpenLandmarks()
