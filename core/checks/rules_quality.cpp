@@ -52,8 +52,12 @@ double moireScore(const cv::Mat &grey, cv::Rect *area)
     *area = r;
     cv::Mat f;
     grey(r).convertTo(f, CV_32F);
-    cv::Mat win;
-    cv::createHanningWindow(win, f.size(), CV_32F);
+    // The window is the same for every photo: made once per process (65,536 cosines).
+    static const cv::Mat win = [] {
+        cv::Mat w;
+        cv::createHanningWindow(w, cv::Size(n, n), CV_32F);
+        return w;
+    }();
     f = (f - cv::mean(f)[0]).mul(win);
     cv::Mat spec;
     cv::dft(f, spec, cv::DFT_COMPLEX_OUTPUT);
