@@ -136,10 +136,10 @@ void findEyes(const cv::Mat &grey, FaceFit &f)
             if (d < bestD) {
                 bestD = d;
                 best.box = e;
-                best.fromCascade = true;
+                best.located = true;
             }
         }
-        if (!best.fromCascade) {
+        if (!best.located) {
             const int w = int(0.26 * b.width), h = int(0.16 * b.height);
             best.box = cv::Rect(int(expected.x - w / 2.0), int(expected.y - h / 2.0), w, h);
         }
@@ -204,9 +204,9 @@ void addFace(std::vector<cv::Rect> &faces, const cv::Rect &full)
     faces.push_back(full);
 }
 
-// Faces and landmarks on an upright photo. `retry`: also the half-resolution pass when the fifth
-// resolution finds nothing.
-FaceFit fitUpright(const cv::Mat &bgr, const cv::Mat &grey, cv::CascadeClassifier &fc, bool retry)
+// Faces on an upright photo. `retry`: also the half-resolution pass when the fifth resolution finds
+// nothing.
+FaceFit detectUpright(const cv::Mat &grey, cv::CascadeClassifier &fc, bool retry)
 {
     FaceFit f;
     // Faces on a produced photo are ~200 px wide: detect at a fifth of the resolution (minimum face
@@ -259,10 +259,25 @@ FaceFit fitUpright(const cv::Mat &bgr, const cv::Mat &grey, cv::CascadeClassifie
         return f;
     f.found = true;
     f.box = f.faces.front();
+    return f;
+}
+
+// The eyes by the eye cascade and the mouth below them, on the main face of `f`.
+void cascadeEyes(const cv::Mat &bgr, const cv::Mat &grey, FaceFit &f)
+{
     findEyes(grey, f);
     f.interPupil = std::hypot(f.right.centre.x - f.left.centre.x, f.right.centre.y - f.left.centre.y);
     findMouth(bgr, f);
-    return f;
+}
+
+cv::CascadeClassifier &faceCascade(Cascades &c, FaceMethod method)
+{
+    return method == FaceMethod::LbpImproved ? c.lbp : method == FaceMethod::HaarDefault ? c.def : c.alt2;
+}
+
+QString methodName(FaceMethod method)
+{
+    return method == FaceMethod::LbpImproved ? QStringLiteral("lbp") : method == FaceMethod::HaarDefault ? QStringLiteral("haar-default") : QStringLiteral("haar");
 }
 
 cv::Point2f mapPoint(const cv::Mat &M, cv::Point2f p)
@@ -280,18 +295,49 @@ cv::Rect mapBox(const cv::Mat &M, const cv::Rect &r)
 
 } // namespace
 
-FaceFit fitFace(const cv::Mat &bgr, const cv::Mat &grey, FaceMethod method)
+FaceFit detectFaces(const cv::Mat &grey, FaceMethod method)
 {
     FaceFit f;
     Cascades &c = cascades();
     if (!c.ok)
         return f;
-    cv::CascadeClassifier &fc = method == FaceMethod::LbpImproved ? c.lbp : method == FaceMethod::HaarDefault ? c.def : c.alt2;
-    const QString name = method == FaceMethod::LbpImproved ? QStringLiteral("lbp") : method == FaceMethod::HaarDefault ? QStringLiteral("haar-default") : QStringLiteral("haar");
-    f = fitUpright(bgr, grey, fc, true);
-    f.method = name;
-    if (f.found && f.left.fromCascade && f.right.fromCascade)
+    f = detectUpright(grey, faceCascade(c, method), true);
+    f.method = methodName(method);
+    return f;
+}
+
+void eyesFromLandmarks(const cv::Mat &bgr, const cv::Mat &grey, const Landmarks &marks, FaceFit &f)
+{
+    if (!f.found || !marks.valid)
+        return;
+    // The eye contour (six points, corner to corner) places the eye; the pupil is then the dark blob
+    // near its centre, searched as inside an eye cascade's box: a square as wide as the eye (the
+    // cascade's boxes are about that size), of which the middle two thirds across and half down.
+    for (const auto &[eye, first] : {std::pair<EyeFit *, int>{&f.left, lm::kLeftEyeFirst}, {&f.right, lm::kRightEyeFirst}}) {
+        const cv::Point2f ctr = marks.mean(first, 6);
+        const int w = std::max(4, int(std::lround(cv::norm(marks[first + 3] - marks[first]))));
+        eye->box = cv::Rect(int(std::lround(ctr.x - w / 2.0)), int(std::lround(ctr.y - w / 2.0)), w, w);
+        eye->located = true;
+        const cv::Rect inner(eye->box.x + eye->box.width / 6, eye->box.y + eye->box.height / 4, eye->box.width * 2 / 3, eye->box.height / 2);
+        eye->centre = darkCentre(grey, inner);
+    }
+    f.interPupil = std::hypot(f.right.centre.x - f.left.centre.x, f.right.centre.y - f.left.centre.y);
+    findMouth(bgr, f);
+    f.method += QStringLiteral(", pupils within the landmarks' eye contours");
+}
+
+FaceFit eyesByCascade(const cv::Mat &bgr, const cv::Mat &grey, FaceFit f, bool turnedRetry, FaceMethod method)
+{
+    Cascades &c = cascades();
+    if (!c.ok)
         return f;
+    cv::CascadeClassifier &fc = faceCascade(c, method);
+    const QString name = methodName(method);
+    if (f.found) {
+        cascadeEyes(bgr, grey, f);
+        if ((f.left.located && f.right.located) || !turnedRetry)
+            return f;
+    }
     // A strongly tilted head (beyond ~12 deg) is lost by the frontal cascade, or found with its eyes
     // outside the level eye band: try again on the photo turned by +-15 deg about its centre, and
     // map what is found back. With a face already found, the turned fit is taken only when it finds
@@ -302,8 +348,11 @@ FaceFit fitFace(const cv::Mat &bgr, const cv::Mat &grey, FaceMethod method)
         cv::Mat rg, rb, back;
         cv::warpAffine(grey, rg, M, grey.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
         cv::warpAffine(bgr, rb, M, bgr.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
-        FaceFit r = fitUpright(rb, rg, fc, false);
-        if (!r.found || (f.found && !(r.left.fromCascade && r.right.fromCascade)))
+        FaceFit r = detectUpright(rg, fc, false);
+        if (!r.found)
+            continue;
+        cascadeEyes(rb, rg, r);
+        if (f.found && !(r.left.located && r.right.located))
             continue;
         cv::invertAffineTransform(M, back);
         for (cv::Rect &b : r.faces)
@@ -321,6 +370,11 @@ FaceFit fitFace(const cv::Mat &bgr, const cv::Mat &grey, FaceMethod method)
         return r;
     }
     return f;
+}
+
+FaceFit fitFace(const cv::Mat &bgr, const cv::Mat &grey, FaceMethod method)
+{
+    return eyesByCascade(bgr, grey, detectFaces(grey, method), true, method);
 }
 
 } // namespace tucai::checks::detail

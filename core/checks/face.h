@@ -3,6 +3,7 @@
 // (cv::CascadeClassifier is not safe to share between threads while detecting).
 
 #include "cv_wrap.h"
+#include "landmarks.h"
 
 #include <QString>
 
@@ -15,8 +16,8 @@ enum class FaceMethod { HaarAlt2, HaarDefault, LbpImproved };
 struct EyeFit
 {
     cv::Point2f centre;
-    cv::Rect box;            // the eye region searched / found
-    bool fromCascade = false;
+    cv::Rect box;            // the eye region found (eye cascade) or around the landmarks' eye contour
+    bool located = false;    // found by the eye cascade or the landmarks; false: guessed from the face box
 };
 
 struct FaceFit
@@ -32,6 +33,16 @@ struct FaceFit
 };
 
 bool cascadesAvailable(QString *error);
+
+// The engine's order: faces on the upright photo (detectFaces: no eyes yet), the landmarks on the main
+// face, then the eyes by the eye cascade (eyesByCascade). When the cascade misses an eye, the photo
+// turned +-15 deg is searched again - unless the landmarks are valid (`turnedRetry` false): then the
+// pupils are searched inside the landmarks' eye contours instead (eyesFromLandmarks).
+FaceFit detectFaces(const cv::Mat &grey, FaceMethod method = FaceMethod::HaarAlt2);
+void eyesFromLandmarks(const cv::Mat &bgr, const cv::Mat &grey, const Landmarks &marks, FaceFit &f);
+FaceFit eyesByCascade(const cv::Mat &bgr, const cv::Mat &grey, FaceFit upright, bool turnedRetry = true,
+                      FaceMethod method = FaceMethod::HaarAlt2);
+// detectFaces + eyesByCascade (no landmarks).
 FaceFit fitFace(const cv::Mat &bgr, const cv::Mat &grey, FaceMethod method = FaceMethod::HaarAlt2);
 
 } // namespace tucai::checks::detail

@@ -40,5 +40,8 @@ bool landmarkModelAvailable(QString *error);
 // the model is missing or the points do not form a plausible face.
 constexpr int kFitWidth = 160;
 Landmarks fitLandmarks(const cv::Mat &grey, const cv::Rect &faceBox);
+// The same with dlib::shape_predictor itself instead of the engine's own evaluation of its trees
+// (for the test that the two agree; loads a second copy of the model on first use).
+Landmarks fitLandmarksWithDlib(const cv::Mat &grey, const cv::Rect &faceBox);
 
 } // namespace tucai::checks::detail

@@ -2,6 +2,7 @@
 #include "engine_context.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace tucai::checks::detail {
@@ -11,22 +12,28 @@ constexpr double kBgTolerance = 20;   // Lab units from the border colour still 
 
 cv::Vec3f medianLab(const cv::Mat &lab8, const cv::Mat &mask)
 {
-    std::vector<float> ch[3];
+    // Per channel the value of rank count/2 (the upper median, as nth_element at size/2 gives),
+    // from a 256-bin histogram of the 8-bit values.
+    std::array<std::array<int, 256>, 3> hist{};
+    int count = 0;
     for (int y = 0; y < lab8.rows; ++y) {
         const cv::Vec3b *p = lab8.ptr<cv::Vec3b>(y);
         const uchar *m = mask.empty() ? nullptr : mask.ptr<uchar>(y);
         for (int x = 0; x < lab8.cols; ++x)
-            if (!m || m[x])
+            if (!m || m[x]) {
                 for (int k = 0; k < 3; ++k)
-                    ch[k].push_back(p[x][k]);
+                    ++hist[size_t(k)][p[x][k]];
+                ++count;
+            }
     }
     cv::Vec3f out(0, 128, 128);
+    if (count == 0)
+        return labUnits(out);
     for (int k = 0; k < 3; ++k) {
-        if (ch[k].empty())
-            return labUnits(out);
-        auto mid = ch[k].begin() + ch[k].size() / 2;
-        std::nth_element(ch[k].begin(), mid, ch[k].end());
-        out[k] = *mid;
+        int seen = 0, v = 0;
+        while (seen + hist[size_t(k)][size_t(v)] <= count / 2)
+            seen += hist[size_t(k)][size_t(v++)];
+        out[k] = float(v);
     }
     return labUnits(out);
 }

@@ -16,15 +16,26 @@ void prepareSkin(Context &c)
     if (!c.face.found)
         return;
     const double ipd = std::max(10.0, c.face.interPupil);
-    cv::Mat mask = cv::Mat::zeros(c.lab.size(), CV_8U);
-    for (const cv::Point2f &e : {c.face.left.centre, c.face.right.centre}) {
-        const cv::Rect r = cv::Rect(int(e.x - 0.15 * ipd), int(e.y + 0.35 * ipd), int(0.3 * ipd), int(0.3 * ipd)) & cv::Rect(0, 0, mask.cols, mask.rows);
-        if (r.area() > 0)
-            mask(r).setTo(255);
+    // The two patches under the eyes, masked within the rectangle that holds both (the sums are
+    // exact integers, so the mean is the one over the whole photo with the same mask).
+    const cv::Rect frame(0, 0, c.lab.cols, c.lab.rows);
+    cv::Rect patches[2];
+    cv::Rect both;
+    for (int i = 0; i < 2; ++i) {
+        const cv::Point2f e = i == 0 ? c.face.left.centre : c.face.right.centre;
+        patches[i] = cv::Rect(int(e.x - 0.15 * ipd), int(e.y + 0.35 * ipd), int(0.3 * ipd), int(0.3 * ipd)) & frame;
+        if (patches[i].area() > 0)
+            both = both.area() > 0 ? (both | patches[i]) : patches[i];
     }
+    if (both.area() <= 0)
+        return;
+    cv::Mat mask = cv::Mat::zeros(both.size(), CV_8U);
+    for (const cv::Rect &r : patches)
+        if (r.area() > 0)
+            mask(r - both.tl()).setTo(255);
     if (cv::countNonZero(mask) < 10)
         return;
-    const cv::Scalar m = cv::mean(c.lab, mask);
+    const cv::Scalar m = cv::mean(c.lab(both), mask);
     c.skinLab = labUnits(cv::Vec3f(float(m[0]), float(m[1]), float(m[2])));
     c.skinReady = true;
 }
@@ -106,7 +117,7 @@ void runGeometryRules(Context &c)
         // located (lids, glasses) and the angle is not trusted either way.
         const cv::Rect &bl = c.face.left.box, &br = c.face.right.box;
         const double boxDeg = std::atan2((br.y + br.height / 2.0) - (bl.y + bl.height / 2.0), (br.x + br.width / 2.0) - (bl.x + bl.width / 2.0)) * kRadToDeg;
-        if (!c.face.left.fromCascade && !c.face.right.fromCascade)
+        if (!c.face.left.located && !c.face.right.located)
             c.add("pose.roll", RuleStatus::Uncertain, deg, QStringLiteral("|angle|<=%1").arg(maxDeg), geo, QStringLiteral("eyes not located"));
         else if (std::abs(deg) > maxDeg && std::abs(boxDeg) <= maxDeg - 1)
             c.add("pose.roll", RuleStatus::Uncertain, deg, QStringLiteral("|angle|<=%1").arg(maxDeg), geo,

@@ -1,7 +1,9 @@
 // The photo check engine on real images: broken files give named errors, produced compliant photos
 // pass, injected defects fail their rule, reports survive JSON, the CLI keeps its exit codes.
 #include "checks/check_engine.h"
+#include "checks/face.h"
 #include "checks/fixtures.h"
+#include "checks/landmarks.h"
 #include "checks/photo_producer.h"
 
 #include <QBuffer>
@@ -381,6 +383,75 @@ private Q_SLOTS:
         }
         std::sort(errors.begin(), errors.end());
         QVERIFY2(errors.at(errors.size() / 2) < 4.5, qPrintable(QString::number(errors.at(errors.size() / 2))));
+    }
+
+    // The engine evaluates dlib's regression trees with its own loop (flat arrays, no BLAS call per
+    // tree): on real faces - produced photos, turned heads, Yale's small greyscale faces - it gives
+    // exactly the points dlib::shape_predictor gives on the same model.
+    void landmarksMatchDlib()
+    {
+        REQUIRE_FACES();
+        QList<QByteArray> photos;
+        const QStringList people = frllPeople(facesDir());
+        for (const QString &person : {people.at(0), people.at(5), people.at(20), people.at(33), people.at(47)}) {
+            QByteArray bytes;
+            QPointF l, r;
+            QVERIFY(loadFrll(facesDir(), person, false, &bytes, &l, &r));
+            for (const Fixture &f : makeFixtures(bytes, l, r, person, {QStringLiteral("yaw"), QStringLiteral("pitch"), QStringLiteral("roll")}, {3}))
+                photos << f.bytes;
+        }
+        for (const char *f : {"subject01.surprised.png", "subject03.sleepy.png", "subject04.wink.png", "subject08.glasses.png"})
+            photos << readFile(facesDir() + QStringLiteral("/yale/") + QLatin1String(f));
+        int compared = 0, valid = 0;
+        for (const QByteArray &b : photos) {
+            const cv::Mat bgr = cv::imdecode(cv::Mat(1, int(b.size()), CV_8UC1, const_cast<char *>(b.constData())), cv::IMREAD_COLOR);
+            QVERIFY(!bgr.empty());
+            cv::Mat grey;
+            cv::cvtColor(bgr, grey, cv::COLOR_BGR2GRAY);
+            const detail::FaceFit face = detail::fitFace(bgr, grey);
+            if (!face.found)
+                continue;
+            const detail::Landmarks ours = detail::fitLandmarks(grey, face.box);
+            const detail::Landmarks theirs = detail::fitLandmarksWithDlib(grey, face.box);
+            QCOMPARE(ours.valid, theirs.valid);
+            QCOMPARE(ours.why, theirs.why);
+            for (int i = 0; i < detail::lm::kCount; ++i) {
+                QCOMPARE(ours[i].x, theirs[i].x);
+                QCOMPARE(ours[i].y, theirs[i].y);
+            }
+            valid += ours.valid ? 1 : 0;
+            ++compared;
+        }
+        QVERIFY2(compared >= 18 && valid >= 18, qPrintable(QStringLiteral("%1 faces, %2 with landmarks").arg(compared).arg(valid)));
+    }
+
+    // Dark lenses hide an eye from the eye cascade; with valid landmarks the pupils are then searched
+    // inside the landmarks' eye contours (no turned re-detection): they lie near the true pupils and
+    // pose.roll can decide (it said "eyes not located" before).
+    void pupilsFromLandmarksWhenCascadeMisses()
+    {
+        REQUIRE_FACES();
+        int used = 0;
+        for (const char *person : {"001", "002", "004", "012"}) {
+            QByteArray bytes;
+            QPointF l, r;
+            QVERIFY(loadFrll(facesDir(), QLatin1String(person), false, &bytes, &l, &r));
+            const QList<Fixture> fx = makeFixtures(bytes, l, r, QLatin1String(person), {QStringLiteral("tinted_glasses")}, {3});
+            QCOMPARE(fx.size(), 2);
+            const Fixture &f = fx.last();
+            const CheckReport rep = engine().check(f.bytes);
+            QVERIFY2(rep.face.landmarks.size() == 68, person);
+            if (!rep.detector.contains(QLatin1String("landmarks' eye contours")))
+                continue;   // the cascade found both eyes on this one
+            ++used;
+            // The truth travels with the compliant photo; the lenses do not move the head.
+            const Fixture &truth = fx.first();
+            const double ipd = QLineF(truth.leftEye, truth.rightEye).length();
+            const double el = QLineF(rep.face.leftEye, truth.leftEye).length(), er = QLineF(rep.face.rightEye, truth.rightEye).length();
+            QVERIFY2(el < 0.15 * ipd && er < 0.15 * ipd, qPrintable(QStringLiteral("%1: %2 / %3 px").arg(QLatin1String(person)).arg(el).arg(er)));
+            QVERIFY2(status(rep, "pose.roll") == QLatin1String("pass"), person);
+        }
+        QVERIFY2(used >= 3, qPrintable(QString::number(used)));
     }
 
     // eyes.open on the landmarks' eye aspect ratio: real closed eyes (Yale "sleepy", a wink) fail,
