@@ -8,7 +8,7 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGridLayout>
-#include <QGroupBox>
+#include <QFrame>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -81,15 +81,25 @@ LoginDialog::LoginDialog(const db::Database &database, QWidget *parent) : QDialo
 
 QWidget *LoginDialog::demoAccountsBox()
 {
-    auto *box = new QGroupBox(tr("Demo database: click an account to fill it in"), this);
+    // A heading label over a framed panel, not a QGroupBox title: Windows' style cut the top of
+    // that title off in Chinese (its title margin is made for Latin fonts).
+    auto *box = new QWidget(this);
     box->setObjectName(QStringLiteral("loginDemoAccounts"));
-    auto *grid = new QGridLayout(box);
+    auto *outer = new QVBoxLayout(box);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *heading = new QLabel(tr("Demo database: click an account to fill it in"), box);
+    heading->setObjectName(QStringLiteral("loginDemoAccountsHeading"));
+    outer->addWidget(heading);
+    auto *panel = new QFrame(box);
+    panel->setFrameShape(QFrame::StyledPanel);
+    outer->addWidget(panel);
+    auto *grid = new QGridLayout(panel);
     int n = 0;
     const demo::DemoAccount *accounts = demo::demoAccounts(&n);
     for (int i = 0; i < n; ++i) {
         const QString user = QString::fromLatin1(accounts[i].username);
         const QString password = QString::fromLatin1(accounts[i].password);
-        auto *b = new QToolButton(box);
+        auto *b = new QToolButton(panel);
         b->setObjectName(QStringLiteral("demoAccount_") + user);
         b->setText(user);
         b->setAutoRaise(true);
@@ -101,8 +111,8 @@ QWidget *LoginDialog::demoAccountsBox()
             m_login->setFocus(); // Enter logs in
         });
         grid->addWidget(b, i, 0);
-        grid->addWidget(new QLabel(displayName(staffRoleFromDb(QString::fromLatin1(accounts[i].role))), box), i, 1);
-        auto *pw = new QLabel(password, box);
+        grid->addWidget(new QLabel(displayName(staffRoleFromDb(QString::fromLatin1(accounts[i].role))), panel), i, 1);
+        auto *pw = new QLabel(password, panel);
         pw->setTextInteractionFlags(Qt::TextSelectableByMouse);
         grid->addWidget(pw, i, 2);
     }
