@@ -13,7 +13,11 @@
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
 
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
 #include <algorithm>
+#include <cmath>
 
 namespace tucai::checks {
 namespace {
@@ -26,6 +30,7 @@ struct Outcome
     CheckReport report;
     double visible = -1;   // second_face: visible share of the second face (the fixture's truth)
     QPointF leftEye, rightEye;   // compliant photos: the true pupils
+    double ita = std::nan("");   // compliant photos: the skin's individual typology angle
 };
 
 struct RealCase
@@ -33,6 +38,51 @@ struct RealCase
     QString file, person, defect;
     QStringList expect;
 };
+
+// Wilson score interval (95%) of num/den, in percent.
+QString ci(int num, int den)
+{
+    if (den <= 0)
+        return QStringLiteral("-");
+    const double z = 1.96, n = den, p = double(num) / den;
+    const double centre = (p + z * z / (2 * n)) / (1 + z * z / n);
+    const double half = z * std::sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n);
+    return QStringLiteral("%1-%2%").arg(100 * std::max(0.0, centre - half), 0, 'f', 1).arg(100 * std::min(1.0, centre + half), 0, 'f', 1);
+}
+
+// The individual typology angle (ITA, degrees) of the skin on both cheeks, measured on the photo
+// itself below the true pupils: atan((L* - 50) / b*) over the median L* and b* of two patches. The
+// higher, the lighter the skin (> 41 light, 10-41 intermediate, <= 10 brown to dark, after Chardon's
+// categories merged into three). NaN when the patches fall outside the photo.
+double skinIta(const QByteArray &jpeg, QPointF left, QPointF right)
+{
+    const cv::Mat raw(1, int(jpeg.size()), CV_8U, const_cast<char *>(jpeg.constData()));
+    const cv::Mat bgr = cv::imdecode(raw, cv::IMREAD_COLOR);
+    const double ipd = QLineF(left, right).length();
+    if (bgr.empty() || ipd <= 0)
+        return std::nan("");
+    std::vector<int> ls, bs;
+    for (const QPointF eye : {left, right}) {
+        const int half = std::max(2, int(0.15 * ipd));
+        const cv::Rect box(int(eye.x()) - half, int(eye.y() + 0.8 * ipd) - half, 2 * half, 2 * half);
+        if ((box & cv::Rect(0, 0, bgr.cols, bgr.rows)) != box)
+            return std::nan("");
+        cv::Mat lab;
+        cv::cvtColor(bgr(box), lab, cv::COLOR_BGR2Lab);
+        for (int y = 0; y < lab.rows; ++y)
+            for (int x = 0; x < lab.cols; ++x) {
+                const cv::Vec3b v = lab.at<cv::Vec3b>(y, x);
+                ls.push_back(v[0]);
+                bs.push_back(v[2]);
+            }
+    }
+    const auto median = [](std::vector<int> &v) {
+        std::nth_element(v.begin(), v.begin() + long(v.size() / 2), v.end());
+        return double(v[v.size() / 2]);
+    };
+    const double L = median(ls) * 100.0 / 255.0, b = median(bs) - 128.0;
+    return std::atan2(L - 50.0, b) * 180.0 / CV_PI;
+}
 
 QString pct(int num, int den) { return den ? QStringLiteral("%1% (%2/%3)").arg(100.0 * num / den, 0, 'f', 1).arg(num).arg(den) : QStringLiteral("-"); }
 
@@ -98,9 +148,12 @@ bool runEvaluation(const EvalOptions &opt, QTextStream &out, QString *error)
         const QString otherId = people.at((people.indexOf(person) + 1) % people.size());
         loadFrll(facesDir, otherId, false, &other, &ol, &orr);
         const QList<Fixture> fx = makeFixtures(bytes, l, r, person, opt.defects, opt.levels, nullptr, other, ol, orr);
-        for (const Fixture &f : fx)
+        for (const Fixture &f : fx) {
             res.append({f.person, f.defect, QStringLiteral("generated"), f.level, f.expectRules, f.knownDeviations, engine.check(f.bytes),
                         f.visibleFraction, f.leftEye, f.rightEye});
+            if (f.defect == QLatin1String("none"))
+                res.last().ita = skinIta(f.bytes, f.leftEye, f.rightEye);
+        }
         if (opt.real) {
             // The same person smiling (teeth): a real mouth.closed defect, produced the same way.
             QByteArray smile;
@@ -185,8 +238,10 @@ bool runEvaluation(const EvalOptions &opt, QTextStream &out, QString *error)
         << ", split " << (opt.split.isEmpty() ? QStringLiteral("all") : opt.split) << ": FRLL people " << people.first() << "-" << people.last()
         << " (" << people.size() << ")\n\n";
     out << "## Compliant generated photos (" << compliant.size() << " FRLL people, produced 480x640)\n\n";
-    out << "False rejection (any error-severity rule fails): " << pct(rejected, int(compliant.size())) << "  \n";
-    out << "Flagged by any rule incl. warnings: " << pct(rejectedAny, int(compliant.size())) << "\n\n";
+    out << "False rejection (any error-severity rule fails): " << pct(rejected, int(compliant.size())) << ", 95% CI "
+        << ci(rejected, int(compliant.size())) << "  \n";
+    out << "Flagged by any rule incl. warnings: " << pct(rejectedAny, int(compliant.size())) << ", 95% CI " << ci(rejectedAny, int(compliant.size()))
+        << "\n\n";
     out << "| rule | severity | false rejections | uncertain |\n|---|---|---|---|\n";
     for (const RuleInfo &ri : ruleCatalog()) {
         int fail = 0, unc = 0, n = 0;
@@ -199,6 +254,98 @@ bool runEvaluation(const EvalOptions &opt, QTextStream &out, QString *error)
             unc += r->status == RuleStatus::Uncertain || r->status == RuleStatus::Skipped;
         }
         out << "| " << ri.id << " | " << toString(engine.profile().severity(ri.id)) << " | " << pct(fail, n) << " | " << pct(unc, n) << " |\n";
+    }
+
+    // False alarms by skin tone, the groups measured on each photo's cheeks (ITA), not taken from the
+    // people's labels; their self-reported ethnicity (frll/people.tsv) is listed beside for reference.
+    {
+        QMap<QString, QString> ethnicity;
+        QFile tsv(opt.facesDir + QStringLiteral("/frll/people.tsv"));
+        if (tsv.open(QIODevice::ReadOnly | QIODevice::Text))
+            for (const QByteArray &line : tsv.readAll().split('\n'))
+                if (const QList<QByteArray> f = line.trimmed().split('\t'); f.size() >= 4)
+                    ethnicity.insert(QString::fromUtf8(f[0]), QString::fromUtf8(f[3]));
+        struct Group
+        {
+            const char *name;
+            double above, upTo;
+        };
+        const Group groups[] = {{"light (ITA > 41)", 41, 1e9}, {"intermediate (10 < ITA <= 41)", 10, 41}, {"brown to dark (ITA <= 10)", -1e9, 10}};
+        out << "\n### By skin tone (measured on the cheeks of each photo)\n\n";
+        out << "| group | photos | ITA range | false rejections (95% CI) | flagged incl. warnings (95% CI) | rules failed | self-reported ethnicity |\n"
+               "|---|---|---|---|---|---|---|\n";
+        int unmeasured = 0;
+        for (const Outcome *o : compliant)
+            unmeasured += std::isnan(o->ita);
+        for (const Group &g : groups) {
+            int n = 0, rej = 0, flagged = 0;
+            double lo = 1e9, hi = -1e9;
+            QMap<QString, int> rules, eth;
+            for (const Outcome *o : compliant) {
+                if (std::isnan(o->ita) || !(o->ita > g.above && o->ita <= g.upTo))
+                    continue;
+                ++n;
+                lo = std::min(lo, o->ita);
+                hi = std::max(hi, o->ita);
+                ++eth[ethnicity.value(o->person, QStringLiteral("?"))];
+                bool errorFail = false, anyFail = false;
+                for (const RuleResult &r : o->report.results)
+                    if (r.status == RuleStatus::Fail && !o->deviations.contains(r.rule)) {
+                        anyFail = true;
+                        errorFail = errorFail || r.severity == Severity::Error;
+                        ++rules[r.rule];
+                    }
+                rej += errorFail || !o->report.decoded;
+                flagged += anyFail || !o->report.decoded;
+            }
+            QStringList ruleText, ethText;
+            for (auto it = rules.cbegin(); it != rules.cend(); ++it)
+                ruleText << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
+            for (auto it = eth.cbegin(); it != eth.cend(); ++it)
+                ethText << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
+            out << "| " << g.name << " | " << n << " | "
+                << (n ? QStringLiteral("%1 to %2").arg(lo, 0, 'f', 1).arg(hi, 0, 'f', 1) : QStringLiteral("-")) << " | " << pct(rej, n) << " ("
+                << ci(rej, n) << ") | " << pct(flagged, n) << " (" << ci(flagged, n) << ") | "
+                << (ruleText.isEmpty() ? QStringLiteral("-") : ruleText.join(QStringLiteral(", "))) << " | " << ethText.join(QStringLiteral(", ")) << " |\n";
+        }
+        if (unmeasured)
+            out << "\n" << unmeasured << " photo(s) not measured (cheek patches outside the photo).\n";
+
+        // The injected defects by the same groups (each person's group from their compliant photo).
+        QMap<QString, double> itaOf;
+        for (const Outcome *o : compliant)
+            itaOf.insert(o->person, o->ita);
+        bool anyDefect = false;
+        for (const Outcome &o : all)
+            anyDefect = anyDefect || (o.source == QLatin1String("generated") && o.defect != QLatin1String("none"));
+        if (anyDefect) {
+            out << "\n| group | injected defects detected: level 1 (95% CI) | level 2 (95% CI) | level 3 (95% CI) | missed at level 2 |\n|---|---|---|---|---|\n";
+            for (const Group &g : groups) {
+                QString cells[3];
+                QMap<QString, int> missed;
+                for (int level = 1; level <= 3; ++level) {
+                    int hit = 0, n = 0;
+                    for (const Outcome &o : all) {
+                        if (o.source != QLatin1String("generated") || o.defect == QLatin1String("none") || o.level != level)
+                            continue;
+                        const double ita = itaOf.value(o.person, std::nan(""));
+                        if (std::isnan(ita) || !(ita > g.above && ita <= g.upTo))
+                            continue;
+                        ++n;
+                        const bool found = anyFails(o.report, o.expect);
+                        hit += found;
+                        if (!found && level == 2)
+                            ++missed[o.defect];
+                    }
+                    cells[level - 1] = QStringLiteral("%1 (%2)").arg(pct(hit, n), ci(hit, n));
+                }
+                QStringList missedText;
+                for (auto it = missed.cbegin(); it != missed.cend(); ++it)
+                    missedText << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
+                out << "| " << g.name << " | " << cells[0] << " | " << cells[1] << " | " << cells[2] << " | "
+                    << (missedText.isEmpty() ? QStringLiteral("-") : missedText.join(QStringLiteral(", "))) << " |\n";
+            }
+        }
     }
 
     // Landmarks: the located pupils (and the centres of the 68-point eye contours) against where the

@@ -1,6 +1,7 @@
 // The photo check engine on real images: broken files give named errors, produced compliant photos
 // pass, injected defects fail their rule, reports survive JSON, the CLI keeps its exit codes.
 #include "checks/check_engine.h"
+#include "checks/evaluation.h"
 #include "checks/face.h"
 #include "checks/fixtures.h"
 #include "checks/landmarks.h"
@@ -18,7 +19,9 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QDirIterator>
+#include <QRegularExpression>
 #include <QSet>
+#include <QTextStream>
 #include <QTest>
 #include <QTranslator>
 #include <QtConcurrent/QtConcurrentMap>
@@ -98,6 +101,55 @@ class TestChecks final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // `tucai eval` groups the compliant photos by skin tone measured on their cheeks (ITA): every
+    // person who calls themselves black lands in the darkest group, and the groups hold every photo.
+    void evalGroupsBySkinTone()
+    {
+        REQUIRE_FACES();
+        EvalOptions opt;
+        opt.facesDir = facesDir();
+        opt.profile = CheckProfile::loadDefault();
+        opt.split = QStringLiteral("test");
+        opt.defects = {QStringLiteral("none")};
+        opt.real = false;
+        QString text, error;
+        QTextStream out(&text);
+        QVERIFY2(runEvaluation(opt, out, &error), qPrintable(error));
+        out.flush();
+        const QStringList lines = text.split(QLatin1Char('\n'));
+        const qsizetype start = lines.indexOf(QStringLiteral("### By skin tone (measured on the cheeks of each photo)"));
+        QVERIFY2(start >= 0, qPrintable(text.left(2000)));
+        int photos = 0, rows = 0, blackInDark = 0, blackElsewhere = 0;
+        for (qsizetype i = start + 1; i < lines.size(); ++i) {
+            const QStringList cells = lines.at(i).split(QStringLiteral(" | "));
+            if (cells.size() != 7 || !lines.at(i).startsWith(QStringLiteral("| ")) || lines.at(i).startsWith(QStringLiteral("| group")))
+                continue;
+            ++rows;
+            photos += cells.at(1).toInt();
+            const QRegularExpression black(QStringLiteral("(^|, )black (\\d+)"));
+            const QRegularExpressionMatch m = black.match(cells.at(6));
+            const int n = m.hasMatch() ? m.captured(2).toInt() : 0;
+            (cells.at(0).contains(QStringLiteral("dark")) ? blackInDark : blackElsewhere) += n;
+            if (rows == 3)
+                break;
+        }
+        QCOMPARE(rows, 3);
+        // Every compliant photo of the held-out half (24 people) is measured and in one group.
+        QCOMPARE(photos, 24);
+        // people.tsv: how many of the held-out half say black.
+        QFile tsv(facesDir() + QStringLiteral("/frll/people.tsv"));
+        QVERIFY(tsv.open(QIODevice::ReadOnly));
+        const QStringList people = frllPeople(facesDir());
+        const QStringList held = people.mid((people.size() + 1) / 2);
+        int black = 0;
+        for (const QByteArray &line : tsv.readAll().split('\n'))
+            if (const QList<QByteArray> f = line.trimmed().split('\t'); f.size() >= 4 && f[3] == "black" && held.contains(QString::fromUtf8(f[0])))
+                ++black;
+        QVERIFY(black > 0);
+        QCOMPARE(blackInDark, black);
+        QCOMPARE(blackElsewhere, 0);
+    }
+
     void profileDefault()
     {
         const CheckProfile p = CheckProfile::loadDefault();
