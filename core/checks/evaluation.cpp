@@ -86,6 +86,28 @@ double skinIta(const QByteArray &jpeg, QPointF left, QPointF right)
 
 QString pct(int num, int den) { return den ? QStringLiteral("%1% (%2/%3)").arg(100.0 * num / den, 0, 'f', 1).arg(num).arg(den) : QStringLiteral("-"); }
 
+// A compliant photo's verdict: rejected (an error-severity rule fails, or it cannot be decoded) and
+// flagged (any rule fails, warnings included); the rules that failed. Known deviations of the
+// source are not counted.
+struct Verdict
+{
+    bool rejected = false, flagged = false;
+    QStringList failed;
+};
+
+Verdict verdictOf(const Outcome &o)
+{
+    Verdict v;
+    for (const RuleResult &r : o.report.results)
+        if (r.status == RuleStatus::Fail && !o.deviations.contains(r.rule)) {
+            v.failed << r.rule;
+            v.rejected = v.rejected || r.severity == Severity::Error;
+        }
+    v.flagged = !v.failed.isEmpty() || !o.report.decoded;
+    v.rejected = v.rejected || !o.report.decoded;
+    return v;
+}
+
 bool anyFails(const CheckReport &r, const QStringList &rules)
 {
     for (const QString &id : rules)
@@ -225,14 +247,9 @@ bool runEvaluation(const EvalOptions &opt, QTextStream &out, QString *error)
             compliant.append(&o);
     int rejected = 0, rejectedAny = 0;
     for (const Outcome *o : compliant) {
-        bool errorFail = false, anyFail = false;
-        for (const RuleResult &r : o->report.results)
-            if (r.status == RuleStatus::Fail && !o->deviations.contains(r.rule)) {
-                anyFail = true;
-                errorFail = errorFail || r.severity == Severity::Error;
-            }
-        rejected += errorFail || !o->report.decoded;
-        rejectedAny += anyFail || !o->report.decoded;
+        const Verdict v = verdictOf(*o);
+        rejected += v.rejected;
+        rejectedAny += v.flagged;
     }
     out << "Engine " << CheckEngine::version() << ", profile " << engine.profile().id() << " version " << engine.profile().version()
         << ", split " << (opt.split.isEmpty() ? QStringLiteral("all") : opt.split) << ": FRLL people " << people.first() << "-" << people.last()
@@ -269,6 +286,7 @@ bool runEvaluation(const EvalOptions &opt, QTextStream &out, QString *error)
         {
             const char *name;
             double above, upTo;
+            bool holds(double ita) const { return !std::isnan(ita) && ita > above && ita <= upTo; }
         };
         const Group groups[] = {{"light (ITA > 41)", 41, 1e9}, {"intermediate (10 < ITA <= 41)", 10, 41}, {"brown to dark (ITA <= 10)", -1e9, 10}};
         out << "\n### By skin tone (measured on the cheeks of each photo)\n\n";
@@ -282,21 +300,17 @@ bool runEvaluation(const EvalOptions &opt, QTextStream &out, QString *error)
             double lo = 1e9, hi = -1e9;
             QMap<QString, int> rules, eth;
             for (const Outcome *o : compliant) {
-                if (std::isnan(o->ita) || !(o->ita > g.above && o->ita <= g.upTo))
+                if (!g.holds(o->ita))
                     continue;
                 ++n;
                 lo = std::min(lo, o->ita);
                 hi = std::max(hi, o->ita);
                 ++eth[ethnicity.value(o->person, QStringLiteral("?"))];
-                bool errorFail = false, anyFail = false;
-                for (const RuleResult &r : o->report.results)
-                    if (r.status == RuleStatus::Fail && !o->deviations.contains(r.rule)) {
-                        anyFail = true;
-                        errorFail = errorFail || r.severity == Severity::Error;
-                        ++rules[r.rule];
-                    }
-                rej += errorFail || !o->report.decoded;
-                flagged += anyFail || !o->report.decoded;
+                const Verdict v = verdictOf(*o);
+                for (const QString &rule : v.failed)
+                    ++rules[rule];
+                rej += v.rejected;
+                flagged += v.flagged;
             }
             QStringList ruleText, ethText;
             for (auto it = rules.cbegin(); it != rules.cend(); ++it)
@@ -328,8 +342,7 @@ bool runEvaluation(const EvalOptions &opt, QTextStream &out, QString *error)
                     for (const Outcome &o : all) {
                         if (o.source != QLatin1String("generated") || o.defect == QLatin1String("none") || o.level != level)
                             continue;
-                        const double ita = itaOf.value(o.person, std::nan(""));
-                        if (std::isnan(ita) || !(ita > g.above && ita <= g.upTo))
+                        if (!g.holds(itaOf.value(o.person, std::nan(""))))
                             continue;
                         ++n;
                         const bool found = anyFails(o.report, o.expect);
