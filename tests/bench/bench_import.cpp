@@ -39,9 +39,7 @@ int main(int argc, char **argv)
     if (pg.isEmpty()) {
         db = test::freshSqliteDatabase(dir, QStringLiteral("bench_import"));
     } else {
-        qputenv("TUCAI_TEST_PG_URL", pg.toUtf8());
-        qunsetenv("TUCAI_TEST_PG_URL_FILE");
-        db = test::freshPgDatabase(QStringLiteral("tucai_bench_import"));
+        db = test::freshPgDatabase(QStringLiteral("tucai_bench_import"), pg);
     }
     db->openAndMigrate(db::Database::OpenMode::CreateIfMissing);
     const test::MiniSchool m = test::buildMiniSchool(*db);

@@ -12,6 +12,8 @@
 #include "db/migrations.h"
 #include "demo/demo_generator.h"
 
+#include "test_support.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QRegularExpression>
@@ -82,21 +84,10 @@ int main(int argc, char **argv)
     QTextStream out(stdout);
     QTemporaryDir dir;
     std::unique_ptr<db::Database> db;
-    if (pg.isEmpty()) {
-        db = std::make_unique<db::Database>(db::DbTarget::sqlite(dir.filePath(QStringLiteral("bench_live.sqlite"))));
-    } else {
-        auto admin = db::DbTarget::parse(pg);
-        if (!admin)
-            qFatal("bad URL");
-        {
-            db::Database maintenance(*admin);
-            exec(maintenance, QStringLiteral("DROP DATABASE IF EXISTS bench_live WITH (FORCE)"));
-            exec(maintenance, QStringLiteral("CREATE DATABASE bench_live"));
-        }
-        db::DbTarget t = *admin;
-        t.database = QStringLiteral("bench_live");
-        db = std::make_unique<db::Database>(t);
-    }
+    if (pg.isEmpty())
+        db = test::freshSqliteDatabase(dir, QStringLiteral("bench_live"));
+    else
+        db = test::freshPgDatabase(QStringLiteral("bench_live"), pg);
     db->openAndMigrate(db::Database::OpenMode::CreateIfMissing);
     demo::DemoOptions opt;
     opt.students = students;

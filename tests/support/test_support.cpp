@@ -21,9 +21,11 @@ QString pgAdminUrl()
     return QString::fromUtf8(f.readAll()).trimmed();
 }
 
-std::unique_ptr<db::Database> freshPgDatabase(const QString &name)
+std::unique_ptr<db::Database> freshPgDatabase(const QString &name, const QString &adminUrl)
 {
-    auto admin = db::DbTarget::parse(pgAdminUrl());
+    auto admin = db::DbTarget::parse(adminUrl);
+    if (!admin)
+        qFatal("not a PostgreSQL URL: %s", qPrintable(adminUrl));
     {
         db::Database maintenance(*admin);
         QSqlQuery q(maintenance.connection());

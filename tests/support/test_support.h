@@ -14,8 +14,8 @@ namespace tucai::test {
 // URL of the test cluster's maintenance database, or empty when no cluster runs
 // (the test then skips with a message).
 QString pgAdminUrl();
-// A new, empty database on the test cluster (dropped first if it exists).
-std::unique_ptr<db::Database> freshPgDatabase(const QString &name);
+// A new, empty database on the test cluster, or on the server of `adminUrl` (dropped first if it exists).
+std::unique_ptr<db::Database> freshPgDatabase(const QString &name, const QString &adminUrl = pgAdminUrl());
 // A new, empty SQLite database file inside `dir`.
 std::unique_ptr<db::Database> freshSqliteDatabase(const QTemporaryDir &dir, const QString &name);
 // "sqlite" or "postgres": a fresh database of that engine (PostgreSQL: null when no cluster).
