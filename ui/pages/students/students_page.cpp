@@ -267,10 +267,16 @@ void StudentsPage::beforeRefresh()
     // Taken when the new rows are there, not when they were asked for: the user may have scrolled.
     const db::StudentRow *top = m_model->rowAt(m_table->rowAt(0));
     m_topId = top ? top->student.id : 0;
-    m_detailOf.clear();
+    m_detailOf = selectedVersions();
+}
+
+QList<QPair<qint64, int>> StudentsPage::selectedVersions() const
+{
+    QList<QPair<qint64, int>> v;
     for (const QModelIndex &i : m_table->selectionModel()->selectedRows())
         if (const db::StudentRow *r = m_model->rowAt(i.row()))
-            m_detailOf.append({r->student.id, r->student.rowVersion});
+            v.append({r->student.id, r->student.rowVersion});
+    return v;
 }
 
 void StudentsPage::afterRefresh()
@@ -281,12 +287,8 @@ void StudentsPage::afterRefresh()
         if (row >= 0 && row != m_table->rowAt(0))
             m_table->scrollTo(m_model->index(row, 0), QAbstractItemView::PositionAtTop);
     }
-    QList<QPair<qint64, int>> now;
-    for (const QModelIndex &i : m_table->selectionModel()->selectedRows())
-        if (const db::StudentRow *r = m_model->rowAt(i.row()))
-            now.append({r->student.id, r->student.rowVersion});
     // The detail panel again only when what it shows changed (it reads on this thread).
-    if (now != m_detailOf)
+    if (selectedVersions() != m_detailOf)
         showDetail();
     updateActions();
 }

@@ -44,6 +44,8 @@ private:
     void liveRefresh();
     void beforeRefresh();
     void afterRefresh();
+    // The selected students' (id, row version), in selection order.
+    QList<QPair<qint64, int>> selectedVersions() const;
     void reloadList();
     void showDetail();
     void updateActions();
