@@ -157,8 +157,6 @@ struct Simulator::Impl
     }
 
     void reviewerLoop(int index, const std::atomic_bool &stop);
-    // One student action with its idempotency key: on a lost connection, waits for the server,
-    // then either finds the key committed or sends the action once more.
     // The one resend policy for an action that failed, a student's step or a reviewer's decision:
     // counted once as a lost connection or another failure; after the database answers again,
     // `committed` asks whether the server kept the action (a DbError: gone again, wait once more);
@@ -168,6 +166,8 @@ struct Simulator::Impl
     bool settle(const std::atomic_bool &stop, const std::function<bool()> &failed, const std::function<bool()> &lost,
                 const std::function<bool()> &committed, const std::function<void()> &resend,
                 const std::function<void()> &tick = {});
+    // One student action with its idempotency key: on a lost connection, waits for the server,
+    // then either finds the key committed or sends the action once more.
     StepResult act(SimStudent &s, const QString &kind, const std::atomic_bool &stop, const std::function<StepResult(const QString &)> &send,
                    const std::function<void()> &tick);
     void step(SimStudent &s, StudentFlow &flow, const checks::CheckEngine &engine, demo::DemoFaces &faces, const std::atomic_bool &stop,
