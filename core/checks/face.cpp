@@ -372,9 +372,4 @@ FaceFit eyesByCascade(const cv::Mat &bgr, const cv::Mat &grey, FaceFit f, bool t
     return f;
 }
 
-FaceFit fitFace(const cv::Mat &bgr, const cv::Mat &grey, FaceMethod method)
-{
-    return eyesByCascade(bgr, grey, detectFaces(grey, method), true, method);
-}
-
 } // namespace tucai::checks::detail

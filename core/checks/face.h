@@ -42,7 +42,5 @@ FaceFit detectFaces(const cv::Mat &grey, FaceMethod method = FaceMethod::HaarAlt
 void eyesFromLandmarks(const cv::Mat &bgr, const cv::Mat &grey, const Landmarks &marks, FaceFit &f);
 FaceFit eyesByCascade(const cv::Mat &bgr, const cv::Mat &grey, FaceFit upright, bool turnedRetry = true,
                       FaceMethod method = FaceMethod::HaarAlt2);
-// detectFaces + eyesByCascade (no landmarks).
-FaceFit fitFace(const cv::Mat &bgr, const cv::Mat &grey, FaceMethod method = FaceMethod::HaarAlt2);
 
 } // namespace tucai::checks::detail

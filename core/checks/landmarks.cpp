@@ -229,7 +229,7 @@ struct DlibModel
     }
 };
 
-// The predictor was trained on the boxes of dlib's HOG face detector; the Haar boxes of fitFace sit
+// The predictor was trained on the boxes of dlib's HOG face detector; the Haar boxes of detectFaces sit
 // a little differently. Measured on the compliant photos of the tune half (both detectors on the
 // same photos, medians of 25 people): the dlib box's centre is 0.8% of the Haar box's width right
 // and 5% of its height lower, and the box is 0.83 as wide.

@@ -35,7 +35,7 @@ struct Landmarks
 // every thread). False, with *error, when the data file is missing or cannot be read.
 bool landmarkModelAvailable(QString *error);
 
-// The landmarks of the face in `faceBox` (a box from fitFace) on the 8-bit grey photo. The predictor
+// The landmarks of the face in `faceBox` (a box from detectFaces) on the 8-bit grey photo. The predictor
 // runs on the face region scaled so that the face is kFitWidth px wide. Not valid (with `why`) when
 // the model is missing or the points do not form a plausible face.
 constexpr int kFitWidth = 160;

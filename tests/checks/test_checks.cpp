@@ -460,7 +460,7 @@ private Q_SLOTS:
             QVERIFY(!bgr.empty());
             cv::Mat grey;
             cv::cvtColor(bgr, grey, cv::COLOR_BGR2GRAY);
-            const detail::FaceFit face = detail::fitFace(bgr, grey);
+            const detail::FaceFit face = detail::detectFaces(grey);
             if (!face.found)
                 continue;
             const detail::Landmarks ours = detail::fitLandmarks(grey, face.box);
