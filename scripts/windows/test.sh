@@ -81,11 +81,12 @@ run_test() {
   (cd "$out/bin" && WINEQT_QPA_PLATFORM=offscreen exec timeout 1200 wine "$exe" -o "$(winpath "$logs/$name.log"),txt" \
      > "$logs/$name.out" 2>&1) &
   runner=$!
-  # Under Wine a few test processes (those that made a successful HTTP download or ended threads
-  # holding PostgreSQL connections) never end after their last DLL detached (seen with
-  # WINEDEBUG=+module: every PROCESS_DETACH returned, then Wine's own process exit waits forever).
-  # A test whose log says it finished with no failure and whose process is still there 30 s later
-  # is stopped and counted by its log, and the summary says so.
+  # Under Wine some test processes never end after their log says they finished. The cause found in
+  # a hung tucai.exe (its stack read from the process): returning from main(), libstdc++'s DLL
+  # clean-up waits for a libwinpthread lock that a thread killed by ExitProcess still held. The two
+  # programs avoid it (platform::endProcess); the Qt Tests still return from main(). A test whose
+  # log says it finished with no failure and whose process is still there 30 s later is stopped and
+  # counted by its log, and the summary says so.
   while kill -0 $runner 2>/dev/null; do
     if [ $finished_at = 0 ] && grep -q '^\*\*\*\*\*\*\*\*\* Finished testing' "$logs/$name.log" 2>/dev/null; then
       finished_at=$(date +%s)
