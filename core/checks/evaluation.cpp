@@ -53,7 +53,9 @@ QString ci(int num, int den)
 // The individual typology angle (ITA, degrees) of the skin on both cheeks, measured on the photo
 // itself below the true pupils: atan((L* - 50) / b*) over the median L* and b* of two patches. The
 // higher, the lighter the skin (> 41 light, 10-41 intermediate, <= 10 brown to dark, after Chardon's
-// categories merged into three). NaN when the patches fall outside the photo.
+// categories merged into three). NaN when the patches fall outside the photo. Measured here from the
+// true pupils, not taken from the engine's own skin reference (which sits below the pupils the
+// engine located), so that a photo's group never depends on the engine having found its eyes.
 double skinIta(const QByteArray &jpeg, QPointF left, QPointF right)
 {
     const cv::Mat raw(1, int(jpeg.size()), CV_8U, const_cast<char *>(jpeg.constData()));
