@@ -87,7 +87,9 @@ class TestWindowFit : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QApplication::setOrganizationName(QStringLiteral("TucaiWindowFit"));
+        // The remembered geometry of each scale in settings of its own: ctest -j runs the 100 %, 150 %
+        // and 200 % variants at once, and one's init() cleared what another had just saved.
+        QApplication::setOrganizationName(QStringLiteral("TucaiWindowFit-%1").arg(int(scaleFactor() * 100)));
         QCOMPARE(QGuiApplication::screens().size(), 2);
         QCOMPARE(QGuiApplication::primaryScreen()->name(), QStringLiteral("office"));
         // The logical desktop is the same at every scale factor.
