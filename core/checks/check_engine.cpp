@@ -110,7 +110,7 @@ void CheckEngine::setLibraryThreads(int n)
 
 QString CheckEngine::version()
 {
-    return QStringLiteral("tucai-checks 2.0.1");
+    return QStringLiteral("tucai-checks 2.0.2");
 }
 
 CheckReport CheckEngine::check(const QByteArray &bytes, const QString &fileName) const

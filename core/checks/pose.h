@@ -1,6 +1,6 @@
 #pragma once
 // Private: head pose (yaw, pitch, roll) from the 68 landmarks, by fitting a generic 3-D face to six
-// of them (cv::solvePnP).
+// of them (cv::solvePnP); the yaw from the nose tip's offset between the eye corners.
 
 #include "landmarks.h"
 
@@ -11,7 +11,8 @@ namespace tucai::checks::detail {
 struct HeadPose
 {
     bool valid = false;
-    double yaw = 0;     // degrees; positive: the nose turned towards the image right
+    double yaw = 0;     // degrees; positive: the nose turned towards the image right (from the nose tip)
+    double fitYaw = 0;  // the six-point fit's yaw, same sign (kept for comparison; the rules use yaw)
     double pitch = 0;   // degrees; positive: the chin raised
     double roll = 0;    // degrees; positive: clockwise in the image
     double fitError = 0;   // mean reprojection error of the six points, in pupil distances
