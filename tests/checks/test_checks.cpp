@@ -285,7 +285,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("defect");
         for (const char *d : {"roll", "off_centre", "eye_line", "head_big", "blur", "noise", "overexposed", "colour_cast", "side_shadow",
                               "highlights", "bg_tint", "bg_gradient", "bg_object", "halo", "wrong_size", "heavy_jpeg", "blue_clothes",
-                              "clothes_like_bg", "second_face", "smoothing"})
+                              "clothes_like_bg", "second_face", "smoothing", "red_eye", "tinted_glasses", "moire", "underexposed",
+                              "head_small"})
             QTest::newRow(d) << QString::fromLatin1(d);
     }
 
