@@ -267,6 +267,14 @@
             <source>teeth showing</source>
             <translation>teeth showing</translation>
         </message>
+        <message>
+            <source>no glasses found</source>
+            <translation>no glasses found</translation>
+        </message>
+        <message>
+            <source>glasses not clearly found</source>
+            <translation>glasses not clearly found</translation>
+        </message>
     </context>
     <context>
         <name>CliExport</name>

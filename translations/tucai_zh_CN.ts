@@ -267,6 +267,14 @@
             <source>teeth showing</source>
             <translation>露出牙齿</translation>
         </message>
+        <message>
+            <source>no glasses found</source>
+            <translation>未发现眼镜</translation>
+        </message>
+        <message>
+            <source>glasses not clearly found</source>
+            <translation>不确定是否佩戴眼镜</translation>
+        </message>
     </context>
     <context>
         <name>CliExport</name>

@@ -227,8 +227,16 @@ cv::Mat injected(const Produced &p, const ProduceOptions &opt, const QString &d,
             cv::Mat lens = m.clone();
             for (const cv::Point2f &e : {p.leftEye, p.rightEye})
                 cv::ellipse(lens, e, cv::Size(int(0.36 * ipd), int(0.26 * ipd)), 0, 0, 360, cv::Scalar(40, 35, 30), cv::FILLED, cv::LINE_AA);
-            cv::line(lens, p.leftEye + cv::Point2f(float(0.36 * ipd), 0), p.rightEye - cv::Point2f(float(0.36 * ipd), 0), cv::Scalar(20, 20, 20), 3, cv::LINE_AA);
             cv::addWeighted(lens, opacity[L], m, 1 - opacity[L], 0, m);
+            // The frame (opaque, as real frames are): a rim around each lens and a bridge between
+            // them a little above the pupils. (Before 2.1.0 only a faint bridge line blended with the
+            // lenses was drawn: lenses with no frame, which real tinted glasses never are.)
+            const int t = std::max(2, int(std::lround(0.035 * ipd)));
+            for (const cv::Point2f &e : {p.leftEye, p.rightEye})
+                cv::ellipse(m, e, cv::Size(int(0.36 * ipd), int(0.26 * ipd)), 0, 0, 360, cv::Scalar(25, 25, 25), t, cv::LINE_AA);
+            const cv::Point2f up(0, float(-0.1 * ipd));
+            cv::line(m, p.leftEye + up + cv::Point2f(float(0.34 * ipd), 0), p.rightEye + up - cv::Point2f(float(0.34 * ipd), 0), cv::Scalar(25, 25, 25), t,
+                     cv::LINE_AA);
         });
     }
     if (d == QLatin1String("red_eye")) {
