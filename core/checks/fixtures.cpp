@@ -160,6 +160,14 @@ cv::Mat injected(const Produced &p, const ProduceOptions &opt, const QString &d,
         const double sigma[] = {1.6, 2.4, 3.5};
         return onPerson(p, bg, [&](cv::Mat &m) { cv::GaussianBlur(m, m, cv::Size(0, 0), sigma[L]); });
     }
+    if (d == QLatin1String("blur_uniform")) {
+        // The whole photo out of focus, background included (a blurred upload, not a blurred camera
+        // shot before the background replacement).
+        const double sigma[] = {2, 3, 4};
+        cv::Mat m;
+        cv::GaussianBlur(p.bgr, m, cv::Size(0, 0), sigma[L]);
+        return m;
+    }
     if (d == QLatin1String("noise")) {
         const double sigma[] = {7, 11, 18};
         return onPerson(p, bg, [&](cv::Mat &m) {
@@ -415,6 +423,7 @@ const QList<Defect> &defectTable()
         {"head_big", sl({"geometry.head_top", "geometry.face_width"}), "head too large"},
         {"head_small", sl({"geometry.head_top", "geometry.face_width"}), "head too small"},
         {"blur", sl({"image.sharpness"}), "out of focus (Gaussian blur)"},
+        {"blur_uniform", sl({"image.sharpness"}), "the whole photo blurred, background included (Gaussian sigma 2-4 px)"},
         {"noise", sl({"image.noise"}), "sensor noise"},
         {"underexposed", sl({"lighting.exposure"}), "too dark"},
         {"overexposed", sl({"lighting.exposure", "lighting.highlights"}), "too bright"},
