@@ -664,6 +664,42 @@ private Q_SLOTS:
         QVERIFY2(noisyCaught >= 5, qPrintable(QString::number(noisyCaught)));
     }
 
+    // The outside set's false rejection of geometry.face_width on a narrow ordinary face: the four
+    // FRLL people with the narrowest faces on their compliant photos, measured by the jaw contour
+    // (widest of the landmark pairs 0-16, 1-15, 2-14, 3-13), pass the rule.
+    void narrowestFacesPassFaceWidth()
+    {
+        REQUIRE_FACES();
+        const QStringList people = frllPeople(facesDir());
+        QVERIFY(people.size() >= 40);
+        struct Width
+        {
+            QString person;
+            double jaw = 0;
+            QString status;
+            double value = 0;
+        };
+        const QList<Width> widths = QtConcurrent::blockingMapped<QList<Width>>(people, std::function<Width(const QString &)>([](const QString &person) {
+            const CheckReport rep = engine().check(produced(person));
+            Width w{person, 1e9, status(rep, "geometry.face_width"), -1};
+            if (rep.face.landmarks.size() == 68) {
+                w.jaw = 0;
+                for (int i = 0; i <= 3; ++i)
+                    w.jaw = std::max(w.jaw, QLineF(rep.face.landmarks[i], rep.face.landmarks[16 - i]).length());
+            }
+            if (const RuleResult *r = rep.result(QStringLiteral("geometry.face_width")); r && r->value)
+                w.value = *r->value;
+            return w;
+        }));
+        QList<Width> sorted = widths;
+        std::sort(sorted.begin(), sorted.end(), [](const Width &a, const Width &b) { return a.jaw < b.jaw; });
+        QVERIFY(sorted.first().jaw < 1e9);
+        for (const Width &w : sorted.mid(0, 4)) {
+            qInfo("%s: jaw %.0f px, geometry.face_width %.0f %s", qPrintable(w.person), w.jaw, w.value, qPrintable(w.status));
+            QVERIFY2(w.status == QLatin1String("pass"), qPrintable(w.person));
+        }
+    }
+
     // eyes.open on the landmarks' eye aspect ratio: real closed eyes (Yale "sleepy", a wink) fail,
     // the same subjects with open eyes and produced compliant photos pass.
     void eyesOpenLandmarks()
