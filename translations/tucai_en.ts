@@ -252,6 +252,10 @@
             <translation>clothing %1% of the shoulder area</translation>
         </message>
         <message>
+            <source>edge energy at the eyes and lips %1 (min %2)</source>
+            <translation>edge energy at the eyes and lips %1 (min %2)</translation>
+        </message>
+        <message>
             <source>face landmarks not found</source>
             <translation>face landmarks not found</translation>
         </message>
@@ -266,6 +270,14 @@
         <message>
             <source>teeth showing</source>
             <translation>teeth showing</translation>
+        </message>
+        <message>
+            <source>no glasses found</source>
+            <translation>no glasses found</translation>
+        </message>
+        <message>
+            <source>glasses not clearly found</source>
+            <translation>glasses not clearly found</translation>
         </message>
     </context>
     <context>

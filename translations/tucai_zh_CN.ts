@@ -252,6 +252,10 @@
             <translation>服装占肩部区域的 %1%</translation>
         </message>
         <message>
+            <source>edge energy at the eyes and lips %1 (min %2)</source>
+            <translation>眼部和唇部边缘能量 %1（最低 %2）</translation>
+        </message>
+        <message>
             <source>face landmarks not found</source>
             <translation>未找到面部关键点</translation>
         </message>
@@ -266,6 +270,14 @@
         <message>
             <source>teeth showing</source>
             <translation>露出牙齿</translation>
+        </message>
+        <message>
+            <source>no glasses found</source>
+            <translation>未发现眼镜</translation>
+        </message>
+        <message>
+            <source>glasses not clearly found</source>
+            <translation>不确定是否佩戴眼镜</translation>
         </message>
     </context>
     <context>

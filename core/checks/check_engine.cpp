@@ -110,7 +110,7 @@ void CheckEngine::setLibraryThreads(int n)
 
 QString CheckEngine::version()
 {
-    return QStringLiteral("tucai-checks 2.0.2");
+    return QStringLiteral("tucai-checks 2.1.0");
 }
 
 CheckReport CheckEngine::check(const QByteArray &bytes, const QString &fileName) const
@@ -196,6 +196,13 @@ CheckReport CheckEngine::check(const QByteArray &bytes, const QString &fileName)
         }
         detail::prepareBackground(c);
         detail::prepareSkin(c);
+        detail::prepareGlasses(c);
+        if (c.glasses != detail::Context::Glasses::Unknown) {
+            using G = detail::Context::Glasses;
+            report.face.glasses = c.glasses == G::Found ? QStringLiteral("found") : c.glasses == G::None ? QStringLiteral("none") : QStringLiteral("uncertain");
+            report.face.glassesBridge = c.bridgeEdge;
+            report.face.glassesRims = c.rimEdge;
+        }
         detail::runGeometryRules(c);
         detail::runFeatureRules(c);
         detail::runBackgroundRules(c);

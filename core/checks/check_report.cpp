@@ -176,6 +176,12 @@ QJsonObject CheckReport::toJson() const
         } else {
             fo.insert(QStringLiteral("pose"), QJsonValue(QJsonValue::Null));
         }
+        if (!face.glasses.isEmpty())
+            fo.insert(QStringLiteral("glasses"), QJsonObject{{QStringLiteral("state"), face.glasses},
+                                                             {QStringLiteral("bridge"), std::round(face.glassesBridge * 1000) / 1000},
+                                                             {QStringLiteral("rims"), std::round(face.glassesRims * 1000) / 1000}});
+        else
+            fo.insert(QStringLiteral("glasses"), QJsonValue(QJsonValue::Null));
         o.insert(QStringLiteral("face"), fo);
     } else {
         o.insert(QStringLiteral("face"), QJsonValue(QJsonValue::Null));
@@ -232,6 +238,13 @@ CheckReport CheckReport::fromJson(const QJsonObject &o, bool *ok)
             r.face.roll = pose.value(QStringLiteral("roll")).toDouble();
             for (const QJsonValue &v : axes)
                 r.face.poseAxes.append(toPt(v));
+        }
+        const QJsonObject gl = f.value(QStringLiteral("glasses")).toObject();
+        const QString state = gl.value(QStringLiteral("state")).toString();
+        if (state == QLatin1String("found") || state == QLatin1String("none") || state == QLatin1String("uncertain")) {
+            r.face.glasses = state;
+            r.face.glassesBridge = gl.value(QStringLiteral("bridge")).toDouble();
+            r.face.glassesRims = gl.value(QStringLiteral("rims")).toDouble();
         }
     }
     for (const QJsonValue &v : o.value(QStringLiteral("results")).toArray()) {

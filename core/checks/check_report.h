@@ -66,6 +66,12 @@ struct FaceInfo
     // (towards the camera) axes. poseAxes is empty when there is no pose.
     double yaw = 0, pitch = 0, roll = 0;
     QList<QPointF> poseAxes;
+    // Glasses from the landmarks (frame edges across the nose bridge and under the eyes): "found",
+    // "none" or "uncertain"; empty when not measured (no landmarks). The two edge contrasts
+    // (strongest step across the bridge; the weaker eye's step below the lower lid), each relative to
+    // the skin beside it; the stronger decides.
+    QString glasses;
+    double glassesBridge = 0, glassesRims = 0;
 };
 
 struct CheckReport

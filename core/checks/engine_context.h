@@ -34,6 +34,12 @@ struct Context
     cv::Vec3f skinLab;           // reference skin colour (Lab 8-bit), from the cheeks
     bool skinReady = false;
 
+    // Glasses from the landmarks (prepareGlasses): edge contrast of a frame across the nose bridge
+    // and under each eye, relative to the skin beside it.
+    enum class Glasses { Unknown, None, Uncertain, Found };
+    Glasses glasses = Glasses::Unknown;
+    double bridgeEdge = 0, rimEdge = 0;
+
     bool on(const char *rule) const { return profile.enabled(QLatin1String(rule)); }
     double p(const char *rule, const char *key, double fallback) const
     {
@@ -61,6 +67,7 @@ inline double deltaE(cv::Vec3f a, cv::Vec3f b) { return cv::norm(a - b); }
 
 void prepareBackground(Context &c);
 void prepareSkin(Context &c);
+void prepareGlasses(Context &c);
 
 void runFileRules(Context &c);
 void runGeometryRules(Context &c);

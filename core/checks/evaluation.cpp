@@ -235,10 +235,16 @@ bool runEvaluation(const EvalOptions &opt, QTextStream &out, QString *error)
         if (csv.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
             QTextStream cs(&csv);
             cs << "source,person,defect,level,rule,status,value,why\n";
-            for (const Outcome &o : all)
+            for (const Outcome &o : all) {
+                // The glasses measure (not a rule: it decides whether the glasses rules apply).
+                if (!o.report.face.glasses.isEmpty())
+                    cs << o.source << ',' << o.person << ',' << o.defect << ',' << o.level << ",face.glasses," << o.report.face.glasses << ','
+                       << QString::number(std::max(o.report.face.glassesBridge, o.report.face.glassesRims), 'g', 5) << ",\"bridge "
+                       << QString::number(o.report.face.glassesBridge, 'g', 4) << " rims " << QString::number(o.report.face.glassesRims, 'g', 4) << "\"\n";
                 for (const RuleResult &r : o.report.results)
                     cs << o.source << ',' << o.person << ',' << o.defect << ',' << o.level << ',' << r.rule << ',' << toString(r.status) << ','
                        << (r.value ? QString::number(*r.value, 'g', 5) : QString()) << ",\"" << QString(r.why).replace(QLatin1Char('"'), QLatin1Char('\'')) << "\"\n";
+            }
         }
     }
 

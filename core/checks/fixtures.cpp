@@ -625,6 +625,14 @@ cv::Mat injected(const Produced &p, const ProduceOptions &opt, const QString &d,
         const double sigma[] = {1.6, 2.4, 3.5};
         return onPerson(p, bg, [&](cv::Mat &m) { cv::GaussianBlur(m, m, cv::Size(0, 0), sigma[L]); });
     }
+    if (d == QLatin1String("blur_uniform")) {
+        // The whole photo out of focus, background included (a blurred upload, not a blurred camera
+        // shot before the background replacement).
+        const double sigma[] = {2, 3, 4};
+        cv::Mat m;
+        cv::GaussianBlur(p.bgr, m, cv::Size(0, 0), sigma[L]);
+        return m;
+    }
     if (d == QLatin1String("noise")) {
         const double sigma[] = {7, 11, 18};
         return onPerson(p, bg, [&](cv::Mat &m) {
@@ -692,8 +700,16 @@ cv::Mat injected(const Produced &p, const ProduceOptions &opt, const QString &d,
             cv::Mat lens = m.clone();
             for (const cv::Point2f &e : {p.leftEye, p.rightEye})
                 cv::ellipse(lens, e, cv::Size(int(0.36 * ipd), int(0.26 * ipd)), 0, 0, 360, cv::Scalar(40, 35, 30), cv::FILLED, cv::LINE_AA);
-            cv::line(lens, p.leftEye + cv::Point2f(float(0.36 * ipd), 0), p.rightEye - cv::Point2f(float(0.36 * ipd), 0), cv::Scalar(20, 20, 20), 3, cv::LINE_AA);
             cv::addWeighted(lens, opacity[L], m, 1 - opacity[L], 0, m);
+            // The frame (opaque, as real frames are): a rim around each lens and a bridge between
+            // them a little above the pupils. (Before 2.1.0 only a faint bridge line blended with the
+            // lenses was drawn: lenses with no frame, which real tinted glasses never are.)
+            const int t = std::max(2, int(std::lround(0.035 * ipd)));
+            for (const cv::Point2f &e : {p.leftEye, p.rightEye})
+                cv::ellipse(m, e, cv::Size(int(0.36 * ipd), int(0.26 * ipd)), 0, 0, 360, cv::Scalar(25, 25, 25), t, cv::LINE_AA);
+            const cv::Point2f up(0, float(-0.1 * ipd));
+            cv::line(m, p.leftEye + up + cv::Point2f(float(0.34 * ipd), 0), p.rightEye + up - cv::Point2f(float(0.34 * ipd), 0), cv::Scalar(25, 25, 25), t,
+                     cv::LINE_AA);
         });
     }
     if (d == QLatin1String("red_eye")) {
@@ -875,6 +891,7 @@ const QList<Defect> &defectTable()
         {"head_big", sl({"geometry.head_top", "geometry.face_width"}), "head too large"},
         {"head_small", sl({"geometry.head_top", "geometry.face_width"}), "head too small"},
         {"blur", sl({"image.sharpness"}), "out of focus (Gaussian blur)"},
+        {"blur_uniform", sl({"image.sharpness"}), "the whole photo blurred, background included (Gaussian sigma 2-4 px)"},
         {"noise", sl({"image.noise"}), "sensor noise"},
         {"underexposed", sl({"lighting.exposure"}), "too dark"},
         {"overexposed", sl({"lighting.exposure", "lighting.highlights"}), "too bright"},

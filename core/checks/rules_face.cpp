@@ -35,7 +35,92 @@ QList<QPointF> contour(const Landmarks &m, int first, int count)
     return pts;
 }
 
+// Median grey of the columns x0..x1 at row base(x) + o, for each offset o in o0..o1: the profile of
+// a band that follows a contour (a lid) or a straight row (the bridge).
+template<typename Base>
+std::vector<double> bandProfile(const cv::Mat &grey, int x0, int x1, int o0, int o1, Base base)
+{
+    std::vector<double> prof;
+    std::vector<uchar> col;
+    for (int o = o0; o <= o1; ++o) {
+        col.clear();
+        for (int x = std::max(0, x0); x <= std::min(grey.cols - 1, x1); ++x) {
+            const int y = int(std::lround(base(x))) + o;
+            if (y >= 0 && y < grey.rows)
+                col.push_back(grey.at<uchar>(y, x));
+        }
+        if (col.size() < 3)
+            return {};
+        std::nth_element(col.begin(), col.begin() + long(col.size() / 2), col.end());
+        prof.push_back(col[col.size() / 2]);
+    }
+    return prof;
+}
+
+// The strongest step along a profile (difference over 2*s rows) relative to the profile's own
+// brightness: a frame's edge against the skin around it, Weber-like, so the same frame counts the
+// same on light and dark skin.
+double strongestEdge(const std::vector<double> &prof, int s)
+{
+    if (prof.size() < size_t(2 * s + 3))
+        return 0;
+    std::vector<double> sorted = prof;
+    std::nth_element(sorted.begin(), sorted.begin() + long(sorted.size() / 2), sorted.end());
+    const double ref = std::max(20.0, sorted[sorted.size() / 2]);
+    double best = 0;
+    for (size_t i = size_t(s); i + size_t(s) < prof.size(); ++i)
+        best = std::max(best, std::abs(prof[i + size_t(s)] - prof[i - size_t(s)]));
+    return best / ref;
+}
+
+// The lower lid of one eye (six contour points from `first`) at column x: the polyline outer corner ->
+// lower lid points -> inner corner.
+double lowerLidAt(const Landmarks &m, int first, double x)
+{
+    const cv::Point2f a = m[first], b = m[first + 5], c = m[first + 4], d = m[first + 3];
+    const cv::Point2f pts[4] = {a, b, c, d};
+    for (int i = 0; i < 3; ++i) {
+        const cv::Point2f p = pts[i], q = pts[i + 1];
+        const double lo = std::min(p.x, q.x), hi = std::max(p.x, q.x);
+        if (x >= lo && x <= hi && hi - lo > 0.5)
+            return p.y + (q.y - p.y) * (x - p.x) / (q.x - p.x);
+    }
+    return (a.y + d.y) / 2;
+}
+
 } // namespace
+
+void prepareGlasses(Context &c)
+{
+    if (!c.marks.valid)
+        return;
+    const Landmarks &m = c.marks;
+    const double ipd = std::max(10.0, double(cv::norm(m.mean(lm::kLeftEyeFirst, 6) - m.mean(lm::kRightEyeFirst, 6))));
+    const int s = std::max(1, int(std::lround(0.025 * ipd)));
+    // Bridge: rows from above the top of the nose bridge (high bridges sit near the brows) down the
+    // bridge, over the middle 60% between the inner eye corners.
+    const cv::Point2f inL = m[39], inR = m[42];
+    const double gapW = inR.x - inL.x;
+    const double top = std::min(m[27].y, (inL.y + inR.y) / 2) - 0.3 * ipd, bottom = (m[28].y + m[29].y) / 2;
+    const std::vector<double> bridge = bandProfile(c.grey, int(inL.x + 0.2 * gapW), int(inR.x - 0.2 * gapW), int(top), int(bottom),
+                                                   [](int) { return 0.0; });
+    c.bridgeEdge = strongestEdge(bridge, s);
+    // Rims: rows below each lower lid (from just past the lashes to 0.4 pupil distances down), over the
+    // middle 70% of the eye; both eyes must show the edge.
+    double rims = 10;
+    for (int first : {lm::kLeftEyeFirst, lm::kRightEyeFirst}) {
+        const double x0 = std::min(m[first].x, m[first + 3].x), x1 = std::max(m[first].x, m[first + 3].x), w = x1 - x0;
+        const std::vector<double> prof = bandProfile(c.grey, int(x0 + 0.15 * w), int(x1 - 0.15 * w), int(0.06 * ipd), int(0.4 * ipd),
+                                                     [&](int x) { return lowerLidAt(m, first, x); });
+        rims = std::min(rims, strongestEdge(prof, s));
+    }
+    c.rimEdge = rims < 10 ? rims : 0;
+    // Only the bridge decides: on the tune half the rims did not separate glasses from none (smiles,
+    // winks and under-eye shadows give the same steps); they are reported for the reviewer.
+    const double found = c.p("glasses.tinted", "bridgeFound", 0.33), none = c.p("glasses.tinted", "bridgeNone", 0.25);
+    const double ev = c.bridgeEdge;
+    c.glasses = ev >= found ? Context::Glasses::Found : ev < none ? Context::Glasses::None : Context::Glasses::Uncertain;
+}
 
 void runFeatureRules(Context &c)
 {
@@ -130,36 +215,105 @@ void runFeatureRules(Context &c)
         }
         c.add("eyes.red", worst <= maxRed ? RuleStatus::Pass : RuleStatus::Fail, worst, QStringLiteral("<=%1").arg(maxRed), geo);
     }
+    // The glasses rules decide only when glasses are found (prepareGlasses: a frame's edge across the
+    // nose bridge). Without glasses they pass ("no glasses found"); when the finding is uncertain a
+    // measure over its limit makes the rule uncertain, not a failure.
+    using G = Context::Glasses;
+    const QString noGlasses = QStringLiteral("no glasses found");
+    const QString unsureGlasses = QStringLiteral("glasses not clearly found");
+    const auto glassesVerdict = [&](bool over) {
+        if (!over)
+            return RuleStatus::Pass;
+        return c.glasses == G::Found ? RuleStatus::Fail : RuleStatus::Uncertain;
+    };
     if (c.needFace("glasses.reflection") && c.on("glasses.reflection")) {
         // Near-white pixels over the lens area; a catchlight in the pupil is a few pixels only.
         const double maxFrac = c.p("glasses.reflection", "maxFraction", 0.03);
-        double worst = 0;
-        QList<Shape> geo;
-        for (const cv::Point2f &e : {l, r}) {
-            const cv::Rect b = around(e, 0.6 * ipd, 0.4 * ipd, c.grey);
-            const double frac = b.area() ? double(cv::countNonZero(c.grey(b) >= 240)) / b.area() : 0.0;
-            worst = std::max(worst, frac);
-            geo.append(Shape::box(qrect(b)));
-        }
-        c.add("glasses.reflection", worst <= maxFrac ? RuleStatus::Pass : RuleStatus::Fail, worst, QStringLiteral("<=%1").arg(maxFrac), geo);
-    }
-    if (c.needFace("glasses.tinted") && c.on("glasses.tinted")) {
-        // Tinted lenses darken the whole eye area (lids and sclera too) against the cheeks.
-        const double minRatio = c.p("glasses.tinted", "minLensRatio", 0.55);
-        if (!skin) {
-            c.add("glasses.tinted", RuleStatus::Uncertain, std::nullopt, QStringLiteral(">=%1").arg(minRatio), {}, noSkin);
+        const QString thr = QStringLiteral("<=%1").arg(maxFrac);
+        if (c.glasses == G::None) {
+            c.add("glasses.reflection", RuleStatus::Pass, std::nullopt, thr, {}, noGlasses);
         } else {
-            double worst = 10;
+            double worst = 0;
             QList<Shape> geo;
             for (const cv::Point2f &e : {l, r}) {
+                const cv::Rect b = around(e, 0.6 * ipd, 0.4 * ipd, c.grey);
+                const double frac = b.area() ? double(cv::countNonZero(c.grey(b) >= 240)) / b.area() : 0.0;
+                worst = std::max(worst, frac);
+                geo.append(Shape::box(qrect(b)));
+            }
+            // Without landmarks (Unknown) the measure decides alone, as before 2.1.0.
+            const RuleStatus st = c.glasses == G::Unknown ? (worst <= maxFrac ? RuleStatus::Pass : RuleStatus::Fail) : glassesVerdict(worst > maxFrac);
+            c.add("glasses.reflection", st, worst, thr, geo, st == RuleStatus::Uncertain ? unsureGlasses : QString());
+        }
+    }
+    if (c.needFace("glasses.tinted") && c.on("glasses.tinted")) {
+        // Tinted lenses darken the skin behind them: the lens area (around the pupil) without the eye
+        // itself (iris, lashes and lids are dark on everyone; make-up darkens them more), its median
+        // L* relative to the person's own skin outside any lens (cheeks below it and the forehead).
+        const double minRatio = c.p("glasses.tinted", "minLensRatio", 0.56);
+        const QString thr = QStringLiteral(">=%1").arg(minRatio);
+        if (c.glasses == G::None) {
+            c.add("glasses.tinted", RuleStatus::Pass, std::nullopt, thr, {}, noGlasses);
+        } else if (!skin) {
+            c.add("glasses.tinted", RuleStatus::Uncertain, std::nullopt, thr, {}, noSkin);
+        } else {
+            // The brighter of the two references: a fringe can cover the forehead, a beard the cheeks.
+            const cv::Rect frame(0, 0, c.lab.cols, c.lab.rows);
+            const auto medianL = [&](std::initializer_list<cv::Rect> boxes) {
+                std::vector<uchar> v;
+                for (cv::Rect b : boxes) {
+                    b &= frame;
+                    for (int y = b.y; y < b.y + b.height; ++y)
+                        for (int x = b.x; x < b.x + b.width; ++x)
+                            v.push_back(c.lab.at<cv::Vec3b>(y, x)[0]);
+                }
+                if (v.size() < 10)
+                    return -1.0;
+                std::nth_element(v.begin(), v.begin() + long(v.size() / 2), v.end());
+                return v[v.size() / 2] * 100.0 / 255.0;
+            };
+            const double cheeks = medianL({cv::Rect(int(l.x - 0.15 * ipd), int(mid.y + 0.45 * ipd), int(0.3 * ipd), int(0.3 * ipd)),
+                                           cv::Rect(int(r.x - 0.15 * ipd), int(mid.y + 0.45 * ipd), int(0.3 * ipd), int(0.3 * ipd))});
+            const double brow = medianL({cv::Rect(int(mid.x - 0.3 * ipd), int(mid.y - 0.8 * ipd), int(0.6 * ipd), int(0.25 * ipd))});
+            const double skinL = std::max({cheeks, brow, 0.0}) > 0 ? std::max(cheeks, brow) : double(c.skinLab[0]);
+            double worst = 10;
+            QList<Shape> geo;
+            for (int side = 0; side < 2; ++side) {
+                // Centred on the landmarks' eye contour when there is one: dark lenses hide the pupils
+                // from the eye cascade, which can then settle on the frame.
+                const cv::Point2f e = c.marks.valid ? c.marks.mean(side == 0 ? lm::kLeftEyeFirst : lm::kRightEyeFirst, 6) : (side == 0 ? l : r);
                 const cv::Rect b = around(e, 0.6 * ipd, 0.36 * ipd, c.lab);
                 if (b.area() <= 0)
                     continue;
-                const double meanL = cv::mean(c.lab(b))[0] * 100.0 / 255.0;
-                worst = std::min(worst, meanL / std::max(5.0f, c.skinLab[0]));
+                cv::Mat keep(b.size(), CV_8U, cv::Scalar(255));
+                if (c.marks.valid) {
+                    std::vector<cv::Point> eye;
+                    for (int k = 0; k < 6; ++k) {
+                        const cv::Point2f q = c.marks[(side == 0 ? lm::kLeftEyeFirst : lm::kRightEyeFirst) + k];
+                        eye.emplace_back(int(std::lround(q.x)) - b.x, int(std::lround(q.y)) - b.y);
+                    }
+                    cv::fillPoly(keep, std::vector<std::vector<cv::Point>>{eye}, cv::Scalar(0));
+                    cv::erode(keep, keep, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * int(0.05 * ipd) + 1, 2 * int(0.05 * ipd) + 1)));
+                }
+                std::vector<uchar> ls;
+                for (int y = 0; y < b.height; ++y)
+                    for (int x = 0; x < b.width; ++x)
+                        if (keep.at<uchar>(y, x))
+                            ls.push_back(c.lab.at<cv::Vec3b>(y + b.y, x + b.x)[0]);
+                if (ls.size() < 10)
+                    continue;
+                // The upper quartile: a frame's rim crossing the box is dark on every pair of
+                // glasses; a tinted lens darkens all of it.
+                std::nth_element(ls.begin(), ls.begin() + long(ls.size() * 3 / 4), ls.end());
+                worst = std::min(worst, ls[ls.size() * 3 / 4] * 100.0 / 255.0 / std::max(5.0, skinL));
                 geo.append(Shape::box(qrect(b)));
             }
-            c.add("glasses.tinted", worst >= minRatio ? RuleStatus::Pass : RuleStatus::Fail, worst, QStringLiteral(">=%1").arg(minRatio), geo);
+            if (worst >= 10) {
+                c.add("glasses.tinted", RuleStatus::Uncertain, std::nullopt, thr, {}, noSkin);
+            } else {
+                const RuleStatus st = c.glasses == G::Unknown ? (worst >= minRatio ? RuleStatus::Pass : RuleStatus::Fail) : glassesVerdict(worst < minRatio);
+                c.add("glasses.tinted", st, worst, thr, geo, st == RuleStatus::Uncertain ? unsureGlasses : QString());
+            }
         }
     }
     if (c.needFace("ears.visible") && c.on("ears.visible")) {

@@ -135,6 +135,58 @@ double moireScore(const cv::Mat &grey, cv::Rect *area)
     return std::log2(std::max(1.0, best));
 }
 
+// Edge energy at the eyes and lips: the 90th percentile of the gradient magnitude (grey levels per
+// pixel, as a percentage of those regions' grey range) over boxes around the landmarks' eye contours and outer lip contour, with the
+// face resampled so that the eye contours' centres are 64 px apart (the same measure on any photo
+// size). Eyes and lips have edges on every face (iris and lids, lip line); blur flattens them
+// whatever the rest of the photo does. -1 without landmarks.
+double eyeLipEdgeEnergy(const Context &c, QList<Shape> *geo)
+{
+    if (!c.marks.valid)
+        return -1;
+    const Landmarks &m = c.marks;
+    const double ipd = cv::norm(m.mean(lm::kLeftEyeFirst, 6) - m.mean(lm::kRightEyeFirst, 6));
+    if (ipd < 8)
+        return -1;
+    const auto boxOf = [&](int first, int count, double pad) {
+        std::vector<cv::Point2f> pts(m.pts.begin() + first, m.pts.begin() + first + count);
+        const cv::Rect b = cv::boundingRect(pts);
+        const int d = int(pad * ipd);
+        return cv::Rect(b.x - d, b.y - d, b.width + 2 * d, b.height + 2 * d) & cv::Rect(0, 0, c.grey.cols, c.grey.rows);
+    };
+    const cv::Rect boxes[3] = {boxOf(lm::kLeftEyeFirst, 6, 0.12), boxOf(lm::kRightEyeFirst, 6, 0.12), boxOf(lm::kMouthLeft, 12, 0.08)};
+    const double f = 64.0 / ipd;
+    std::vector<float> mags, greys;
+    for (const cv::Rect &b : boxes) {
+        if (b.width < 4 || b.height < 4)
+            continue;
+        geo->append(Shape::box(qrect(b)));
+        cv::Mat g, dx, dy, mag;
+        cv::resize(c.grey(b), g, cv::Size(), f, f, f < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);
+        g.convertTo(g, CV_32F);
+        for (int y = 0; y < g.rows; ++y)
+            for (int x = 0; x < g.cols; ++x)
+                greys.push_back(g.at<float>(y, x));
+        cv::Sobel(g, dx, CV_32F, 1, 0, 3, 0.125);   // 0.125: grey levels per pixel
+        cv::Sobel(g, dy, CV_32F, 0, 1, 3, 0.125);
+        cv::magnitude(dx, dy, mag);
+        for (int y = 1; y < mag.rows - 1; ++y)
+            for (int x = 1; x < mag.cols - 1; ++x)
+                mags.push_back(mag.at<float>(y, x));
+    }
+    if (mags.size() < 50)
+        return -1;
+    std::nth_element(mags.begin(), mags.begin() + long(mags.size() * 9 / 10), mags.end());
+    // Relative to the contrast the eyes and lips have (their grey range, 5th to 95th percentile,
+    // which blur barely changes): darker skin has the same sharp edges at a lower contrast.
+    const auto pct = [&](size_t k) {
+        std::nth_element(greys.begin(), greys.begin() + long(k), greys.end());
+        return double(greys[k]);
+    };
+    const double range = std::max(10.0, pct(greys.size() * 95 / 100) - pct(greys.size() * 5 / 100));
+    return 100.0 * mags[mags.size() * 9 / 10] / range;
+}
+
 } // namespace
 
 void runQualityRules(Context &c)
@@ -207,11 +259,23 @@ void runQualityRules(Context &c)
         const cv::Rect area = c.face.found ? faceBox : clampRect(cv::Rect(c.grey.cols / 4, c.grey.rows / 4, c.grey.cols / 2, c.grey.rows / 2), c.grey);
         // Finest detail relative to the next coarser band: blur removes the first, contrast cancels out.
         const double hi = detailEnergy(c.grey, area, 0.8), mid2 = bandEnergy(c.grey, area, 0.8, 2.5);
-        if (mid2 < 1) {
-            c.add("image.sharpness", RuleStatus::Uncertain, std::nullopt, QStringLiteral(">=%1").arg(minSharp), {}, QStringLiteral("no detail to measure"));
+        // Strong uniform blur leaves the ratio of two almost empty bands to JPEG noise: the absolute
+        // edge energy at the eyes and lips catches it. Either saying "blurred" fails.
+        const double minEdge = c.p("image.sharpness", "minEdgeEnergy", 16);
+        QList<Shape> edgeGeo;
+        const double edge = eyeLipEdgeEnergy(c, &edgeGeo);
+        const QString thr = edge >= 0 ? QStringLiteral(">=%1, eye/lip edges>=%2").arg(minSharp).arg(minEdge) : QStringLiteral(">=%1").arg(minSharp);
+        const QString edgeWhy = edge >= 0 ? QStringLiteral("edge energy at the eyes and lips %1 (min %2)").arg(edge, 0, 'f', 1).arg(minEdge) : QString();
+        const bool weakEdges = edge >= 0 && edge < minEdge;
+        if (mid2 < 1 && !weakEdges) {
+            c.add("image.sharpness", RuleStatus::Uncertain, std::nullopt, thr, {}, QStringLiteral("no detail to measure"));
         } else {
-            const double v = hi / mid2;
-            c.add("image.sharpness", v >= minSharp ? RuleStatus::Pass : RuleStatus::Fail, v, QStringLiteral(">=%1").arg(minSharp), {Shape::box(qrect(area))});
+            const double v = mid2 < 1 ? 0.0 : hi / mid2;
+            const bool blurred = (mid2 >= 1 && v < minSharp) || weakEdges;
+            QList<Shape> geo{Shape::box(qrect(area))};
+            if (weakEdges)
+                geo = edgeGeo;
+            c.add("image.sharpness", blurred ? RuleStatus::Fail : RuleStatus::Pass, v, thr, geo, edgeWhy);
         }
     }
     // Fine residual on the cheeks: a robust sigma of what a 3x3 median removes (sensor noise, pores).

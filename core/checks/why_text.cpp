@@ -42,6 +42,8 @@ const char *const kFixed[] = {
     QT_TRANSLATE_NOOP("CheckWhy", "head pose not measurable"),
     QT_TRANSLATE_NOOP("CheckWhy", "lips apart"),
     QT_TRANSLATE_NOOP("CheckWhy", "teeth showing"),
+    QT_TRANSLATE_NOOP("CheckWhy", "no glasses found"),
+    QT_TRANSLATE_NOOP("CheckWhy", "glasses not clearly found"),
 };
 
 struct Pattern
@@ -60,6 +62,7 @@ const Pattern kPatterns[] = {
     {"^([0-9.]+)% of the chest has the background colour$", QT_TRANSLATE_NOOP("CheckWhy", "%1% of the chest has the background colour")},
     {"^background-like ([0-9.]+)%$", QT_TRANSLATE_NOOP("CheckWhy", "background-like %1%")},
     {"^clothing ([0-9.]+)% of the shoulder area$", QT_TRANSLATE_NOOP("CheckWhy", "clothing %1% of the shoulder area")},
+    {"^edge energy at the eyes and lips ([0-9.]+) \\(min ([0-9.]+)\\)$", QT_TRANSLATE_NOOP("CheckWhy", "edge energy at the eyes and lips %1 (min %2)")},
 };
 
 } // namespace

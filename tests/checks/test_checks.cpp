@@ -157,7 +157,7 @@ private Q_SLOTS:
         const CheckProfile p = CheckProfile::loadDefault();
         QVERIFY(p.isValid());
         QCOMPARE(p.id(), QStringLiteral("default"));
-        QCOMPARE(p.version(), QStringLiteral("3"));
+        QCOMPARE(p.version(), QStringLiteral("4"));
         QCOMPARE(p.background(), QColor(100, 197, 255));
         QCOMPARE(p.param(QStringLiteral("file.size"), QStringLiteral("minKB"), -1), 20.0);
         QCOMPARE(p.param(QStringLiteral("file.size"), QStringLiteral("maxKB"), -1), 60.0);
@@ -635,6 +635,200 @@ private Q_SLOTS:
         QVERIFY2(used >= 3, qPrintable(QString::number(used)));
     }
 
+    // Glasses are found by a frame's edge across the nose bridge: the Yale tune subjects (01-04) with
+    // their glasses (clear lenses, and 03's sunglasses) and the framed tinted-glasses fixtures are
+    // found; the same Yale subjects without glasses and compliant FRLL photos are not, and then the
+    // glasses rules pass with "no glasses found".
+    void glassesFoundByFrame()
+    {
+        REQUIRE_FACES();
+        for (const char *sub : {"subject01", "subject02", "subject03", "subject04"}) {
+            const QString dir = facesDir() + QStringLiteral("/yale/") + QLatin1String(sub);
+            const CheckReport with = engine().check(readFile(dir + QStringLiteral(".glasses.png")));
+            const CheckReport without = engine().check(readFile(dir + QStringLiteral(".noglasses.png")));
+            QVERIFY2(with.face.glasses == QLatin1String("found"), qPrintable(QStringLiteral("%1: %2 (bridge %3)").arg(QLatin1String(sub), with.face.glasses).arg(with.face.glassesBridge)));
+            QVERIFY2(without.face.glasses == QLatin1String("none"), qPrintable(QStringLiteral("%1: %2 (bridge %3)").arg(QLatin1String(sub), without.face.glasses).arg(without.face.glassesBridge)));
+            for (const char *rule : {"glasses.tinted", "glasses.reflection"}) {
+                QCOMPARE(status(without, rule), QStringLiteral("pass"));
+                QCOMPARE(without.result(QLatin1String(rule))->why, QStringLiteral("no glasses found"));
+            }
+        }
+        // Subject 03's sunglasses are tinted.
+        QCOMPARE(status(engine().check(readFile(facesDir() + QStringLiteral("/yale/subject03.glasses.png"))), "glasses.tinted"), QStringLiteral("fail"));
+        for (const char *person : {"002", "004", "012"}) {
+            QByteArray bytes;
+            QPointF l, r;
+            QVERIFY(loadFrll(facesDir(), QLatin1String(person), false, &bytes, &l, &r));
+            const QList<Fixture> fx = makeFixtures(bytes, l, r, QLatin1String(person), {QStringLiteral("tinted_glasses")}, {2, 3});
+            QCOMPARE(fx.size(), 3);
+            const CheckReport plain = engine().check(fx.first().bytes);
+            QVERIFY2(plain.face.glasses == QLatin1String("none"), person);
+            QCOMPARE(status(plain, "glasses.tinted"), QStringLiteral("pass"));
+            for (const Fixture &f : fx.mid(1)) {
+                const CheckReport rep = engine().check(f.bytes);
+                QVERIFY2(rep.face.glasses == QLatin1String("found"), person);
+                QVERIFY2(status(rep, "glasses.tinted") == QLatin1String("fail"), qPrintable(QStringLiteral("%1 level %2").arg(QLatin1String(person)).arg(f.level)));
+            }
+        }
+    }
+
+    // The outside set's false rejections: glasses.tinted on people who wear no glasses, a dark-skinned
+    // man and a woman with dark eye make-up. Every FRLL person who says they are black passes on their
+    // compliant photo; so does a compliant photo with the eyelids and sockets darkened around the
+    // landmarks' eye contours (eye shadow, eyeliner) - also when the glasses finding is forced to
+    // "found", so the lens measure itself (lens area without the eye, against the cheeks and forehead)
+    // is not fooled by it, while the same darkening over the whole lens area is.
+    void tintedNotDarkSkinOrMakeup()
+    {
+        REQUIRE_FACES();
+        QStringList black;
+        QFile tsv(facesDir() + QStringLiteral("/frll/people.tsv"));
+        QVERIFY(tsv.open(QIODevice::ReadOnly | QIODevice::Text));
+        for (const QByteArray &line : tsv.readAll().split('\n'))
+            if (const QList<QByteArray> f = line.trimmed().split('\t'); f.size() >= 4 && f[3] == "black")
+                black << QString::fromUtf8(f[0]);
+        QVERIFY(black.size() >= 5);
+        for (const QString &person : black) {
+            const CheckReport rep = engine().check(produced(person));
+            QVERIFY2(status(rep, "glasses.tinted") == QLatin1String("pass"), qPrintable(person));
+            qInfo("%s: glasses %s (bridge %.3f), glasses.tinted %s", qPrintable(person), qPrintable(rep.face.glasses), rep.face.glassesBridge,
+                  qPrintable(status(rep, "glasses.tinted")));
+        }
+        QString err;
+        const CheckProfile forced = CheckProfile::fromJson(R"({"rules":{"glasses.tinted":{"bridgeFound":-1,"bridgeNone":-1}}})", &err);
+        QVERIFY2(forced.isValid(), qPrintable(err));
+        const CheckEngine always(forced);
+        for (const char *person : {"001", "003", "010", "025", "044"}) {
+            const QByteArray jpeg = produced(QLatin1String(person));
+            const CheckReport plain = engine().check(jpeg);
+            QCOMPARE(plain.face.landmarks.size(), 68);
+            const auto darkened = [&](bool wholeLens) {
+                cv::Mat bgr = cv::imdecode(cv::Mat(1, int(jpeg.size()), CV_8UC1, const_cast<char *>(jpeg.constData())), cv::IMREAD_COLOR);
+                const auto at = [&](int i) { return cv::Point(qRound(plain.face.landmarks[i].x()), qRound(plain.face.landmarks[i].y())); };
+                const double ipd = QLineF(plain.face.leftEye, plain.face.rightEye).length();
+                cv::Mat mask = cv::Mat::zeros(bgr.size(), CV_32F);
+                for (int side = 0; side < 2; ++side) {
+                    const int eye = side == 0 ? 36 : 42, brow = side == 0 ? 17 : 22;
+                    if (wholeLens) {
+                        const QPointF c = side == 0 ? plain.face.leftEye : plain.face.rightEye;
+                        cv::ellipse(mask, cv::Point(qRound(c.x()), qRound(c.y())), cv::Size(int(0.4 * ipd), int(0.28 * ipd)), 0, 0, 360, cv::Scalar(1), cv::FILLED);
+                        continue;
+                    }
+                    // Eye shadow: from the upper lid up to two thirds of the way to the brow.
+                    std::vector<cv::Point> lid;
+                    for (int k : {0, 1, 2, 3})
+                        lid.push_back(at(eye + k));
+                    std::vector<cv::Point> poly = lid;
+                    for (int k = 3; k >= 0; --k) {
+                        const cv::Point b = at(brow + (side == 0 ? k + 1 : 3 - k)), e = lid[size_t(k)];
+                        poly.push_back(e + (b - e) * 2 / 3);
+                    }
+                    cv::fillPoly(mask, std::vector<std::vector<cv::Point>>{poly}, cv::Scalar(1));
+                    // Eyeliner along the whole contour.
+                    std::vector<cv::Point> contour;
+                    for (int k = 0; k < 6; ++k)
+                        contour.push_back(at(eye + k));
+                    cv::polylines(mask, std::vector<std::vector<cv::Point>>{contour}, true, cv::Scalar(1), std::max(2, int(0.04 * ipd)));
+                }
+                cv::GaussianBlur(mask, mask, cv::Size(0, 0), std::max(1.0, 0.02 * ipd));
+                for (int y = 0; y < bgr.rows; ++y)
+                    for (int x = 0; x < bgr.cols; ++x) {
+                        const float k = 1.f - 0.6f * mask.at<float>(y, x);   // 60% darker where painted
+                        cv::Vec3b &v = bgr.at<cv::Vec3b>(y, x);
+                        for (int ch = 0; ch < 3; ++ch)
+                            v[ch] = cv::saturate_cast<uchar>(v[ch] * k);
+                    }
+                std::vector<uchar> out;
+                cv::imencode(".jpg", bgr, out, {cv::IMWRITE_JPEG_QUALITY, 90});
+                return QByteArray(reinterpret_cast<const char *>(out.data()), qsizetype(out.size()));
+            };
+            const QByteArray makeup = darkened(false);
+            const CheckReport rep = engine().check(makeup);
+            QVERIFY2(status(rep, "glasses.tinted") == QLatin1String("pass"), person);
+            QVERIFY2(status(always.check(makeup), "glasses.tinted") == QLatin1String("pass"), person);
+            QVERIFY2(status(always.check(darkened(true)), "glasses.tinted") == QLatin1String("fail"), person);
+        }
+    }
+
+    // Strong uniform blur (the whole photo, background included, Gaussian sigma 3 px) fails
+    // image.sharpness on every person, and mostly also when sensor noise came after the blur (noise sigma 4): the
+    // noise refills the finest band, so the band ratio alone passes such photos (checked here with the
+    // edge measure switched off), and the absolute edge energy at the eyes and lips catches them. The
+    // compliant photos of the same people pass. Not every noisy one is caught: on 061 (dark skin, low
+    // contrast at the eyes) the noise refills the edge measure too; at least 5 of the 6 must be.
+    void sharpnessCatchesUniformBlur()
+    {
+        REQUIRE_FACES();
+        QString err;
+        const CheckProfile ratioOnly = CheckProfile::fromJson(R"({"rules":{"image.sharpness":{"minEdgeEnergy":0}}})", &err);
+        QVERIFY2(ratioOnly.isValid(), qPrintable(err));
+        const CheckEngine bandRatio(ratioOnly);
+        int ratioMissed = 0, noisyCaught = 0;
+        for (const char *person : {"002", "004", "012", "025", "044", "061"}) {
+            const QByteArray jpeg = produced(QLatin1String(person));
+            QCOMPARE(status(engine().check(jpeg), "image.sharpness"), QStringLiteral("pass"));
+            cv::Mat bgr = cv::imdecode(cv::Mat(1, int(jpeg.size()), CV_8UC1, const_cast<char *>(jpeg.constData())), cv::IMREAD_COLOR);
+            cv::GaussianBlur(bgr, bgr, cv::Size(0, 0), 3);
+            const auto encoded = [](const cv::Mat &m) {
+                std::vector<uchar> out;
+                cv::imencode(".jpg", m, out, {cv::IMWRITE_JPEG_QUALITY, 90});
+                return QByteArray(reinterpret_cast<const char *>(out.data()), qsizetype(out.size()));
+            };
+            QVERIFY2(status(engine().check(encoded(bgr)), "image.sharpness") == QLatin1String("fail"), person);
+            cv::Mat noise(bgr.size(), CV_16SC3), noisy;
+            cv::theRNG().state = 1234;
+            cv::randn(noise, 0, 4);
+            bgr.convertTo(noisy, CV_16SC3);
+            noisy += noise;
+            noisy.convertTo(noisy, CV_8UC3);
+            const QByteArray blurredNoisy = encoded(noisy);
+            const CheckReport rep = engine().check(blurredNoisy);
+            const bool caught = status(rep, "image.sharpness") == QLatin1String("fail");
+            noisyCaught += caught;
+            qInfo("%s blurred + noise: %s, %s", person, caught ? "fail" : "pass", qPrintable(rep.result(QStringLiteral("image.sharpness"))->why));
+            ratioMissed += status(bandRatio.check(blurredNoisy), "image.sharpness") == QLatin1String("pass");
+        }
+        qInfo("band ratio alone passed %d of 6 blurred photos with noise", ratioMissed);
+        QVERIFY(ratioMissed >= 3);
+        QVERIFY2(noisyCaught >= 5, qPrintable(QString::number(noisyCaught)));
+    }
+
+    // The outside set's false rejection of geometry.face_width on a narrow ordinary face: the four
+    // FRLL people with the narrowest faces on their compliant photos, measured by the jaw contour
+    // (widest of the landmark pairs 0-16, 1-15, 2-14, 3-13), pass the rule.
+    void narrowestFacesPassFaceWidth()
+    {
+        REQUIRE_FACES();
+        const QStringList people = frllPeople(facesDir());
+        QVERIFY(people.size() >= 40);
+        struct Width
+        {
+            QString person;
+            double jaw = 0;
+            QString status;
+            double value = 0;
+        };
+        const QList<Width> widths = QtConcurrent::blockingMapped<QList<Width>>(people, std::function<Width(const QString &)>([](const QString &person) {
+            const CheckReport rep = engine().check(produced(person));
+            Width w{person, 1e9, status(rep, "geometry.face_width"), -1};
+            if (rep.face.landmarks.size() == 68) {
+                w.jaw = 0;
+                for (int i = 0; i <= 3; ++i)
+                    w.jaw = std::max(w.jaw, QLineF(rep.face.landmarks[i], rep.face.landmarks[16 - i]).length());
+            }
+            if (const RuleResult *r = rep.result(QStringLiteral("geometry.face_width")); r && r->value)
+                w.value = *r->value;
+            return w;
+        }));
+        QList<Width> sorted = widths;
+        std::sort(sorted.begin(), sorted.end(), [](const Width &a, const Width &b) { return a.jaw < b.jaw; });
+        QVERIFY(sorted.first().jaw < 1e9);
+        for (const Width &w : sorted.mid(0, 4)) {
+            qInfo("%s: jaw %.0f px, geometry.face_width %.0f %s", qPrintable(w.person), w.jaw, w.value, qPrintable(w.status));
+            QVERIFY2(w.status == QLatin1String("pass"), qPrintable(w.person));
+        }
+    }
+
     // eyes.open on the landmarks' eye aspect ratio: real closed eyes (Yale "sleepy", a wink) fail,
     // the same subjects with open eyes and produced compliant photos pass.
     void eyesOpenLandmarks()
@@ -822,6 +1016,11 @@ private Q_SLOTS:
         QCOMPARE(back.face.landmarks.size(), 68);
         QCOMPARE(back.face.poseAxes.size(), 4);
         QCOMPARE(qRound(back.face.yaw * 10), qRound(rep.face.yaw * 10));
+        // So does the glasses finding (004 wears none).
+        QCOMPARE(rep.face.glasses, QStringLiteral("none"));
+        QCOMPARE(face.value(QStringLiteral("glasses")).toObject().value(QStringLiteral("state")).toString(), QStringLiteral("none"));
+        QCOMPARE(back.face.glasses, rep.face.glasses);
+        QCOMPARE(qRound(back.face.glassesBridge * 100), qRound(rep.face.glassesBridge * 100));
         for (int i = 0; i < rep.results.size(); ++i) {
             QCOMPARE(back.results[i].rule, rep.results[i].rule);
             QCOMPARE(toString(back.results[i].status), toString(rep.results[i].status));
