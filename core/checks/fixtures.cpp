@@ -445,9 +445,9 @@ const QList<DefectKind> &defectKinds()
 
 QList<Fixture> makeFixtures(const QByteArray &portrait, QPointF leftPupil, QPointF rightPupil, const QString &person,
                             const QStringList &defects, const QList<int> &levels, QString *error,
-                            const QByteArray &otherPortrait, QPointF otherLeft, QPointF otherRight)
+                            const QByteArray &otherPortrait, QPointF otherLeft, QPointF otherRight, ProducerMethod producer)
 {
-    const ProduceOptions opt;
+    const ProduceOptions opt = producer == ProducerMethod::B ? producerBOptions(person.toInt()) : ProduceOptions();
     Produced p;
     if (!detail::produce(portrait, leftPupil, rightPupil, opt, &p, error))
         return {};
@@ -466,7 +466,7 @@ QList<Fixture> makeFixtures(const QByteArray &portrait, QPointF leftPupil, QPoin
     base.knownDeviations = deviations;
     base.leftEye = QPointF(p.leftEye.x, p.leftEye.y);
     base.rightEye = QPointF(p.rightEye.x, p.rightEye.y);
-    base.bytes = cvw::encodeJpeg(p.bgr, opt.jpegQuality);
+    base.bytes = detail::encode(p.bgr, opt, opt.jpegQuality);
     out.append(base);
     for (const Defect &d : defectTable()) {
         const QString name = QLatin1String(d.name);
@@ -483,13 +483,13 @@ QList<Fixture> makeFixtures(const QByteArray &portrait, QPointF leftPupil, QPoin
                 const cv::Size sizes[] = {cv::Size(413, 531), cv::Size(600, 800), cv::Size(358, 441)};
                 cv::Mat m;
                 cv::resize(p.bgr, m, sizes[std::clamp(level, 1, 3) - 1], 0, 0, cv::INTER_AREA);
-                f.bytes = cvw::encodeJpeg(m, opt.jpegQuality);
+                f.bytes = detail::encode(m, opt, opt.jpegQuality);
             } else if (name == QLatin1String("heavy_jpeg")) {
                 const int q[] = {50, 35, 20};
-                f.bytes = cvw::encodeJpeg(p.bgr, q[std::clamp(level, 1, 3) - 1]);
+                f.bytes = detail::encode(p.bgr, opt, q[std::clamp(level, 1, 3) - 1]);
             } else {
                 double visible = -1;
-                f.bytes = cvw::encodeJpeg(injected(p, opt, name, level, haveOther ? &other : nullptr, seed, &visible), opt.jpegQuality);
+                f.bytes = detail::encode(injected(p, opt, name, level, haveOther ? &other : nullptr, seed, &visible), opt, opt.jpegQuality);
                 f.visibleFraction = visible;
             }
             out.append(f);
