@@ -349,6 +349,12 @@ private Q_SLOTS:
                          qPrintable(QStringLiteral("%1 (%2): corner colour off the asked one by %3 %4 %5").arg(person, im == &img ? QStringLiteral("B") : QStringLiteral("A")).arg(dr).arg(dg).arg(db)));
             }
 
+            // B's own placement, not only its options: a residual roll and a sideways offset within the
+            // standard (A's placement is exactly level and centred whatever the options).
+            QVERIFY2(std::abs(fb.leftEye.y() - fb.rightEye.y()) > 0.5 && std::abs(midB.x() - 240) > 1,
+                     qPrintable(QStringLiteral("%1: B's eyes level and centred like A's").arg(person)));
+            QCOMPARE(fa.leftEye.y(), fa.rightEye.y());
+
             // Encoder: B's JPEG is progressive (SOF2), A's baseline (SOF0).
             QVERIFY(fb.bytes.contains(QByteArray("\xFF\xC2", 2)));
             QVERIFY(!fb.bytes.contains(QByteArray("\xFF\xC0", 2)));
