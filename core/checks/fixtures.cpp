@@ -134,7 +134,10 @@ cv::Mat injected(const Produced &p, const ProduceOptions &opt, const QString &d,
     if (d == QLatin1String("roll")) {
         const double deg[] = {7, 10, 15};
         const double sign = seed % 2 ? 1 : -1;
-        return warpPerson(p, bg, cv::getRotationMatrix2D(mid, sign * deg[L], 1.0));
+        // Relative to the photo's own roll (0 for producer A, within +-1.2 deg for B): the head ends
+        // up at the level's angle whichever producer made it.
+        const double own = std::atan2(p.rightEye.y - p.leftEye.y, p.rightEye.x - p.leftEye.x) * 180 / CV_PI;
+        return warpPerson(p, bg, cv::getRotationMatrix2D(mid, sign * deg[L] + own, 1.0));
     }
     if (d == QLatin1String("yaw") || d == QLatin1String("pitch")) {
         const double deg[] = {15, 22, 30};
@@ -142,13 +145,13 @@ cv::Mat injected(const Produced &p, const ProduceOptions &opt, const QString &d,
         return d == QLatin1String("yaw") ? turnHead(p, bg, a, 0) : turnHead(p, bg, 0, a);
     }
     if (d == QLatin1String("off_centre")) {
-        const double dx[] = {36, 50, 75};
-        cv::Mat M = (cv::Mat_<double>(2, 3) << 1, 0, (seed % 2 ? 1 : -1) * dx[L], 0, 1, 0);
+        const double dx[] = {36, 50, 75};   // from the frame's centre (producer B places off it a little)
+        cv::Mat M = (cv::Mat_<double>(2, 3) << 1, 0, p.bgr.cols / 2.0 + (seed % 2 ? 1 : -1) * dx[L] - mid.x, 0, 1, 0);
         return warpPerson(p, bg, M);
     }
     if (d == QLatin1String("eye_line")) {
-        const double dy[] = {-60, 65, -85};   // up or down past the 200-300 band
-        cv::Mat M = (cv::Mat_<double>(2, 3) << 1, 0, 0, 0, 1, dy[L]);
+        const double eyeY[] = {190, 315, 165};   // past the 200-300 band (producer A: 250 -60, +65, -85)
+        cv::Mat M = (cv::Mat_<double>(2, 3) << 1, 0, 0, 0, 1, eyeY[L] - mid.y);
         return warpPerson(p, bg, M);
     }
     if (d == QLatin1String("head_big") || d == QLatin1String("head_small")) {
