@@ -224,8 +224,9 @@ Matte matteByBackdropFlood(const cv::Mat &small, cv::Point2f l, cv::Point2f r)
     // The flood stops one pixel short of the person where the outline is a blend of hair and
     // backdrop: that rim goes back to the guided filter as background.
     cv::erode(fg, fg, cv::getStructuringElement(cv::MORPH_CROSS, {3, 3}));
-    // Below the shoulder line clothes have no holes: each row is person from its first to its last
-    // person pixel (pockets the flood reached through a fold become clothes again).
+    // Below the shoulder line clothes have no holes and the shoulders are about symmetric: each row
+    // is person from its first to its last person pixel, widened to the mirror image of the wider
+    // side about the face's centre (a shoulder the flood reached through a fold comes back).
     for (int y = std::max(0, cvRound(mid.y + 2.6 * ipd)); y < H; ++y) {
         uchar *m = fg.ptr<uchar>(y);
         int first = -1, last = -1;
@@ -234,7 +235,11 @@ Matte matteByBackdropFlood(const cv::Mat &small, cv::Point2f l, cv::Point2f r)
                 first = first < 0 ? x : first;
                 last = x;
             }
-        for (int x = first; x >= 0 && x <= last; ++x)
+        if (first < 0)
+            continue;
+        const int c = cvRound(mid.x);
+        const int lo = std::max(0, std::min(first, 2 * c - last)), hi = std::min(W - 1, std::max(last, 2 * c - first));
+        for (int x = lo; x <= hi; ++x)
             m[x] = 255;
     }
 
