@@ -26,6 +26,8 @@
 #include <QTranslator>
 #include <QtConcurrent/QtConcurrentMap>
 
+#include <algorithm>
+
 using namespace tucai::checks;
 
 namespace {
@@ -252,6 +254,38 @@ private Q_SLOTS:
         QCOMPARE(status(ar, "face.count"), QStringLiteral("fail"));
         QCOMPARE(status(ar, "geometry.eye_line"), QStringLiteral("skipped"));
         QVERIFY(!ar.result(QStringLiteral("geometry.eye_line"))->why.isEmpty());
+    }
+
+    // `tucai eval --producer both` reports each producer's compliant photos on their own and sums
+    // them up per producer; an unknown producer is an error, not a silent default.
+    void evalPerProducer()
+    {
+        REQUIRE_FACES();
+        EvalOptions opt;
+        opt.facesDir = facesDir();
+        opt.profile = CheckProfile::loadDefault();
+        opt.split = QStringLiteral("tune");
+        opt.people = 2;
+        opt.defects = {QStringLiteral("none")};
+        opt.real = false;
+        QString text, error;
+        QTextStream out(&text);
+        QVERIFY2(runEvaluation(opt, out, &error), qPrintable(error));
+        out.flush();
+        QVERIFY2(text.contains(QStringLiteral("## False rejections per producer")), qPrintable(text.left(1500)));
+        const QStringList lines = text.split(QLatin1Char('\n'));
+        QVERIFY(std::any_of(lines.begin(), lines.end(), [](const QString &l) { return l.startsWith(QStringLiteral("| a | 2 | ")); }));
+        QVERIFY(std::any_of(lines.begin(), lines.end(), [](const QString &l) { return l.startsWith(QStringLiteral("| b | 2 | ")); }));
+        QCOMPARE(text.count(QStringLiteral("## Compliant generated photos (2 FRLL people, produced 480x640 by producer a)")), 1);
+        QCOMPARE(text.count(QStringLiteral("## Compliant generated photos (2 FRLL people, produced 480x640 by producer b)")), 1);
+        QCOMPARE(text.count(QStringLiteral("### By skin tone (measured on the cheeks of each photo)")), 2);
+
+        opt.producer = QStringLiteral("c");
+        QString text2;
+        QTextStream out2(&text2);
+        error.clear();
+        QVERIFY(!runEvaluation(opt, out2, &error));
+        QVERIFY2(error.contains(QStringLiteral("producer")), qPrintable(error));
     }
 
     void producedPhotosPass()
