@@ -5,6 +5,7 @@
 #include "checks/check_engine.h"
 #include "checks/evaluation.h"
 
+#include <QCoreApplication>
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
@@ -217,6 +218,7 @@ int runEvalCommand(const QStringList &argsIn)
     opt.jobs = tucai::cli::takeOption(args, QStringLiteral("--jobs"), QStringLiteral("2")).toInt();
     opt.valuesCsv = tucai::cli::takeOption(args, QStringLiteral("--values"));
     opt.split = tucai::cli::takeOption(args, QStringLiteral("--split"));
+    opt.producer = tucai::cli::takeOption(args, QStringLiteral("--producer"), QStringLiteral("both"));
     const QString defects = tucai::cli::takeOption(args, QStringLiteral("--defects"));
     if (!defects.isEmpty())
         opt.defects = defects.split(QLatin1Char(','), Qt::SkipEmptyParts);
@@ -227,9 +229,15 @@ int runEvalCommand(const QStringList &argsIn)
             opt.levels.append(l.toInt());
     }
     opt.real = !tucai::cli::takeFlag(args, QStringLiteral("--no-real"));
-    if (!args.isEmpty()) {
-        tucai::cli::err() << QStringLiteral("usage: tucai eval [--faces DIR] [--profile FILE] [--split tune|test|all] [--people N] [--defects a,b] "
-                                            "[--levels 1,2,3] [--no-real] [--jobs N] [--values FILE.csv]\n");
+    const bool producerKnown = QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("both")}.contains(opt.producer);
+    if (!producerKnown)
+        tucai::cli::err() << QCoreApplication::translate("cli", "error: --producer must be a, b or both") << Qt::endl;
+    if (!args.isEmpty() || !producerKnown) {
+        tucai::cli::err() << QCoreApplication::translate("cli", "usage: tucai eval [--faces DIR] [--profile FILE] [--split tune|test|all] [--producer a|b|both] "
+                                                                "[--people N] [--defects a,b] [--levels 1,2,3] [--no-real] [--jobs N] [--values FILE.csv]\n"
+                                                                "  --producer: which way of making the compliant photos is measured: a (GrabCut matte, "
+                                                                "scale from the hair top), b (backdrop flood matte, scale from the pupil distance, "
+                                                                "placement varied within the standard) or both (the default), each reported on its own\n");
         return tucai::cli::Usage;
     }
     opt.profile = CheckProfile::loadDefault();

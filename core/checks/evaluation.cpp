@@ -31,6 +31,7 @@ struct Outcome
     double visible = -1;   // second_face: visible share of the second face (the fixture's truth)
     QPointF leftEye, rightEye;   // compliant photos: the true pupils
     double ita = std::nan("");   // compliant photos: the skin's individual typology angle
+    QString producer;            // generated photos: "a" or "b"
 };
 
 struct RealCase
@@ -148,6 +149,16 @@ bool runEvaluation(const EvalOptions &opt, QTextStream &out, QString *error)
             *error = QStringLiteral("unknown split %1 (tune, test or all)").arg(opt.split);
         return false;
     }
+    QStringList producers;
+    if (opt.producer == QLatin1String("both"))
+        producers = {QStringLiteral("a"), QStringLiteral("b")};
+    else if (opt.producer == QLatin1String("a") || opt.producer == QLatin1String("b"))
+        producers = {opt.producer};
+    else {
+        if (error)
+            *error = QStringLiteral("unknown producer %1 (a, b or both)").arg(opt.producer);
+        return false;
+    }
     if (opt.people > 0 && opt.people < people.size())
         people = people.mid(0, opt.people);
     if (people.isEmpty()) {
@@ -171,12 +182,16 @@ bool runEvaluation(const EvalOptions &opt, QTextStream &out, QString *error)
             return res;
         const QString otherId = people.at((people.indexOf(person) + 1) % people.size());
         loadFrll(facesDir, otherId, false, &other, &ol, &orr);
-        const QList<Fixture> fx = makeFixtures(bytes, l, r, person, opt.defects, opt.levels, nullptr, other, ol, orr);
-        for (const Fixture &f : fx) {
-            res.append({f.person, f.defect, QStringLiteral("generated"), f.level, f.expectRules, f.knownDeviations, engine.check(f.bytes),
-                        f.visibleFraction, f.leftEye, f.rightEye});
-            if (f.defect == QLatin1String("none"))
-                res.last().ita = skinIta(f.bytes, f.leftEye, f.rightEye);
+        for (const QString &producer : producers) {
+            const ProducerMethod method = producer == QLatin1String("b") ? ProducerMethod::B : ProducerMethod::A;
+            const QList<Fixture> fx = makeFixtures(bytes, l, r, person, opt.defects, opt.levels, nullptr, other, ol, orr, method);
+            for (const Fixture &f : fx) {
+                res.append({f.person, f.defect, QStringLiteral("generated"), f.level, f.expectRules, f.knownDeviations, engine.check(f.bytes),
+                            f.visibleFraction, f.leftEye, f.rightEye});
+                if (f.defect == QLatin1String("none"))
+                    res.last().ita = skinIta(f.bytes, f.leftEye, f.rightEye);
+                res.last().producer = producer;
+            }
         }
         if (opt.real) {
             // The same person smiling (teeth): a real mouth.closed defect, produced the same way.
@@ -190,10 +205,10 @@ bool runEvaluation(const EvalOptions &opt, QTextStream &out, QString *error)
         }
         return res;
     };
-    QList<Outcome> all;
+    QList<Outcome> allOutcomes;
     const QList<QList<Outcome>> parts = QtConcurrent::blockingMapped<QList<QList<Outcome>>>(&pool, people, std::function<QList<Outcome>(const QString &)>(perPerson));
     for (const QList<Outcome> &p : parts)
-        all += p;
+        allOutcomes += p;
 
     // Yale: greyscale 320x243 research photos; only the rule the condition is about is scored.
     QList<RealCase> yale;
@@ -227,228 +242,267 @@ bool runEvaluation(const EvalOptions &opt, QTextStream &out, QString *error)
             f.open(QIODevice::ReadOnly);
             return Outcome{c.person, c.defect, QStringLiteral("yale"), 2, c.expect, {}, engine.check(f.readAll())};
         }));
-        all += yo;
+        allOutcomes += yo;
     }
 
     if (!opt.valuesCsv.isEmpty()) {
         QFile csv(opt.valuesCsv);
         if (csv.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
             QTextStream cs(&csv);
-            cs << "source,person,defect,level,rule,status,value,why\n";
-            for (const Outcome &o : all) {
+            cs << "source,person,defect,level,rule,status,value,why,producer\n";
+            for (const Outcome &o : allOutcomes) {
                 // The glasses measure (not a rule: it decides whether the glasses rules apply).
                 if (!o.report.face.glasses.isEmpty())
                     cs << o.source << ',' << o.person << ',' << o.defect << ',' << o.level << ",face.glasses," << o.report.face.glasses << ','
                        << QString::number(std::max(o.report.face.glassesBridge, o.report.face.glassesRims), 'g', 5) << ",\"bridge "
-                       << QString::number(o.report.face.glassesBridge, 'g', 4) << " rims " << QString::number(o.report.face.glassesRims, 'g', 4) << "\"\n";
+                       << QString::number(o.report.face.glassesBridge, 'g', 4) << " rims " << QString::number(o.report.face.glassesRims, 'g', 4)
+                       << "\"," << o.producer << "\n";
                 for (const RuleResult &r : o.report.results)
                     cs << o.source << ',' << o.person << ',' << o.defect << ',' << o.level << ',' << r.rule << ',' << toString(r.status) << ','
-                       << (r.value ? QString::number(*r.value, 'g', 5) : QString()) << ",\"" << QString(r.why).replace(QLatin1Char('"'), QLatin1Char('\'')) << "\"\n";
+                       << (r.value ? QString::number(*r.value, 'g', 5) : QString()) << ",\"" << QString(r.why).replace(QLatin1Char('"'), QLatin1Char('\''))
+                       << "\"," << o.producer << "\n";
             }
         }
     }
 
-    // 1. Compliant generated photos.
-    QList<const Outcome *> compliant;
-    for (const Outcome &o : all)
-        if (o.source == QLatin1String("generated") && o.defect == QLatin1String("none"))
-            compliant.append(&o);
-    int rejected = 0, rejectedAny = 0;
-    for (const Outcome *o : compliant) {
-        const Verdict v = verdictOf(*o);
-        rejected += v.rejected;
-        rejectedAny += v.flagged;
-    }
     out << "Engine " << CheckEngine::version() << ", profile " << engine.profile().id() << " version " << engine.profile().version()
         << ", split " << (opt.split.isEmpty() ? QStringLiteral("all") : opt.split) << ": FRLL people " << people.first() << "-" << people.last()
-        << " (" << people.size() << ")\n\n";
-    out << "## Compliant generated photos (" << compliant.size() << " FRLL people, produced 480x640)\n\n";
-    out << "False rejection (any error-severity rule fails): " << pct(rejected, int(compliant.size())) << ", 95% CI "
-        << ci(rejected, int(compliant.size())) << "  \n";
-    out << "Flagged by any rule incl. warnings: " << pct(rejectedAny, int(compliant.size())) << ", 95% CI " << ci(rejectedAny, int(compliant.size()))
-        << "\n\n";
-    out << "| rule | severity | false rejections | uncertain |\n|---|---|---|---|\n";
-    for (const RuleInfo &ri : ruleCatalog()) {
-        int fail = 0, unc = 0, n = 0;
-        for (const Outcome *o : compliant) {
-            const RuleResult *r = o->report.result(ri.id);
-            if (!r || o->deviations.contains(ri.id))
-                continue;
-            ++n;
-            fail += r->status == RuleStatus::Fail;
-            unc += r->status == RuleStatus::Uncertain || r->status == RuleStatus::Skipped;
-        }
-        out << "| " << ri.id << " | " << toString(engine.profile().severity(ri.id)) << " | " << pct(fail, n) << " | " << pct(unc, n) << " |\n";
-    }
+        << " (" << people.size() << "), producer " << producers.join(QStringLiteral(" and ")) << "\n\n";
 
-    // False alarms by skin tone, the groups measured on each photo's cheeks (ITA), not taken from the
-    // people's labels; their self-reported ethnicity (frll/people.tsv) is listed beside for reference.
-    {
-        QMap<QString, QString> ethnicity;
-        QFile tsv(opt.facesDir + QStringLiteral("/frll/people.tsv"));
-        if (tsv.open(QIODevice::ReadOnly | QIODevice::Text))
-            for (const QByteArray &line : tsv.readAll().split('\n'))
-                if (const QList<QByteArray> f = line.trimmed().split('\t'); f.size() >= 4)
-                    ethnicity.insert(QString::fromUtf8(f[0]), QString::fromUtf8(f[3]));
-        struct Group
-        {
-            const char *name;
-            double above, upTo;
-            bool holds(double ita) const { return !std::isnan(ita) && ita > above && ita <= upTo; }
-        };
-        const Group groups[] = {{"light (ITA > 41)", 41, 1e9}, {"intermediate (10 < ITA <= 41)", 10, 41}, {"brown to dark (ITA <= 10)", -1e9, 10}};
-        out << "\n### By skin tone (measured on the cheeks of each photo)\n\n";
-        out << "| group | photos | ITA range | false rejections (95% CI) | flagged incl. warnings (95% CI) | rules failed | self-reported ethnicity |\n"
-               "|---|---|---|---|---|---|---|\n";
-        int unmeasured = 0;
-        for (const Outcome *o : compliant)
-            unmeasured += std::isnan(o->ita);
-        for (const Group &g : groups) {
+    // Per producer: each producer's compliant photos and the defects injected into them, reported on
+    // their own (a threshold that only holds for one way of making the photo shows up as a difference).
+    if (producers.size() > 1) {
+        out << "## False rejections per producer\n\n| producer | compliant photos | false rejections (95% CI) | flagged incl. warnings (95% CI) | "
+               "error rules failed |\n|---|---|---|---|---|\n";
+        for (const QString &producer : producers) {
             int n = 0, rej = 0, flagged = 0;
-            double lo = 1e9, hi = -1e9;
-            QMap<QString, int> rules, eth;
-            for (const Outcome *o : compliant) {
-                if (!g.holds(o->ita))
+            QMap<QString, int> rules;
+            for (const Outcome &o : allOutcomes) {
+                if (o.producer != producer || o.source != QLatin1String("generated") || o.defect != QLatin1String("none"))
                     continue;
                 ++n;
-                lo = std::min(lo, o->ita);
-                hi = std::max(hi, o->ita);
-                ++eth[ethnicity.value(o->person, QStringLiteral("?"))];
-                const Verdict v = verdictOf(*o);
-                for (const QString &rule : v.failed)
-                    ++rules[rule];
+                const Verdict v = verdictOf(o);
                 rej += v.rejected;
                 flagged += v.flagged;
+                for (const QString &rule : v.failed)
+                    if (o.report.result(rule) && o.report.result(rule)->severity == Severity::Error)
+                        ++rules[rule];
             }
-            QStringList ruleText, ethText;
+            QStringList ruleText;
             for (auto it = rules.cbegin(); it != rules.cend(); ++it)
                 ruleText << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
-            for (auto it = eth.cbegin(); it != eth.cend(); ++it)
-                ethText << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
-            out << "| " << g.name << " | " << n << " | "
-                << (n ? QStringLiteral("%1 to %2").arg(lo, 0, 'f', 1).arg(hi, 0, 'f', 1) : QStringLiteral("-")) << " | " << pct(rej, n) << " ("
-                << ci(rej, n) << ") | " << pct(flagged, n) << " (" << ci(flagged, n) << ") | "
-                << (ruleText.isEmpty() ? QStringLiteral("-") : ruleText.join(QStringLiteral(", "))) << " | " << ethText.join(QStringLiteral(", ")) << " |\n";
+            out << "| " << producer << " | " << n << " | " << pct(rej, n) << " (" << ci(rej, n) << ") | " << pct(flagged, n) << " (" << ci(flagged, n)
+                << ") | " << (ruleText.isEmpty() ? QStringLiteral("-") : ruleText.join(QStringLiteral(", "))) << " |\n";
         }
-        if (unmeasured)
-            out << "\n" << unmeasured << " photo(s) not measured (cheek patches outside the photo).\n";
-
-        // The injected defects by the same groups (each person's group from their compliant photo).
-        QMap<QString, double> itaOf;
-        for (const Outcome *o : compliant)
-            itaOf.insert(o->person, o->ita);
-        bool anyDefect = false;
-        for (const Outcome &o : all)
-            anyDefect = anyDefect || (o.source == QLatin1String("generated") && o.defect != QLatin1String("none"));
-        if (anyDefect) {
-            out << "\n| group | injected defects detected: level 1 (95% CI) | level 2 (95% CI) | level 3 (95% CI) | missed at level 2 |\n|---|---|---|---|---|\n";
-            for (const Group &g : groups) {
-                QString cells[3];
-                QMap<QString, int> missed;
-                for (int level = 1; level <= 3; ++level) {
-                    int hit = 0, n = 0;
-                    for (const Outcome &o : all) {
-                        if (o.source != QLatin1String("generated") || o.defect == QLatin1String("none") || o.level != level)
-                            continue;
-                        if (!g.holds(itaOf.value(o.person, std::nan(""))))
-                            continue;
-                        ++n;
-                        const bool found = anyFails(o.report, o.expect);
-                        hit += found;
-                        if (!found && level == 2)
-                            ++missed[o.defect];
-                    }
-                    cells[level - 1] = QStringLiteral("%1 (%2)").arg(pct(hit, n), ci(hit, n));
-                }
-                QStringList missedText;
-                for (auto it = missed.cbegin(); it != missed.cend(); ++it)
-                    missedText << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
-                out << "| " << g.name << " | " << cells[0] << " | " << cells[1] << " | " << cells[2] << " | "
-                    << (missedText.isEmpty() ? QStringLiteral("-") : missedText.join(QStringLiteral(", "))) << " |\n";
-            }
-        }
+        out << "\n";
     }
-
-    // Landmarks: the located pupils (and the centres of the 68-point eye contours) against where the
-    // producer put the pupils, in pupil distances.
-    {
-        QList<double> errors, contourErrors, contourPx;
-        int found = 0, marked = 0;
+    for (const QString &producer : producers) {
+        // This producer's generated photos and every real one.
+        QList<Outcome> all;
+        for (const Outcome &o : allOutcomes)
+            if (o.source != QLatin1String("generated") || o.producer == producer)
+                all.append(o);
+        // 1. Compliant generated photos.
+        QList<const Outcome *> compliant;
+        for (const Outcome &o : all)
+            if (o.source == QLatin1String("generated") && o.defect == QLatin1String("none"))
+                compliant.append(&o);
+        int rejected = 0, rejectedAny = 0;
         for (const Outcome *o : compliant) {
-            const FaceInfo &f = o->report.face;
-            if (!f.found)
-                continue;
-            ++found;
-            const double ipd = QLineF(o->leftEye, o->rightEye).length();
-            if (ipd <= 0)
-                continue;
-            errors << QLineF(f.leftEye, o->leftEye).length() / ipd << QLineF(f.rightEye, o->rightEye).length() / ipd;
-            if (f.landmarks.size() == 68) {
-                ++marked;
-                const auto centre = [&](int first) {
-                    QPointF s;
-                    for (int i = first; i < first + 6; ++i)
-                        s += f.landmarks.at(i);
-                    return s / 6;
-                };
-                const double el = QLineF(centre(36), o->leftEye).length(), er = QLineF(centre(42), o->rightEye).length();
-                contourErrors << el / ipd << er / ipd;
-                contourPx << el << er;
+            const Verdict v = verdictOf(*o);
+            rejected += v.rejected;
+            rejectedAny += v.flagged;
+        }
+        if (producer != producers.first())
+            out << "\n";
+        out << "## Compliant generated photos (" << compliant.size() << " FRLL people, produced 480x640 by producer " << producer << ")\n\n";
+        out << "False rejection (any error-severity rule fails): " << pct(rejected, int(compliant.size())) << ", 95% CI "
+            << ci(rejected, int(compliant.size())) << "  \n";
+        out << "Flagged by any rule incl. warnings: " << pct(rejectedAny, int(compliant.size())) << ", 95% CI " << ci(rejectedAny, int(compliant.size()))
+            << "\n\n";
+        out << "| rule | severity | false rejections | uncertain |\n|---|---|---|---|\n";
+        for (const RuleInfo &ri : ruleCatalog()) {
+            int fail = 0, unc = 0, n = 0;
+            for (const Outcome *o : compliant) {
+                const RuleResult *r = o->report.result(ri.id);
+                if (!r || o->deviations.contains(ri.id))
+                    continue;
+                ++n;
+                fail += r->status == RuleStatus::Fail;
+                unc += r->status == RuleStatus::Uncertain || r->status == RuleStatus::Skipped;
+            }
+            out << "| " << ri.id << " | " << toString(engine.profile().severity(ri.id)) << " | " << pct(fail, n) << " | " << pct(unc, n) << " |\n";
+        }
+
+        // False alarms by skin tone, the groups measured on each photo's cheeks (ITA), not taken from the
+        // people's labels; their self-reported ethnicity (frll/people.tsv) is listed beside for reference.
+        {
+            QMap<QString, QString> ethnicity;
+            QFile tsv(opt.facesDir + QStringLiteral("/frll/people.tsv"));
+            if (tsv.open(QIODevice::ReadOnly | QIODevice::Text))
+                for (const QByteArray &line : tsv.readAll().split('\n'))
+                    if (const QList<QByteArray> f = line.trimmed().split('\t'); f.size() >= 4)
+                        ethnicity.insert(QString::fromUtf8(f[0]), QString::fromUtf8(f[3]));
+            struct Group
+            {
+                const char *name;
+                double above, upTo;
+                bool holds(double ita) const { return !std::isnan(ita) && ita > above && ita <= upTo; }
+            };
+            const Group groups[] = {{"light (ITA > 41)", 41, 1e9}, {"intermediate (10 < ITA <= 41)", 10, 41}, {"brown to dark (ITA <= 10)", -1e9, 10}};
+            out << "\n### By skin tone (measured on the cheeks of each photo)\n\n";
+            out << "| group | photos | ITA range | false rejections (95% CI) | flagged incl. warnings (95% CI) | rules failed | self-reported ethnicity |\n"
+                   "|---|---|---|---|---|---|---|\n";
+            int unmeasured = 0;
+            for (const Outcome *o : compliant)
+                unmeasured += std::isnan(o->ita);
+            for (const Group &g : groups) {
+                int n = 0, rej = 0, flagged = 0;
+                double lo = 1e9, hi = -1e9;
+                QMap<QString, int> rules, eth;
+                for (const Outcome *o : compliant) {
+                    if (!g.holds(o->ita))
+                        continue;
+                    ++n;
+                    lo = std::min(lo, o->ita);
+                    hi = std::max(hi, o->ita);
+                    ++eth[ethnicity.value(o->person, QStringLiteral("?"))];
+                    const Verdict v = verdictOf(*o);
+                    for (const QString &rule : v.failed)
+                        ++rules[rule];
+                    rej += v.rejected;
+                    flagged += v.flagged;
+                }
+                QStringList ruleText, ethText;
+                for (auto it = rules.cbegin(); it != rules.cend(); ++it)
+                    ruleText << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
+                for (auto it = eth.cbegin(); it != eth.cend(); ++it)
+                    ethText << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
+                out << "| " << g.name << " | " << n << " | "
+                    << (n ? QStringLiteral("%1 to %2").arg(lo, 0, 'f', 1).arg(hi, 0, 'f', 1) : QStringLiteral("-")) << " | " << pct(rej, n) << " ("
+                    << ci(rej, n) << ") | " << pct(flagged, n) << " (" << ci(flagged, n) << ") | "
+                    << (ruleText.isEmpty() ? QStringLiteral("-") : ruleText.join(QStringLiteral(", "))) << " | " << ethText.join(QStringLiteral(", ")) << " |\n";
+            }
+            if (unmeasured)
+                out << "\n" << unmeasured << " photo(s) not measured (cheek patches outside the photo).\n";
+
+            // The injected defects by the same groups (each person's group from their compliant photo).
+            QMap<QString, double> itaOf;
+            for (const Outcome *o : compliant)
+                itaOf.insert(o->person, o->ita);
+            bool anyDefect = false;
+            for (const Outcome &o : all)
+                anyDefect = anyDefect || (o.source == QLatin1String("generated") && o.defect != QLatin1String("none"));
+            if (anyDefect) {
+                out << "\n| group | injected defects detected: level 1 (95% CI) | level 2 (95% CI) | level 3 (95% CI) | missed at level 2 |\n|---|---|---|---|---|\n";
+                for (const Group &g : groups) {
+                    QString cells[3];
+                    QMap<QString, int> missed;
+                    for (int level = 1; level <= 3; ++level) {
+                        int hit = 0, n = 0;
+                        for (const Outcome &o : all) {
+                            if (o.source != QLatin1String("generated") || o.defect == QLatin1String("none") || o.level != level)
+                                continue;
+                            if (!g.holds(itaOf.value(o.person, std::nan(""))))
+                                continue;
+                            ++n;
+                            const bool found = anyFails(o.report, o.expect);
+                            hit += found;
+                            if (!found && level == 2)
+                                ++missed[o.defect];
+                        }
+                        cells[level - 1] = QStringLiteral("%1 (%2)").arg(pct(hit, n), ci(hit, n));
+                    }
+                    QStringList missedText;
+                    for (auto it = missed.cbegin(); it != missed.cend(); ++it)
+                        missedText << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
+                    out << "| " << g.name << " | " << cells[0] << " | " << cells[1] << " | " << cells[2] << " | "
+                        << (missedText.isEmpty() ? QStringLiteral("-") : missedText.join(QStringLiteral(", "))) << " |\n";
+                }
             }
         }
-        const auto stats = [](QList<double> v, int decimals) {
-            if (v.isEmpty())
-                return QStringLiteral("-");
-            std::sort(v.begin(), v.end());
-            return QStringLiteral("median %1, 90th percentile %2, max %3")
-                .arg(v.at(v.size() / 2), 0, 'f', decimals).arg(v.at(v.size() * 9 / 10), 0, 'f', decimals).arg(v.constLast(), 0, 'f', decimals);
-        };
-        out << "\nEye localisation on these photos (" << found << "/" << compliant.size() << " faces found): error per eye in pupil distances, "
-            << stats(errors, 3) << "\n";
-        out << "\n68 landmarks found on " << marked << "/" << compliant.size() << "; centre of each eye contour to the true pupil: "
-            << stats(contourErrors, 3) << " pupil distances (" << stats(contourPx, 1) << " px)\n";
-    }
 
-    // 2. Injected defects per level.
-    out << "\n## Injected defects (detection = an expected rule fails)\n\n";
-    out << "| defect | expected rule(s) | level 1 (just past limit) | level 2 (clearly visible) | level 3 (strong) | uncertain (all levels) |\n|---|---|---|---|---|---|\n";
-    for (const DefectKind &d : defectKinds()) {
-        if (!opt.defects.isEmpty() && !opt.defects.contains(d.name))
-            continue;
-        QString cells[3];
-        int unc = 0, tot = 0;
-        for (int level = 1; level <= 3; ++level) {
-            int hit = 0, n = 0;
-            for (const Outcome &o : all)
-                if (o.source == QLatin1String("generated") && o.defect == d.name && o.level == level) {
-                    ++n;
-                    hit += anyFails(o.report, o.expect);
-                    unc += !anyFails(o.report, o.expect) && anyUncertain(o.report, o.expect);
+        // Landmarks: the located pupils (and the centres of the 68-point eye contours) against where the
+        // producer put the pupils, in pupil distances.
+        {
+            QList<double> errors, contourErrors, contourPx;
+            int found = 0, marked = 0;
+            for (const Outcome *o : compliant) {
+                const FaceInfo &f = o->report.face;
+                if (!f.found)
+                    continue;
+                ++found;
+                const double ipd = QLineF(o->leftEye, o->rightEye).length();
+                if (ipd <= 0)
+                    continue;
+                errors << QLineF(f.leftEye, o->leftEye).length() / ipd << QLineF(f.rightEye, o->rightEye).length() / ipd;
+                if (f.landmarks.size() == 68) {
+                    ++marked;
+                    const auto centre = [&](int first) {
+                        QPointF s;
+                        for (int i = first; i < first + 6; ++i)
+                            s += f.landmarks.at(i);
+                        return s / 6;
+                    };
+                    const double el = QLineF(centre(36), o->leftEye).length(), er = QLineF(centre(42), o->rightEye).length();
+                    contourErrors << el / ipd << er / ipd;
+                    contourPx << el << er;
                 }
-            tot += n;
-            cells[level - 1] = pct(hit, n);
+            }
+            const auto stats = [](QList<double> v, int decimals) {
+                if (v.isEmpty())
+                    return QStringLiteral("-");
+                std::sort(v.begin(), v.end());
+                return QStringLiteral("median %1, 90th percentile %2, max %3")
+                    .arg(v.at(v.size() / 2), 0, 'f', decimals).arg(v.at(v.size() * 9 / 10), 0, 'f', decimals).arg(v.constLast(), 0, 'f', decimals);
+            };
+            out << "\nEye localisation on these photos (" << found << "/" << compliant.size() << " faces found): error per eye in pupil distances, "
+                << stats(errors, 3) << "\n";
+            out << "\n68 landmarks found on " << marked << "/" << compliant.size() << "; centre of each eye contour to the true pupil: "
+                << stats(contourErrors, 3) << " pupil distances (" << stats(contourPx, 1) << " px)\n";
         }
-        out << "| " << d.name << " | " << d.rules.join(QStringLiteral(", ")) << " | " << cells[0] << " | " << cells[1] << " | " << cells[2] << " | " << pct(unc, tot) << " |\n";
-    }
 
-    // The second face's truth: how much of it the fixture left visible (in frame, not behind the student).
-    for (int level = 1; level <= 3; ++level) {
-        std::vector<double> vis;
-        for (const Outcome &o : all)
-            if (o.defect == QLatin1String("second_face") && o.level == level && o.visible >= 0)
-                vis.push_back(o.visible);
-        if (vis.empty())
-            continue;
-        std::sort(vis.begin(), vis.end());
-        out << (level == 1 ? "\n" : "") << "second_face level " << level << ": visible share of the second face min "
-            << QString::number(vis.front(), 'f', 2) << ", median " << QString::number(vis[vis.size() / 2], 'f', 2) << "  \n";
+        // 2. Injected defects per level.
+        out << "\n## Injected defects (detection = an expected rule fails), producer " << producer << "\n\n";
+        out << "| defect | expected rule(s) | level 1 (just past limit) | level 2 (clearly visible) | level 3 (strong) | uncertain (all levels) |\n|---|---|---|---|---|---|\n";
+        for (const DefectKind &d : defectKinds()) {
+            if (!opt.defects.isEmpty() && !opt.defects.contains(d.name))
+                continue;
+            QString cells[3];
+            int unc = 0, tot = 0;
+            for (int level = 1; level <= 3; ++level) {
+                int hit = 0, n = 0;
+                for (const Outcome &o : all)
+                    if (o.source == QLatin1String("generated") && o.defect == d.name && o.level == level) {
+                        ++n;
+                        hit += anyFails(o.report, o.expect);
+                        unc += !anyFails(o.report, o.expect) && anyUncertain(o.report, o.expect);
+                    }
+                tot += n;
+                cells[level - 1] = pct(hit, n);
+            }
+            out << "| " << d.name << " | " << d.rules.join(QStringLiteral(", ")) << " | " << cells[0] << " | " << cells[1] << " | " << cells[2] << " | " << pct(unc, tot) << " |\n";
+        }
+
+        // The second face's truth: how much of it the fixture left visible (in frame, not behind the student).
+        for (int level = 1; level <= 3; ++level) {
+            std::vector<double> vis;
+            for (const Outcome &o : all)
+                if (o.defect == QLatin1String("second_face") && o.level == level && o.visible >= 0)
+                    vis.push_back(o.visible);
+            if (vis.empty())
+                continue;
+            std::sort(vis.begin(), vis.end());
+            out << (level == 1 ? "\n" : "") << "second_face level " << level << ": visible share of the second face min "
+                << QString::number(vis.front(), 'f', 2) << ", median " << QString::number(vis[vis.size() / 2], 'f', 2) << "  \n";
+        }
     }
 
     // 3. Real defects.
     if (opt.real) {
         out << "\n## Real photos (../shared/faces)\n\n| set | condition | rule | flagged | uncertain |\n|---|---|---|---|---|\n";
         QMap<QString, QList<const Outcome *>> groups;
-        for (const Outcome &o : all)
+        for (const Outcome &o : allOutcomes)
             if (o.source != QLatin1String("generated"))
                 groups[o.source + QLatin1Char('|') + o.defect].append(&o);
         for (auto it = groups.cbegin(); it != groups.cend(); ++it) {
@@ -471,9 +525,9 @@ bool runEvaluation(const EvalOptions &opt, QTextStream &out, QString *error)
         }
     }
     double ms = 0;
-    for (const Outcome &o : all)
+    for (const Outcome &o : allOutcomes)
         ms += o.report.ms;
-    out << "\n" << all.size() << " photos checked, mean " << QString::number(ms / std::max<qsizetype>(1, all.size()), 'f', 1)
+    out << "\n" << allOutcomes.size() << " photos checked, mean " << QString::number(ms / std::max<qsizetype>(1, allOutcomes.size()), 'f', 1)
         << " ms per check, total " << QString::number(timer.elapsed() / 1000.0, 'f', 1) << " s wall with " << opt.jobs << " jobs.\n";
     return true;
 }

@@ -24,6 +24,8 @@ struct EvalOptions
     bool real = true;             // also FRLL smiling and Yale
     int jobs = 2;
     QString valuesCsv;            // optional: every (photo, rule, status, value) for threshold tuning
+    QString producer = QStringLiteral("both");   // "a", "b" or "both": which producer(s) make the generated
+                                  // photos (fixtures.h); each is reported on its own
 };
 
 // Runs the evaluation and writes Markdown tables to `out`. Returns false (with *error) when the

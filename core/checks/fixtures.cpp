@@ -599,7 +599,10 @@ cv::Mat injected(const Produced &p, const ProduceOptions &opt, const QString &d,
     if (d == QLatin1String("roll")) {
         const double deg[] = {7, 10, 15};
         const double sign = seed % 2 ? 1 : -1;
-        return warpPerson(p, bg, cv::getRotationMatrix2D(mid, sign * deg[L], 1.0));
+        // Relative to the photo's own roll (0 for producer A, within +-1.2 deg for B): the head ends
+        // up at the level's angle whichever producer made it.
+        const double own = std::atan2(p.rightEye.y - p.leftEye.y, p.rightEye.x - p.leftEye.x) * 180 / CV_PI;
+        return warpPerson(p, bg, cv::getRotationMatrix2D(mid, sign * deg[L] + own, 1.0));
     }
     if (d == QLatin1String("yaw") || d == QLatin1String("pitch")) {
         const double deg[] = {15, 22, 30};
@@ -607,13 +610,13 @@ cv::Mat injected(const Produced &p, const ProduceOptions &opt, const QString &d,
         return d == QLatin1String("yaw") ? turnHead(p, bg, a, 0) : turnHead(p, bg, 0, a);
     }
     if (d == QLatin1String("off_centre")) {
-        const double dx[] = {36, 50, 75};
-        cv::Mat M = (cv::Mat_<double>(2, 3) << 1, 0, (seed % 2 ? 1 : -1) * dx[L], 0, 1, 0);
+        const double dx[] = {36, 50, 75};   // from the frame's centre (producer B places off it a little)
+        cv::Mat M = (cv::Mat_<double>(2, 3) << 1, 0, p.bgr.cols / 2.0 + (seed % 2 ? 1 : -1) * dx[L] - mid.x, 0, 1, 0);
         return warpPerson(p, bg, M);
     }
     if (d == QLatin1String("eye_line")) {
-        const double dy[] = {-60, 65, -85};   // up or down past the 200-300 band
-        cv::Mat M = (cv::Mat_<double>(2, 3) << 1, 0, 0, 0, 1, dy[L]);
+        const double eyeY[] = {190, 315, 165};   // past the 200-300 band (producer A: 250 -60, +65, -85)
+        cv::Mat M = (cv::Mat_<double>(2, 3) << 1, 0, 0, 0, 1, eyeY[L] - mid.y);
         return warpPerson(p, bg, M);
     }
     if (d == QLatin1String("head_big") || d == QLatin1String("head_small")) {
@@ -937,9 +940,9 @@ const QList<DefectKind> &defectKinds()
 
 QList<Fixture> makeFixtures(const QByteArray &portrait, QPointF leftPupil, QPointF rightPupil, const QString &person,
                             const QStringList &defects, const QList<int> &levels, QString *error,
-                            const QByteArray &otherPortrait, QPointF otherLeft, QPointF otherRight)
+                            const QByteArray &otherPortrait, QPointF otherLeft, QPointF otherRight, ProducerMethod producer)
 {
-    const ProduceOptions opt;
+    const ProduceOptions opt = producer == ProducerMethod::B ? producerBOptions(person.toInt()) : ProduceOptions();
     Produced p;
     if (!detail::produce(portrait, leftPupil, rightPupil, opt, &p, error))
         return {};
@@ -958,7 +961,7 @@ QList<Fixture> makeFixtures(const QByteArray &portrait, QPointF leftPupil, QPoin
     base.knownDeviations = deviations;
     base.leftEye = QPointF(p.leftEye.x, p.leftEye.y);
     base.rightEye = QPointF(p.rightEye.x, p.rightEye.y);
-    base.bytes = cvw::encodeJpeg(p.bgr, opt.jpegQuality);
+    base.bytes = detail::encode(p.bgr, opt, opt.jpegQuality);
     out.append(base);
     for (const Defect &d : defectTable()) {
         const QString name = QLatin1String(d.name);
@@ -975,15 +978,15 @@ QList<Fixture> makeFixtures(const QByteArray &portrait, QPointF leftPupil, QPoin
                 const cv::Size sizes[] = {cv::Size(413, 531), cv::Size(600, 800), cv::Size(358, 441)};
                 cv::Mat m;
                 cv::resize(p.bgr, m, sizes[std::clamp(level, 1, 3) - 1], 0, 0, cv::INTER_AREA);
-                f.bytes = cvw::encodeJpeg(m, opt.jpegQuality);
+                f.bytes = detail::encode(m, opt, opt.jpegQuality);
             } else if (name == QLatin1String("heavy_jpeg")) {
                 const int q[] = {50, 35, 20};
-                f.bytes = cvw::encodeJpeg(p.bgr, q[std::clamp(level, 1, 3) - 1]);
+                f.bytes = detail::encode(p.bgr, opt, q[std::clamp(level, 1, 3) - 1]);
             } else if (name == QLatin1String("file_large")) {
                 f.bytes = largeJpeg(p.bgr, std::clamp(level, 1, 3));
             } else {
                 double visible = -1;
-                f.bytes = cvw::encodeJpeg(injected(p, opt, name, level, haveOther ? &other : nullptr, seed, &visible), opt.jpegQuality);
+                f.bytes = detail::encode(injected(p, opt, name, level, haveOther ? &other : nullptr, seed, &visible), opt, opt.jpegQuality);
                 f.visibleFraction = visible;
             }
             out.append(f);

@@ -34,11 +34,12 @@ struct Fixture
 
 const QList<DefectKind> &defectKinds();
 
-// A produced photo of one FRLL person and, for each defect in `defects` (all when empty) and each
+// A produced photo of one FRLL person (by `producer`; B's options from producerBOptions(person number)) and, for each defect in `defects` (all when empty) and each
 // level in `levels`, the defective variant. Returns an empty list and sets *error on failure.
 QList<Fixture> makeFixtures(const QByteArray &portrait, QPointF leftPupil, QPointF rightPupil, const QString &person,
                             const QStringList &defects = {}, const QList<int> &levels = {1, 2, 3}, QString *error = nullptr,
-                            const QByteArray &otherPortrait = {}, QPointF otherLeft = {}, QPointF otherRight = {});
+                            const QByteArray &otherPortrait = {}, QPointF otherLeft = {}, QPointF otherRight = {},
+                            ProducerMethod producer = ProducerMethod::A);
 
 // FRLL people found under facesDir/frll/neutral (ids "001"...), sorted.
 QStringList frllPeople(const QString &facesDir);

@@ -154,6 +154,8 @@ cv::Mat composite(const cv::Mat &bgr, const cv::Mat &alpha, const cv::Mat &backg
 bool produce(const QByteArray &portraitBytes, QPointF leftPupil, QPointF rightPupil,
              const ProduceOptions &opt, Produced *out, QString *error)
 {
+    if (opt.method == ProducerMethod::B)
+        return produceB(portraitBytes, leftPupil, rightPupil, opt, out, error);
     const double ipdSrc = std::hypot(rightPupil.x() - leftPupil.x(), rightPupil.y() - leftPupil.y());
     if (!(ipdSrc >= 8) || rightPupil.x() <= leftPupil.x()) {
         setError(error, QStringLiteral("implausible pupil positions"));
@@ -281,7 +283,7 @@ QByteArray producePhoto(const QByteArray &portraitBytes, QPointF leftPupil, QPoi
     detail::Produced p;
     if (!detail::produce(portraitBytes, leftPupil, rightPupil, opt, &p, error))
         return {};
-    const QByteArray jpeg = cvw::encodeJpeg(p.bgr, std::clamp(opt.jpegQuality, 1, 100));
+    const QByteArray jpeg = detail::encode(p.bgr, opt, std::clamp(opt.jpegQuality, 1, 100));
     if (jpeg.isEmpty())
         setError(error, QStringLiteral("JPEG encoding failed"));
     return jpeg;

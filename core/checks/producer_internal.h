@@ -16,8 +16,15 @@ struct Produced
     int hairTop = 0;   // first row of the person matte above the eyes
 };
 
+// Runs the producer opt.method names.
 bool produce(const QByteArray &portraitBytes, QPointF leftPupil, QPointF rightPupil,
              const ProduceOptions &opt, Produced *out, QString *error);
+// Producer B itself (photo_producer_b.cpp).
+bool produceB(const QByteArray &portraitBytes, QPointF leftPupil, QPointF rightPupil,
+              const ProduceOptions &opt, Produced *out, QString *error);
+
+// The encoder of the producer opt.method names (A: OpenCV; B: Qt's writer), at `quality`.
+QByteArray encode(const cv::Mat &bgr, const ProduceOptions &opt, int quality);
 
 // Composites `bgr` over a flat colour using the matte (used again after defects change the background).
 cv::Mat composite(const cv::Mat &bgr, const cv::Mat &alpha, const cv::Mat &background);

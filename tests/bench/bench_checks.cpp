@@ -3,7 +3,7 @@
 //   ninja -C build bench_checks && build/tests/bench/bench_checks [--photos N] [--reps R]
 //     median full check of one produced 480x640 JPEG on one core (decode included) and, in the same
 //     run, the median cv::imdecode of the same files, and their ratio.
-//   build/tests/bench/bench_checks --write DIR [--count 1000] [--defects a,b] [--level L] [--people a,b]
+//   build/tests/bench/bench_checks --write DIR [--count 1000] [--defects a,b] [--level L] [--people a,b] [--producer a|b]
 //     writes COUNT labelled fixture photos (compliant and defective) for the throughput test:
 //     time build/app/tucai check --jobs 2 --json DIR > /dev/null
 //     (--level: only that strength instead of 1, 2, 3 in turn; --people: only these FRLL ids; both to
@@ -71,6 +71,8 @@ int main(int argc, char **argv)
         // Optional: only these defects (plus the compliant photo), e.g. to look at one kind.
         const QStringList only = option(QStringLiteral("--defects"), {}).split(QLatin1Char(','), Qt::SkipEmptyParts);
         const int level = option(QStringLiteral("--level"), QStringLiteral("0")).toInt();
+        // Which producer makes the photos the defects are injected into: a (default) or b.
+        const ProducerMethod producer = option(QStringLiteral("--producer"), QStringLiteral("a")) == QLatin1String("b") ? ProducerMethod::B : ProducerMethod::A;
         QDir().mkpath(writeDir);
         int written = 0;
         for (int round = 0; written < count; ++round) {
@@ -83,7 +85,7 @@ int main(int argc, char **argv)
                 QByteArray other;
                 QPointF ol, orr;
                 loadFrll(faces, people.at((people.indexOf(p) + 1) % people.size()), false, &other, &ol, &orr);
-                const QList<Fixture> fx = makeFixtures(bytes, l, r, p, only, {level > 0 ? level : 1 + round % 3}, nullptr, other, ol, orr);
+                const QList<Fixture> fx = makeFixtures(bytes, l, r, p, only, {level > 0 ? level : 1 + round % 3}, nullptr, other, ol, orr, producer);
                 for (const Fixture &f : fx) {
                     if (written >= count)
                         break;

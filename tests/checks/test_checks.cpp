@@ -28,6 +28,8 @@
 #include <QTranslator>
 #include <QtConcurrent/QtConcurrentMap>
 
+#include <algorithm>
+
 using namespace tucai::checks;
 
 namespace {
@@ -114,6 +116,7 @@ private Q_SLOTS:
         opt.split = QStringLiteral("test");
         opt.defects = {QStringLiteral("none")};
         opt.real = false;
+        opt.producer = QStringLiteral("a");
         QString text, error;
         QTextStream out(&text);
         QVERIFY2(runEvaluation(opt, out, &error), qPrintable(error));
@@ -255,6 +258,38 @@ private Q_SLOTS:
         QVERIFY(!ar.result(QStringLiteral("geometry.eye_line"))->why.isEmpty());
     }
 
+    // `tucai eval --producer both` reports each producer's compliant photos on their own and sums
+    // them up per producer; an unknown producer is an error, not a silent default.
+    void evalPerProducer()
+    {
+        REQUIRE_FACES();
+        EvalOptions opt;
+        opt.facesDir = facesDir();
+        opt.profile = CheckProfile::loadDefault();
+        opt.split = QStringLiteral("tune");
+        opt.people = 2;
+        opt.defects = {QStringLiteral("none")};
+        opt.real = false;
+        QString text, error;
+        QTextStream out(&text);
+        QVERIFY2(runEvaluation(opt, out, &error), qPrintable(error));
+        out.flush();
+        QVERIFY2(text.contains(QStringLiteral("## False rejections per producer")), qPrintable(text.left(1500)));
+        const QStringList lines = text.split(QLatin1Char('\n'));
+        QVERIFY(std::any_of(lines.begin(), lines.end(), [](const QString &l) { return l.startsWith(QStringLiteral("| a | 2 | ")); }));
+        QVERIFY(std::any_of(lines.begin(), lines.end(), [](const QString &l) { return l.startsWith(QStringLiteral("| b | 2 | ")); }));
+        QCOMPARE(text.count(QStringLiteral("## Compliant generated photos (2 FRLL people, produced 480x640 by producer a)")), 1);
+        QCOMPARE(text.count(QStringLiteral("## Compliant generated photos (2 FRLL people, produced 480x640 by producer b)")), 1);
+        QCOMPARE(text.count(QStringLiteral("### By skin tone (measured on the cheeks of each photo)")), 2);
+
+        opt.producer = QStringLiteral("c");
+        QString text2;
+        QTextStream out2(&text2);
+        error.clear();
+        QVERIFY(!runEvaluation(opt, out2, &error));
+        QVERIFY2(error.contains(QStringLiteral("producer")), qPrintable(error));
+    }
+
     void producedPhotosPass()
     {
         REQUIRE_FACES();
@@ -279,6 +314,90 @@ private Q_SLOTS:
             QVERIFY(rep.face.found);
             const QPointF mid = (rep.face.leftEye + rep.face.rightEye) / 2;
             QVERIFY2(std::abs(mid.y() - 250) < 12 && std::abs(mid.x() - 240) < 12, qPrintable(person));
+        }
+    }
+
+    // Producer B (photo_producer_b.cpp) is a second, independent way of making the compliant photo:
+    // its photos are 480x640 with the pupils where its truth says, the background in the shade it
+    // asked for, and they differ from producer A's photo of the same person in placement, background
+    // and encoder (a silent fall-back to A fails each of these); the engine accepts them.
+    void producerBDiffersFromA()
+    {
+        REQUIRE_FACES();
+        for (const QString &person : {QStringLiteral("005"), QStringLiteral("062")}) {
+            QByteArray bytes;
+            QPointF l, r;
+            QVERIFY(loadFrll(facesDir(), person, false, &bytes, &l, &r));
+            const QList<Fixture> a = makeFixtures(bytes, l, r, person, {QStringLiteral("none")}, {}, nullptr, {}, {}, {}, ProducerMethod::A);
+            const QList<Fixture> b = makeFixtures(bytes, l, r, person, {QStringLiteral("none")}, {}, nullptr, {}, {}, {}, ProducerMethod::B);
+            QCOMPARE(a.size(), 1);
+            QCOMPARE(b.size(), 1);
+            const Fixture &fa = a.first(), &fb = b.first();
+            const QImage img = QImage::fromData(fb.bytes);
+            QCOMPARE(img.size(), QSize(480, 640));
+
+            // The engine finds the eyes where B's truth puts them: the centres of the landmarks' eye
+            // contours within 0.1 pupil distance, the located pupils within 0.25.
+            const CheckReport rep = engine().check(fb.bytes);
+            QVERIFY(rep.decoded);
+            QVERIFY(rep.face.found);
+            QCOMPARE(rep.face.landmarks.size(), 68);
+            const double ipd = QLineF(fb.leftEye, fb.rightEye).length();
+            QVERIFY2(ipd >= 90 && ipd <= 114, qPrintable(QString::number(ipd)));
+            const auto centre = [&](int first) {
+                QPointF c;
+                for (int i = first; i < first + 6; ++i)
+                    c += rep.face.landmarks.at(i);
+                return c / 6;
+            };
+            const double el = QLineF(centre(36), fb.leftEye).length() / ipd, er = QLineF(centre(42), fb.rightEye).length() / ipd;
+            QVERIFY2(el < 0.1 && er < 0.1, qPrintable(QStringLiteral("%1: eye contours %2 / %3 IPD from B's truth").arg(person).arg(el).arg(er)));
+            QVERIFY2(QLineF(rep.face.leftEye, fb.leftEye).length() < 0.25 * ipd && QLineF(rep.face.rightEye, fb.rightEye).length() < 0.25 * ipd,
+                     qPrintable(person));
+            for (const RuleResult &res : rep.results)
+                if (res.status == RuleStatus::Fail && res.severity == Severity::Error && !fb.knownDeviations.contains(res.rule))
+                    QFAIL(qPrintable(QStringLiteral("%1 (B): %2 failed with %3").arg(person, res.rule).arg(res.value.value_or(-1))));
+
+            // Placement: B's pupils are not where A puts them (eye line 250, centred, level).
+            const QPointF midA = (fa.leftEye + fa.rightEye) / 2, midB = (fb.leftEye + fb.rightEye) / 2;
+            QVERIFY2(QLineF(midA, midB).length() > 2 || std::abs(QLineF(fa.leftEye, fa.rightEye).length() - ipd) > 2,
+                     qPrintable(QStringLiteral("%1: B placed the eyes like A").arg(person)));
+
+            // Background: the top corners are the shade producerBOptions asked for (within the grain and
+            // JPEG), which is not A's colour.
+            const QColor want = producerBOptions(person.toInt()).background;
+            QVERIFY(want != QColor(100, 197, 255));
+            const QImage imgA = QImage::fromData(fa.bytes);
+            for (const QImage *im : {&img, &imgA}) {
+                double sum[3] = {0, 0, 0};
+                int n = 0;
+                for (int y = 4; y < 24; ++y)
+                    for (int x : {4, 8, 12, 16, 20, 460, 464, 468, 472, 476}) {
+                        const QColor c = im->pixelColor(x, y);
+                        sum[0] += c.red();
+                        sum[1] += c.green();
+                        sum[2] += c.blue();
+                        ++n;
+                    }
+                const QColor asked = im == &img ? want : QColor(100, 197, 255);
+                const double dr = sum[0] / n - asked.red(), dg = sum[1] / n - asked.green(), db = sum[2] / n - asked.blue();
+                QVERIFY2(std::abs(dr) < 2.5 && std::abs(dg) < 2.5 && std::abs(db) < 2.5,
+                         qPrintable(QStringLiteral("%1 (%2): corner colour off the asked one by %3 %4 %5").arg(person, im == &img ? QStringLiteral("B") : QStringLiteral("A")).arg(dr).arg(dg).arg(db)));
+            }
+
+            // B's own placement, not only its options: a residual roll and a sideways offset within the
+            // standard (A's placement is exactly level and centred whatever the options).
+            QVERIFY2(std::abs(fb.leftEye.y() - fb.rightEye.y()) > 0.5 && std::abs(midB.x() - 240) > 1,
+                     qPrintable(QStringLiteral("%1: B's eyes level and centred like A's").arg(person)));
+            QCOMPARE(fa.leftEye.y(), fa.rightEye.y());
+
+            // Encoder: B's JPEG is progressive (SOF2), A's baseline (SOF0).
+            QVERIFY(fb.bytes.contains(QByteArray("\xFF\xC2", 2)));
+            QVERIFY(!fb.bytes.contains(QByteArray("\xFF\xC0", 2)));
+            QVERIFY(fa.bytes.contains(QByteArray("\xFF\xC0", 2)));
+
+            // Deterministic: the same person gives the same bytes.
+            QCOMPARE(makeFixtures(bytes, l, r, person, {QStringLiteral("none")}, {}, nullptr, {}, {}, {}, ProducerMethod::B).first().bytes, fb.bytes);
         }
     }
 
