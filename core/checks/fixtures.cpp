@@ -127,8 +127,8 @@ cv::Mat clothingMask(const Produced &p)
 
 // ---- Accessories, hair and posture (the warning rules without labelled photos) ----------------
 // Each paints what a real photo would show, in colours taken from the person's own photo where the
-// thing is theirs (hair), shaded by the light on the person; the rules were read only to know where
-// they look, never to shape the defect to their measure.
+// thing is theirs (hair), shaded by the light on the person. The rules were read to know where they
+// look; what they miss is reported (tests/checks/EVALUATION.md), not drawn around.
 
 // Median colour of the person's own hair: matte pixels of the head above the brows that are not
 // skin. A bald or shaved head has too few: then a dark brown.
