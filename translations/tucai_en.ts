@@ -857,6 +857,10 @@
             <source>teeth</source>
             <translation>teeth</translation>
         </message>
+        <message>
+            <source>eye/lip edges</source>
+            <translation>eye/lip edges</translation>
+        </message>
     </context>
     <context>
         <name>Export</name>

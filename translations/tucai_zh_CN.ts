@@ -857,6 +857,10 @@
             <source>teeth</source>
             <translation>露齿</translation>
         </message>
+        <message>
+            <source>eye/lip edges</source>
+            <translation>眼唇边缘</translation>
+        </message>
     </context>
     <context>
         <name>Export</name>

@@ -114,6 +114,7 @@ QString thresholdText(const QString &threshold)
         {"quality", QT_TRANSLATE_NOOP("DisplayNames", "quality")},
         {"gap", QT_TRANSLATE_NOOP("DisplayNames", "gap")},       // mouth.closed: the lips' gap
         {"teeth", QT_TRANSLATE_NOOP("DisplayNames", "teeth")},
+        {"eye/lip edges", QT_TRANSLATE_NOOP("DisplayNames", "eye/lip edges")},   // image.sharpness: edge energy at the eyes and lips
     };
     // Compiled once: a photo's rule list asks for every rule's threshold.
     static const QList<std::pair<QRegularExpression, const char *>> compiled = [] {
