@@ -117,7 +117,7 @@ void prepareGlasses(Context &c)
     c.rimEdge = rims < 10 ? rims : 0;
     // Only the bridge decides: on the tune half the rims did not separate glasses from none (smiles,
     // winks and under-eye shadows give the same steps); they are reported for the reviewer.
-    const double found = c.p("glasses.tinted", "bridgeFound", 0.33), none = c.p("glasses.tinted", "bridgeNone", 0.25);
+    const double found = c.p("glasses.tinted", "bridgeFound", 0.25), none = c.p("glasses.tinted", "bridgeNone", 0.24);
     const double ev = c.bridgeEdge;
     c.glasses = ev >= found ? Context::Glasses::Found : ev < none ? Context::Glasses::None : Context::Glasses::Uncertain;
 }
