@@ -272,6 +272,14 @@
             <translation>teeth showing</translation>
         </message>
         <message>
+            <source>smooth fabric over the crown</source>
+            <translation>smooth fabric over the crown</translation>
+        </message>
+        <message>
+            <source>smooth fabric beside the temples</source>
+            <translation>smooth fabric beside the temples</translation>
+        </message>
+        <message>
             <source>no glasses found</source>
             <translation>no glasses found</translation>
         </message>

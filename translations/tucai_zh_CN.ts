@@ -272,6 +272,14 @@
             <translation>露出牙齿</translation>
         </message>
         <message>
+            <source>smooth fabric over the crown</source>
+            <translation>头顶有平滑的织物</translation>
+        </message>
+        <message>
+            <source>smooth fabric beside the temples</source>
+            <translation>太阳穴两侧有平滑的织物</translation>
+        </message>
+        <message>
             <source>no glasses found</source>
             <translation>未发现眼镜</translation>
         </message>

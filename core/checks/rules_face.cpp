@@ -360,10 +360,17 @@ void runFeatureRules(Context &c)
     }
     if (c.needFace("head.covering") && c.on("head.covering")) {
         const double maxCov = c.p("head.covering", "maxCoverage", 0.5);
+        // Fabric is smooth where hair is not: the fine gradient energy of the non-skin pixels,
+        // relative to their brightness, is below ~0.1 on caps and scarves of every colour and above
+        // ~0.14 on hair (tune half, EVALUATION.md "head.covering (after)").
+        const double minCrownTex = c.p("head.covering", "minCrownTexture", 0.13);
+        const double minSideTex = c.p("head.covering", "minTempleTexture", 0.115);
+        const QString thr = QStringLiteral("<=%1").arg(maxCov);
         // Crown area: hair is dark or moderately coloured; hats are saturated or very light.
-        const cv::Rect crown = cv::Rect(int(mid.x - 0.7 * ipd), int(mid.y - 1.6 * ipd), int(1.4 * ipd), int(0.6 * ipd)) & cv::Rect(0, 0, c.lab.cols, c.lab.rows);
+        const cv::Rect frame(0, 0, c.lab.cols, c.lab.rows);
+        const cv::Rect crown = cv::Rect(int(mid.x - 0.7 * ipd), int(mid.y - 1.6 * ipd), int(1.4 * ipd), int(0.6 * ipd)) & frame;
         if (!skin || !c.bgReady || crown.area() < 20) {
-            c.add("head.covering", RuleStatus::Uncertain, std::nullopt, QStringLiteral("<=%1").arg(maxCov), {}, noSkin);
+            c.add("head.covering", RuleStatus::Uncertain, std::nullopt, thr, {}, noSkin);
         } else {
             int other = 0, counted = 0;
             for (int y = crown.y; y < crown.y + crown.height; ++y)
@@ -377,7 +384,52 @@ void runFeatureRules(Context &c)
                     other += !skinLike && (chroma > 38 || (u[0] > 88 && chroma < 10));
                 }
             const double v = counted > 20 ? double(other) / counted : 0.0;
-            c.add("head.covering", v <= maxCov ? RuleStatus::Pass : RuleStatus::Fail, v, QStringLiteral("<=%1").arg(maxCov), {Shape::box(qrect(crown))});
+            // Texture of the person's non-skin pixels in a box, away from the person's outline (the
+            // step against the background is not texture): the share of non-skin pixels and their
+            // mean central-difference gradient |dx|+|dy| over their mean grey. -1 when too few.
+            cv::Mat inner;
+            cv::erode(c.personHalf, inner, cv::getStructuringElement(cv::MORPH_ELLIPSE, {7, 7}));
+            struct Fabric { double share = 0, texture = -1; };
+            const auto fabricIn = [&](cv::Rect b) {
+                Fabric f;
+                b &= cv::Rect(1, 1, c.lab.cols - 2, c.lab.rows - 2);
+                int person = 0, nonSkin = 0;
+                double grad = 0, grey = 0;
+                for (int y = b.y; y < b.y + b.height; ++y)
+                    for (int x = b.x; x < b.x + b.width; ++x) {
+                        if (y / 2 >= inner.rows || x / 2 >= inner.cols || !inner.at<uchar>(y / 2, x / 2))
+                            continue;
+                        ++person;
+                        if (deltaE(labAt(c.lab, y, x), c.skinLab) < 25)
+                            continue;
+                        ++nonSkin;
+                        grad += std::abs(int(c.grey.at<uchar>(y, x + 1)) - int(c.grey.at<uchar>(y, x - 1)))
+                                + std::abs(int(c.grey.at<uchar>(y + 1, x)) - int(c.grey.at<uchar>(y - 1, x)));
+                        grey += c.grey.at<uchar>(y, x);
+                    }
+                if (person >= 20 && nonSkin >= 20) {
+                    f.share = double(nonSkin) / person;
+                    f.texture = grad / nonSkin / std::max(5.0, grey / nonSkin);
+                }
+                return f;
+            };
+            const auto box = [&](double x0, double x1, double y0, double y1) {
+                return cv::Rect(int(mid.x + x0 * ipd), int(mid.y + y0 * ipd), int((x1 - x0) * ipd), int((y1 - y0) * ipd)) & frame;
+            };
+            // A cap: the crown, mostly not skin, smooth. A scarf: beside the temples (hair or ears on
+            // an open head), mostly not skin, smooth on both sides.
+            const cv::Rect top = box(-0.7, 0.7, -1.75, -1.0), left = box(-1.35, -1.0, -0.7, -0.2), right = box(1.0, 1.35, -0.7, -0.2);
+            const Fabric cr = fabricIn(top), tl = fabricIn(left), tr = fabricIn(right);
+            const bool capFound = cr.texture >= 0 && cr.share >= 0.5 && cr.texture < minCrownTex;
+            const bool scarfFound = tl.texture >= 0 && tr.texture >= 0 && (tl.share + tr.share) / 2 >= 0.6 && (tl.texture + tr.texture) / 2 < minSideTex;
+            if (v > maxCov)
+                c.add("head.covering", RuleStatus::Fail, v, thr, {Shape::box(qrect(crown))});
+            else if (capFound)
+                c.add("head.covering", RuleStatus::Fail, v, thr, {Shape::box(qrect(top))}, QStringLiteral("smooth fabric over the crown"));
+            else if (scarfFound)
+                c.add("head.covering", RuleStatus::Fail, v, thr, {Shape::box(qrect(left)), Shape::box(qrect(right))}, QStringLiteral("smooth fabric beside the temples"));
+            else
+                c.add("head.covering", RuleStatus::Pass, v, thr, {Shape::box(qrect(crown))});
         }
     }
     if (c.needFace("jewellery") && c.on("jewellery")) {

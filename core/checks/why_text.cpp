@@ -42,6 +42,8 @@ const char *const kFixed[] = {
     QT_TRANSLATE_NOOP("CheckWhy", "head pose not measurable"),
     QT_TRANSLATE_NOOP("CheckWhy", "lips apart"),
     QT_TRANSLATE_NOOP("CheckWhy", "teeth showing"),
+    QT_TRANSLATE_NOOP("CheckWhy", "smooth fabric over the crown"),
+    QT_TRANSLATE_NOOP("CheckWhy", "smooth fabric beside the temples"),
     QT_TRANSLATE_NOOP("CheckWhy", "no glasses found"),
     QT_TRANSLATE_NOOP("CheckWhy", "glasses not clearly found"),
 };
