@@ -17,6 +17,8 @@
 #include "photo_producer.h"
 #include "producer_internal.h"
 
+#include "demo/demo_random.h"
+
 #include <QBuffer>
 #include <QImage>
 #include <QImageWriter>
@@ -41,23 +43,16 @@ void setError(QString *error, const QString &text)
         *error = text;
 }
 
-// Deterministic per-person numbers (splitmix64): the same person always gives the same photo.
+// Deterministic per-person numbers (the demo's SplitMix64): the same person always gives the same photo.
 class Dice
 {
 public:
-    explicit Dice(quint64 seed) : m_state(seed * 0x9E3779B97F4A7C15ull + 0x632BE59BD9B4E019ull) {}
-    double uniform()
-    {
-        quint64 z = (m_state += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        z ^= z >> 31;
-        return double(z >> 11) / double(1ull << 53);
-    }
+    explicit Dice(quint64 seed) : m_random(seed) {}
+    double uniform() { return m_random.unit(); }
     double between(double lo, double hi) { return lo + (hi - lo) * uniform(); }
 
 private:
-    quint64 m_state;
+    demo::DemoRandom m_random;
 };
 
 std::array<double, 6> surfaceTerms(double x, double y) { return {1, x, y, x * x, x * y, y * y}; }
