@@ -66,10 +66,10 @@ struct FaceInfo
     // (towards the camera) axes. poseAxes is empty when there is no pose.
     double yaw = 0, pitch = 0, roll = 0;
     QList<QPointF> poseAxes;
-    // Glasses from the landmarks (frame edges across the nose bridge and under the eyes): "found",
-    // "none" or "uncertain"; empty when not measured (no landmarks). The two edge contrasts
-    // (strongest step across the bridge; the weaker eye's step below the lower lid), each relative to
-    // the skin beside it; the stronger decides.
+    // Glasses from the landmarks: "found", "none" or "uncertain"; empty when not measured (no
+    // landmarks). The two edge contrasts, each relative to the brightness along its own profile: the
+    // strongest step down the nose bridge, which decides, and the weaker eye's step below the lower
+    // lid, reported only.
     QString glasses;
     double glassesBridge = 0, glassesRims = 0;
 };

@@ -35,7 +35,7 @@ struct Context
     bool skinReady = false;
 
     // Glasses from the landmarks (prepareGlasses): edge contrast of a frame across the nose bridge
-    // and under each eye, relative to the skin beside it.
+    // (decides) and under each eye (reported), relative to the brightness along each profile.
     enum class Glasses { Unknown, None, Uncertain, Found };
     Glasses glasses = Glasses::Unknown;
     double bridgeEdge = 0, rimEdge = 0;

@@ -217,14 +217,15 @@ void runFeatureRules(Context &c)
     }
     // The glasses rules decide only when glasses are found (prepareGlasses: a frame's edge across the
     // nose bridge). Without glasses they pass ("no glasses found"); when the finding is uncertain a
-    // measure over its limit makes the rule uncertain, not a failure.
+    // measure over its limit makes the rule uncertain, not a failure. Without landmarks (Unknown) the
+    // measure decides alone, as before 2.1.0.
     using G = Context::Glasses;
     const QString noGlasses = QStringLiteral("no glasses found");
     const QString unsureGlasses = QStringLiteral("glasses not clearly found");
     const auto glassesVerdict = [&](bool over) {
         if (!over)
             return RuleStatus::Pass;
-        return c.glasses == G::Found ? RuleStatus::Fail : RuleStatus::Uncertain;
+        return c.glasses == G::Found || c.glasses == G::Unknown ? RuleStatus::Fail : RuleStatus::Uncertain;
     };
     if (c.needFace("glasses.reflection") && c.on("glasses.reflection")) {
         // Near-white pixels over the lens area; a catchlight in the pupil is a few pixels only.
@@ -241,15 +242,15 @@ void runFeatureRules(Context &c)
                 worst = std::max(worst, frac);
                 geo.append(Shape::box(qrect(b)));
             }
-            // Without landmarks (Unknown) the measure decides alone, as before 2.1.0.
-            const RuleStatus st = c.glasses == G::Unknown ? (worst <= maxFrac ? RuleStatus::Pass : RuleStatus::Fail) : glassesVerdict(worst > maxFrac);
+            const RuleStatus st = glassesVerdict(worst > maxFrac);
             c.add("glasses.reflection", st, worst, thr, geo, st == RuleStatus::Uncertain ? unsureGlasses : QString());
         }
     }
     if (c.needFace("glasses.tinted") && c.on("glasses.tinted")) {
         // Tinted lenses darken the skin behind them: the lens area (around the pupil) without the eye
-        // itself (iris, lashes and lids are dark on everyone; make-up darkens them more), its median
-        // L* relative to the person's own skin outside any lens (cheeks below it and the forehead).
+        // itself (iris, lashes and lids are dark on everyone; make-up darkens them more), its upper
+        // quartile L* relative to the person's own skin outside any lens (cheeks below it and the
+        // forehead).
         const double minRatio = c.p("glasses.tinted", "minLensRatio", 0.56);
         const QString thr = QStringLiteral(">=%1").arg(minRatio);
         if (c.glasses == G::None) {
@@ -311,7 +312,7 @@ void runFeatureRules(Context &c)
             if (worst >= 10) {
                 c.add("glasses.tinted", RuleStatus::Uncertain, std::nullopt, thr, {}, noSkin);
             } else {
-                const RuleStatus st = c.glasses == G::Unknown ? (worst >= minRatio ? RuleStatus::Pass : RuleStatus::Fail) : glassesVerdict(worst < minRatio);
+                const RuleStatus st = glassesVerdict(worst < minRatio);
                 c.add("glasses.tinted", st, worst, thr, geo, st == RuleStatus::Uncertain ? unsureGlasses : QString());
             }
         }
