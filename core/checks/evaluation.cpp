@@ -87,6 +87,15 @@ double skinIta(const QByteArray &jpeg, QPointF left, QPointF right)
     return std::atan2(L - 50.0, b) * 180.0 / CV_PI;
 }
 
+// "name count" per entry, comma-separated, in the map's order; `none` when the map is empty.
+QString countsText(const QMap<QString, int> &counts, const QString &none = QStringLiteral("-"))
+{
+    QStringList parts;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        parts << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
+    return parts.isEmpty() ? none : parts.join(QStringLiteral(", "));
+}
+
 QString pct(int num, int den) { return den ? QStringLiteral("%1% (%2/%3)").arg(100.0 * num / den, 0, 'f', 1).arg(num).arg(den) : QStringLiteral("-"); }
 
 // A compliant photo's verdict: rejected (an error-severity rule fails, or it cannot be decoded) and
@@ -288,11 +297,8 @@ bool runEvaluation(const EvalOptions &opt, QTextStream &out, QString *error)
                     if (o.report.result(rule) && o.report.result(rule)->severity == Severity::Error)
                         ++rules[rule];
             }
-            QStringList ruleText;
-            for (auto it = rules.cbegin(); it != rules.cend(); ++it)
-                ruleText << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
             out << "| " << producer << " | " << n << " | " << pct(rej, n) << " (" << ci(rej, n) << ") | " << pct(flagged, n) << " (" << ci(flagged, n)
-                << ") | " << (ruleText.isEmpty() ? QStringLiteral("-") : ruleText.join(QStringLiteral(", "))) << " |\n";
+                << ") | " << countsText(rules) << " |\n";
         }
         out << "\n";
     }
@@ -373,15 +379,10 @@ bool runEvaluation(const EvalOptions &opt, QTextStream &out, QString *error)
                     rej += v.rejected;
                     flagged += v.flagged;
                 }
-                QStringList ruleText, ethText;
-                for (auto it = rules.cbegin(); it != rules.cend(); ++it)
-                    ruleText << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
-                for (auto it = eth.cbegin(); it != eth.cend(); ++it)
-                    ethText << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
                 out << "| " << g.name << " | " << n << " | "
                     << (n ? QStringLiteral("%1 to %2").arg(lo, 0, 'f', 1).arg(hi, 0, 'f', 1) : QStringLiteral("-")) << " | " << pct(rej, n) << " ("
                     << ci(rej, n) << ") | " << pct(flagged, n) << " (" << ci(flagged, n) << ") | "
-                    << (ruleText.isEmpty() ? QStringLiteral("-") : ruleText.join(QStringLiteral(", "))) << " | " << ethText.join(QStringLiteral(", ")) << " |\n";
+                    << countsText(rules) << " | " << countsText(eth, QString()) << " |\n";
             }
             if (unmeasured)
                 out << "\n" << unmeasured << " photo(s) not measured (cheek patches outside the photo).\n";
@@ -413,11 +414,8 @@ bool runEvaluation(const EvalOptions &opt, QTextStream &out, QString *error)
                         }
                         cells[level - 1] = QStringLiteral("%1 (%2)").arg(pct(hit, n), ci(hit, n));
                     }
-                    QStringList missedText;
-                    for (auto it = missed.cbegin(); it != missed.cend(); ++it)
-                        missedText << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
                     out << "| " << g.name << " | " << cells[0] << " | " << cells[1] << " | " << cells[2] << " | "
-                        << (missedText.isEmpty() ? QStringLiteral("-") : missedText.join(QStringLiteral(", "))) << " |\n";
+                        << countsText(missed) << " |\n";
                 }
             }
         }
