@@ -308,9 +308,9 @@ void chain(cv::Mat &img, const std::vector<cv::Point2f> &path, cv::Vec3b metal, 
         cv::circle(img, cv::Point(int(std::lround(path[i].x * 4)), int(std::lround(path[i].y * 4))), int(width * 2.4), cv::Scalar(250, 252, 252), cv::FILLED, cv::LINE_AA, 2);
 }
 
-cv::Mat accessoryDefect(const Produced &p, const cv::Vec3b &bg, const QString &d, int L, int seed, bool *known)
+// The photo with one of these defects; empty for any other defect name.
+cv::Mat accessoryDefect(const Produced &p, const cv::Vec3b &bg, const QString &d, int L, int seed)
 {
-    *known = true;
     const cv::Point2f mid = (p.leftEye + p.rightEye) * 0.5f;
     const double ipd = p.interPupil;
     const cv::Mat bgMat(p.bgr.size(), CV_8UC3, cv::Scalar(bg[0], bg[1], bg[2]));
@@ -545,7 +545,6 @@ cv::Mat accessoryDefect(const Produced &p, const cv::Vec3b &bg, const QString &d
             metalBall(img, neck[neck.size() / 2] + cv::Point2f(0, float(0.05 * ipd)), float(0.05 * ipd), metal, lightN);
         return detail::composite(img, p.alpha, bgMat);
     }
-    *known = false;
     return {};
 }
 
@@ -877,8 +876,7 @@ cv::Mat injected(const Produced &p, const ProduceOptions &opt, const QString &d,
         // The student in front of it.
         return detail::composite(p.bgr, p.alpha, back);
     }
-    bool known = false;
-    if (cv::Mat m = accessoryDefect(p, bg, d, L, seed, &known); known)
+    if (cv::Mat m = accessoryDefect(p, bg, d, L, seed); !m.empty())
         return m;
     return p.bgr.clone();
 }

@@ -154,13 +154,13 @@ cv::Mat composite(const cv::Mat &bgr, const cv::Mat &alpha, const cv::Mat &backg
 bool produce(const QByteArray &portraitBytes, QPointF leftPupil, QPointF rightPupil,
              const ProduceOptions &opt, Produced *out, QString *error)
 {
-    if (opt.method == ProducerMethod::B)
-        return produceB(portraitBytes, leftPupil, rightPupil, opt, out, error);
     const double ipdSrc = std::hypot(rightPupil.x() - leftPupil.x(), rightPupil.y() - leftPupil.y());
     if (!(ipdSrc >= 8) || rightPupil.x() <= leftPupil.x()) {
         setError(error, QStringLiteral("implausible pupil positions"));
         return false;
     }
+    if (opt.method == ProducerMethod::B)
+        return produceB(portraitBytes, leftPupil, rightPupil, opt, out, error);
     if (portraitBytes.isEmpty()) {
         setError(error, QStringLiteral("empty portrait"));
         return false;

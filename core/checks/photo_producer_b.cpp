@@ -287,11 +287,8 @@ QByteArray encode(const cv::Mat &bgr, const ProduceOptions &opt, int quality)
 
 bool produceB(const QByteArray &portraitBytes, QPointF leftPupil, QPointF rightPupil, const ProduceOptions &opt, Produced *out, QString *error)
 {
+    // The pupils were checked by produce(), the only caller.
     const double ipdSrc = std::hypot(rightPupil.x() - leftPupil.x(), rightPupil.y() - leftPupil.y());
-    if (!(ipdSrc >= 8) || rightPupil.x() <= leftPupil.x()) {
-        setError(error, QStringLiteral("implausible pupil positions"));
-        return false;
-    }
     const QImage decoded = QImage::fromData(portraitBytes);
     if (decoded.isNull()) {
         setError(error, QStringLiteral("cannot decode portrait"));

@@ -19,7 +19,7 @@ struct Produced
 // Runs the producer opt.method names.
 bool produce(const QByteArray &portraitBytes, QPointF leftPupil, QPointF rightPupil,
              const ProduceOptions &opt, Produced *out, QString *error);
-// Producer B itself (photo_producer_b.cpp).
+// Producer B itself (photo_producer_b.cpp), called by produce() once the pupils are checked.
 bool produceB(const QByteArray &portraitBytes, QPointF leftPupil, QPointF rightPupil,
               const ProduceOptions &opt, Produced *out, QString *error);
 
