@@ -86,6 +86,9 @@ struct CheckReport
     int height = 0;
     bool passed = false;       // decoded and no error-severity rule failed
     double ms = 0;
+    // Wall time of each stage of this check, in order (decode, faces, landmarks, ...): for the
+    // benchmark; not part of the JSON.
+    QList<QPair<QString, double>> stageMs;
     QString detector;          // face detection method used
     FaceInfo face;
     QList<RuleResult> results;

@@ -93,6 +93,45 @@ cv::Point2f darkCentre(const cv::Mat &grey, cv::Rect r)
     return cv::Point2f(float(r.x + sx / sw), float(r.y + sy / sw));
 }
 
+// The iris inside an eye contour (six landmarks from `first`): the darkest pixels of the blurred eye
+// within the contour, their weighted centre. Falls back to the contour's centre `ctr` when the eye
+// is too small or shows nothing dark (a closed eye).
+cv::Point2f darkCentreInside(const cv::Mat &grey, const Landmarks &marks, int first, cv::Point2f ctr)
+{
+    std::vector<cv::Point> poly;
+    for (int i = first; i < first + 6; ++i)
+        poly.emplace_back(int(std::lround(marks[i].x)), int(std::lround(marks[i].y)));
+    const cv::Rect r = cv::boundingRect(poly) & cv::Rect(0, 0, grey.cols, grey.rows);
+    if (r.width < 6 || r.height < 3)
+        return ctr;
+    cv::Mat mask = cv::Mat::zeros(r.size(), CV_8U);
+    for (cv::Point &p : poly)
+        p -= r.tl();
+    cv::fillConvexPoly(mask, poly, cv::Scalar(255));
+    cv::Mat roi;
+    const int k = std::max(3, (r.width / 8) | 1);
+    cv::GaussianBlur(grey(r), roi, cv::Size(k, k), 0);
+    double minV = 0, maxV = 0;
+    cv::minMaxLoc(roi, &minV, &maxV, nullptr, nullptr, mask);
+    if (maxV - minV < 8)
+        return ctr;
+    const double cut = minV + (maxV - minV) * 0.35;
+    double sx = 0, sy = 0, sw = 0;
+    for (int y = 0; y < roi.rows; ++y)
+        for (int x = 0; x < roi.cols; ++x) {
+            const double v = roi.at<uchar>(y, x);
+            if (mask.at<uchar>(y, x) && v <= cut) {
+                const double wgt = cut - v + 1;
+                sx += wgt * x;
+                sy += wgt * y;
+                sw += wgt;
+            }
+        }
+    if (sw <= 0)
+        return ctr;
+    return cv::Point2f(float(r.x + sx / sw), float(r.y + sy / sw));
+}
+
 void findEyes(const cv::Mat &grey, FaceFit &f)
 {
     Cascades &c = cascades();
@@ -310,16 +349,15 @@ void eyesFromLandmarks(const cv::Mat &bgr, const cv::Mat &grey, const Landmarks 
 {
     if (!f.found || !marks.valid)
         return;
-    // The eye contour (six points, corner to corner) places the eye; the pupil is then the dark blob
-    // near its centre, searched as inside an eye cascade's box: a square as wide as the eye (the
-    // cascade's boxes are about that size), of which the middle two thirds across and half down.
+    // The eye contour (six points, corner to corner) places the eye; the pupil is the dark blob inside
+    // the contour (the iris between the lids: lashes, brows and lid shadows outside it are not
+    // searched). The box reported is a square as wide as the eye around the contour's centre.
     for (const auto &[eye, first] : {std::pair<EyeFit *, int>{&f.left, lm::kLeftEyeFirst}, {&f.right, lm::kRightEyeFirst}}) {
         const cv::Point2f ctr = marks.mean(first, 6);
         const int w = std::max(4, int(std::lround(cv::norm(marks[first + 3] - marks[first]))));
         eye->box = cv::Rect(int(std::lround(ctr.x - w / 2.0)), int(std::lround(ctr.y - w / 2.0)), w, w);
         eye->located = true;
-        const cv::Rect inner(eye->box.x + eye->box.width / 6, eye->box.y + eye->box.height / 4, eye->box.width * 2 / 3, eye->box.height / 2);
-        eye->centre = darkCentre(grey, inner);
+        eye->centre = darkCentreInside(grey, marks, first, ctr);
     }
     f.interPupil = std::hypot(f.right.centre.x - f.left.centre.x, f.right.centre.y - f.left.centre.y);
     findMouth(bgr, f);

@@ -35,9 +35,9 @@ struct FaceFit
 bool cascadesAvailable(QString *error);
 
 // The engine's order: faces on the upright photo (detectFaces: no eyes yet), the landmarks on the main
-// face, then the eyes by the eye cascade (eyesByCascade). When the cascade misses an eye, the photo
-// turned +-15 deg is searched again - unless the landmarks are valid (`turnedRetry` false): then the
-// pupils are searched inside the landmarks' eye contours instead (eyesFromLandmarks).
+// face, then the pupils: inside the landmarks' eye contours when the landmarks are valid
+// (eyesFromLandmarks), otherwise by the eye cascade (eyesByCascade), which also searches the photo
+// turned +-15 deg when the upright photo shows no face or the cascade misses an eye (`turnedRetry`).
 FaceFit detectFaces(const cv::Mat &grey, FaceMethod method = FaceMethod::HaarAlt2);
 void eyesFromLandmarks(const cv::Mat &bgr, const cv::Mat &grey, const Landmarks &marks, FaceFit &f);
 FaceFit eyesByCascade(const cv::Mat &bgr, const cv::Mat &grey, FaceFit upright, bool turnedRetry = true,

@@ -19,6 +19,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHash>
 #include <QTextStream>
 
 #include <algorithm>
@@ -116,6 +117,8 @@ int main(int argc, char **argv)
     const CheckEngine engine(CheckProfile::loadDefault());
     engine.check(photos.first());   // loads the cascades for this thread
     std::vector<double> checkMs, decodeMs, checkCpu, decodeCpu;
+    QStringList stageNames;                      // in the order the engine runs them
+    QHash<QString, std::vector<double>> stageMs; // wall ms of each stage, per check
     qint64 bytesTotal = 0;
     for (int rep = 0; rep < reps; ++rep) {
         for (const QByteArray &b : photos) {
@@ -134,6 +137,11 @@ int main(int argc, char **argv)
             checkMs.push_back(double(t.nsecsElapsed()) / 1e6);
             if (!r.decoded)
                 return 3;
+            for (const auto &[stage, ms] : r.stageMs) {
+                if (!stageNames.contains(stage))
+                    stageNames << stage;
+                stageMs[stage].push_back(ms);
+            }
             bytesTotal += b.size();
         }
     }
@@ -148,5 +156,9 @@ int main(int argc, char **argv)
                .arg(cc, 8, 'f', 2).arg(percentile(checkCpu, 0.9), 7, 'f', 2);
     out << QStringLiteral("ratio              full check = %1 x decode (wall), %2 x (cpu)\n").arg(mc / std::max(1e-9, md), 0, 'f', 1)
                .arg(cc / std::max(1e-9, cd), 0, 'f', 1);
+    // Where the time goes: each stage's median (the medians need not add up to the full check's).
+    out << QStringLiteral("stages (wall median, p90)\n");
+    for (const QString &s : stageNames)
+        out << QStringLiteral("  %1 %2 ms  %3 ms\n").arg(s, -18).arg(median(stageMs[s]), 6, 'f', 2).arg(percentile(stageMs[s], 0.9), 6, 'f', 2);
     return 0;
 }
