@@ -256,6 +256,10 @@
             <translation>edge energy at the eyes and lips %1 (min %2)</translation>
         </message>
         <message>
+            <source>lens as bright as the skin below its rim (%1)</source>
+            <translation>lens as bright as the skin below its rim (%1)</translation>
+        </message>
+        <message>
             <source>face landmarks not found</source>
             <translation>face landmarks not found</translation>
         </message>

@@ -256,6 +256,10 @@
             <translation>眼部和唇部边缘能量 %1（最低 %2）</translation>
         </message>
         <message>
+            <source>lens as bright as the skin below its rim (%1)</source>
+            <translation>镜片与镜框下方皮肤一样亮（%1）</translation>
+        </message>
+        <message>
             <source>face landmarks not found</source>
             <translation>未找到面部关键点</translation>
         </message>

@@ -65,6 +65,7 @@ const Pattern kPatterns[] = {
     {"^background-like ([0-9.]+)%$", QT_TRANSLATE_NOOP("CheckWhy", "background-like %1%")},
     {"^clothing ([0-9.]+)% of the shoulder area$", QT_TRANSLATE_NOOP("CheckWhy", "clothing %1% of the shoulder area")},
     {"^edge energy at the eyes and lips ([0-9.]+) \\(min ([0-9.]+)\\)$", QT_TRANSLATE_NOOP("CheckWhy", "edge energy at the eyes and lips %1 (min %2)")},
+    {"^lens as bright as the skin below its rim \\(([0-9.]+)\\)$", QT_TRANSLATE_NOOP("CheckWhy", "lens as bright as the skin below its rim (%1)")},
 };
 
 } // namespace

@@ -160,7 +160,7 @@ private Q_SLOTS:
         const CheckProfile p = CheckProfile::loadDefault();
         QVERIFY(p.isValid());
         QCOMPARE(p.id(), QStringLiteral("default"));
-        QCOMPARE(p.version(), QStringLiteral("4"));
+        QCOMPARE(p.version(), QStringLiteral("5"));
         QCOMPARE(p.background(), QColor(100, 197, 255));
         QCOMPARE(p.param(QStringLiteral("file.size"), QStringLiteral("minKB"), -1), 20.0);
         QCOMPARE(p.param(QStringLiteral("file.size"), QStringLiteral("maxKB"), -1), 60.0);
