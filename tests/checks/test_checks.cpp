@@ -925,6 +925,94 @@ private Q_SLOTS:
         }
     }
 
+    // Clear glasses under Yale's top light: the eye sockets behind the lenses are dark, so the lens
+    // area is as dark as a tint's (subject 02: lens/skin 0.27 against 0.56), but the lens's lower part
+    // is as bright as the cheek below its rim, which a tint never is. The tune subjects' clear glasses
+    // pass (02 by that measure, with its reason), subject 03's sunglasses still fail.
+    void tintedNotClearGlassesUnderTopLight()
+    {
+        REQUIRE_FACES();
+        const auto yale = [](const char *file) { return engine().check(readFile(facesDir() + QStringLiteral("/yale/") + QLatin1String(file))); };
+        for (const char *f : {"subject01.glasses.png", "subject02.glasses.png", "subject04.glasses.png"}) {
+            const CheckReport rep = yale(f);
+            QVERIFY2(rep.face.glasses == QLatin1String("found"), f);
+            const RuleResult *res = rep.result(QStringLiteral("glasses.tinted"));
+            QVERIFY2(res && res->status == RuleStatus::Pass, qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(f), res ? res->why : QString())));
+        }
+        const RuleResult *two = yale("subject02.glasses.png").result(QStringLiteral("glasses.tinted"));
+        QVERIFY(two && two->value && *two->value < 0.56);
+        QVERIFY2(two->why.startsWith(QLatin1String("lens as bright as the skin below its rim")), qPrintable(two->why));
+        const CheckReport sun = yale("subject03.glasses.png");
+        QCOMPARE(status(sun, "glasses.tinted"), QStringLiteral("fail"));
+        QVERIFY(sun.result(QStringLiteral("glasses.tinted"))->why.isEmpty());
+    }
+
+    // A shaved head: the hair above the brows and beside the temples replaced by smooth skin-hued
+    // stubble (the person's own skin colour, 30 L* darker, half its chroma, a faint grain) is not a head
+    // covering, while the same area in smooth dark fabric (navy, black, bottle green) is. Tune-half
+    // people of several skin tones.
+    void headCoveringNotBareScalp()
+    {
+        REQUIRE_FACES();
+        QStringList problems;
+        for (const char *person : {"005", "008", "012", "025"}) {
+            const QByteArray jpeg = produced(QLatin1String(person));
+            const CheckReport plain = engine().check(jpeg);
+            QCOMPARE(plain.face.landmarks.size(), 68);
+            QCOMPARE(status(plain, "head.covering"), QStringLiteral("pass"));
+            const cv::Mat bgr = cv::imdecode(cv::Mat(1, int(jpeg.size()), CV_8UC1, const_cast<char *>(jpeg.constData())), cv::IMREAD_COLOR);
+            cv::Mat lab;
+            cv::cvtColor(bgr, lab, cv::COLOR_BGR2Lab);
+            const QPointF le = plain.face.leftEye, re = plain.face.rightEye, mid = (le + re) / 2;
+            const double ipd = QLineF(le, re).length();
+            // The person's skin: the median of the cheeks under the eyes (OpenCV's 8-bit Lab).
+            std::vector<uchar> ch[3];
+            for (const QPointF &e : {le, re})
+                for (int y = int(e.y() + 0.4 * ipd); y < int(e.y() + 0.65 * ipd); ++y)
+                    for (int x = int(e.x() - 0.12 * ipd); x < int(e.x() + 0.12 * ipd); ++x)
+                        for (int k = 0; k < 3; ++k)
+                            ch[k].push_back(lab.at<cv::Vec3b>(y, x)[k]);
+            double skin[3];
+            for (int k = 0; k < 3; ++k) {
+                std::nth_element(ch[k].begin(), ch[k].begin() + long(ch[k].size() / 2), ch[k].end());
+                skin[k] = ch[k][ch[k].size() / 2];
+            }
+            const cv::Vec3b bg(255, 197, 100);   // the produced background (BGR)
+            const auto painted = [&](double L, double a, double b) {   // L 0-100, a/b signed
+                cv::Mat out = lab.clone();
+                cv::RNG rng(7);
+                for (int y = 0; y < out.rows; ++y)
+                    for (int x = 0; x < out.cols; ++x) {
+                        const bool above = y < mid.y() - 0.65 * ipd;
+                        const bool temple = y < mid.y() - 0.1 * ipd && std::abs(x - mid.x()) > 0.95 * ipd;
+                        if ((!above && !temple) || cv::norm(cv::Vec3d(bgr.at<cv::Vec3b>(y, x)) - cv::Vec3d(bg)) < 60)
+                            continue;
+                        out.at<cv::Vec3b>(y, x) = cv::Vec3b(cv::saturate_cast<uchar>((L + rng.gaussian(0.4)) * 255 / 100), cv::saturate_cast<uchar>(a + 128),
+                                                            cv::saturate_cast<uchar>(b + 128));
+                    }
+                cv::Mat back;
+                cv::cvtColor(out, back, cv::COLOR_Lab2BGR);
+                std::vector<uchar> enc;
+                cv::imencode(".jpg", back, enc, {cv::IMWRITE_JPEG_QUALITY, 90});
+                return QByteArray(reinterpret_cast<const char *>(enc.data()), qsizetype(enc.size()));
+            };
+            const double skinL = skin[0] * 100 / 255, skinA = skin[1] - 128, skinB = skin[2] - 128;
+            const RuleResult *res = nullptr;
+            const CheckReport shaved = engine().check(painted(std::max(12.0, skinL - 30), 0.5 * skinA, 0.5 * skinB));
+            res = shaved.result(QStringLiteral("head.covering"));
+            if (!res || res->status == RuleStatus::Fail)
+                problems << QStringLiteral("%1 stubble: %2").arg(QLatin1String(person), res ? res->why : QStringLiteral("absent"));
+            const struct { const char *name; double L, a, b; } fabrics[] = {{"navy", 22, 8, -32}, {"black", 12, 0, 0}, {"green", 30, -30, 15}};
+            for (const auto &f : fabrics) {
+                const CheckReport cap = engine().check(painted(f.L, f.a, f.b));
+                res = cap.result(QStringLiteral("head.covering"));
+                if (!res || res->status != RuleStatus::Fail)
+                    problems << QStringLiteral("%1 %2: %3").arg(QLatin1String(person), QLatin1String(f.name), res ? toString(res->status) : QStringLiteral("absent"));
+            }
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("; "))));
+    }
+
     // Strong uniform blur (the whole photo, background included, Gaussian sigma 3 px) fails
     // image.sharpness on every person, and mostly also when sensor noise came after the blur (noise sigma 4): the
     // noise refills the finest band, so the band ratio alone passes such photos (checked here with the
