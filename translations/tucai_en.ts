@@ -284,6 +284,10 @@
             <translation>smooth fabric beside the temples</translation>
         </message>
         <message>
+            <source>no colour: fabric cannot be told from a bare scalp</source>
+            <translation>no colour: fabric cannot be told from a bare scalp</translation>
+        </message>
+        <message>
             <source>no glasses found</source>
             <translation>no glasses found</translation>
         </message>

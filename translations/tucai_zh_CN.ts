@@ -284,6 +284,10 @@
             <translation>太阳穴两侧有平滑的织物</translation>
         </message>
         <message>
+            <source>no colour: fabric cannot be told from a bare scalp</source>
+            <translation>无色彩信息：无法区分织物与光头头皮</translation>
+        </message>
+        <message>
             <source>no glasses found</source>
             <translation>未发现眼镜</translation>
         </message>

@@ -133,9 +133,10 @@ double lensOverCheekAtRim(const cv::Mat &lab, const Landmarks &m, int first, dou
 struct ScalpTest
 {
     double skinA = 0, skinB = 0, skinChroma = 0, maxHue = 25, minChroma = 0.3, maxChroma = 1.15;
+    bool hasHue() const { return skinChroma >= 4; }
     bool operator()(const cv::Vec3f &u) const
     {
-        if (skinChroma < 4)
+        if (!hasHue())
             return false;
         const double chroma = std::hypot(u[1], u[2]) / skinChroma;
         if (chroma < minChroma || chroma > maxChroma)
@@ -511,6 +512,11 @@ void runFeatureRules(Context &c)
                                     && !scalp((tl.colour + tr.colour) * 0.5f);
             if (v > maxCov)
                 c.add("head.covering", RuleStatus::Fail, v, thr, {Shape::box(qrect(crown))});
+            else if ((capFound || scarfFound) && !scalp.hasHue())
+                // Without colour (greyscale, or skin without measurable hue) smooth fabric and a bald
+                // head's shine or stubble look the same: a reviewer decides.
+                c.add("head.covering", RuleStatus::Uncertain, v, thr, {Shape::box(qrect(capFound ? top : left)), Shape::box(qrect(capFound ? top : right))},
+                      QStringLiteral("no colour: fabric cannot be told from a bare scalp"));
             else if (capFound)
                 c.add("head.covering", RuleStatus::Fail, v, thr, {Shape::box(qrect(top))}, QStringLiteral("smooth fabric over the crown"));
             else if (scarfFound)

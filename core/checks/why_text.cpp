@@ -44,6 +44,7 @@ const char *const kFixed[] = {
     QT_TRANSLATE_NOOP("CheckWhy", "teeth showing"),
     QT_TRANSLATE_NOOP("CheckWhy", "smooth fabric over the crown"),
     QT_TRANSLATE_NOOP("CheckWhy", "smooth fabric beside the temples"),
+    QT_TRANSLATE_NOOP("CheckWhy", "no colour: fabric cannot be told from a bare scalp"),
     QT_TRANSLATE_NOOP("CheckWhy", "no glasses found"),
     QT_TRANSLATE_NOOP("CheckWhy", "glasses not clearly found"),
 };
