@@ -929,11 +929,15 @@ private Q_SLOTS:
     // area is as dark as a tint's (subject 02: lens/skin 0.27 against 0.56), but the lens's lower part
     // is as bright as the cheek below its rim, which a tint never is. The tune subjects' clear glasses
     // pass (02 by that measure, with its reason), subject 03's sunglasses still fail.
+    // Also asserted, as a regression guard only, on the held-out subjects' clear glasses (05, 07, 08;
+    // failed with engine 2.1.0 at lens/skin 0.37-0.47): they were looked at after the threshold was set
+    // on the tune half, never used to set it.
     void tintedNotClearGlassesUnderTopLight()
     {
         REQUIRE_FACES();
         const auto yale = [](const char *file) { return engine().check(readFile(facesDir() + QStringLiteral("/yale/") + QLatin1String(file))); };
-        for (const char *f : {"subject01.glasses.png", "subject02.glasses.png", "subject04.glasses.png"}) {
+        for (const char *f : {"subject01.glasses.png", "subject02.glasses.png", "subject04.glasses.png", "subject05.glasses.png", "subject07.glasses.png",
+                              "subject08.glasses.png"}) {
             const CheckReport rep = yale(f);
             QVERIFY2(rep.face.glasses == QLatin1String("found"), f);
             const RuleResult *res = rep.result(QStringLiteral("glasses.tinted"));
@@ -945,6 +949,31 @@ private Q_SLOTS:
         const CheckReport sun = yale("subject03.glasses.png");
         QCOMPARE(status(sun, "glasses.tinted"), QStringLiteral("fail"));
         QVERIFY(sun.result(QStringLiteral("glasses.tinted"))->why.isEmpty());
+    }
+
+    // Real shaved heads (held-out FRLL 037, stubble at the temples: 'smooth fabric beside the temples'
+    // with engine 2.1.0) pass head.covering - a regression guard only, looked at after the scalp test
+    // was set on the tune half. FRLL 068's smile (also shaved) still fails: a known miss, kept as an
+    // expected failure that turns into a failure (XPASS) once fixed. Yale subject05 (bald, greyscale)
+    // is uncertain: without colour the scalp cannot be told from fabric.
+    void headCoveringNotShavedHead()
+    {
+        REQUIRE_FACES();
+        for (const bool smiling : {false, true}) {
+            const CheckReport rep = engine().check(produced(QStringLiteral("037"), smiling));
+            const RuleResult *res = rep.result(QStringLiteral("head.covering"));
+            QVERIFY(res);
+            QVERIFY2(res->status == RuleStatus::Pass, qPrintable(QStringLiteral("037%1: %2 (%3)").arg(smiling ? QStringLiteral(" smiling") : QString(), toString(res->status), res->why)));
+        }
+        for (const char *f : {"subject05.glasses.png", "subject05.happy.png"}) {
+            const RuleResult *res = engine().check(readFile(facesDir() + QStringLiteral("/yale/") + QLatin1String(f))).result(QStringLiteral("head.covering"));
+            QVERIFY(res);
+            QVERIFY2(res->status != RuleStatus::Fail, f);
+        }
+        const RuleResult *res = engine().check(produced(QStringLiteral("068"), true)).result(QStringLiteral("head.covering"));
+        QVERIFY(res);
+        QEXPECT_FAIL("", "known miss (EVALUATION.md): 068's smiling photo, a shaved head, fails head.covering at the temples", Continue);
+        QCOMPARE(toString(res->status), QStringLiteral("pass"));
     }
 
     // A shaved head: the hair above the brows and beside the temples replaced by smooth skin-hued
