@@ -256,6 +256,10 @@
             <translation>edge energy at the eyes and lips %1 (min %2)</translation>
         </message>
         <message>
+            <source>lens as bright as the skin below its rim (%1)</source>
+            <translation>lens as bright as the skin below its rim (%1)</translation>
+        </message>
+        <message>
             <source>face landmarks not found</source>
             <translation>face landmarks not found</translation>
         </message>
@@ -278,6 +282,10 @@
         <message>
             <source>smooth fabric beside the temples</source>
             <translation>smooth fabric beside the temples</translation>
+        </message>
+        <message>
+            <source>no colour: fabric cannot be told from a bare scalp</source>
+            <translation>no colour: fabric cannot be told from a bare scalp</translation>
         </message>
         <message>
             <source>no glasses found</source>

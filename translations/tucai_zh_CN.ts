@@ -256,6 +256,10 @@
             <translation>眼部和唇部边缘能量 %1（最低 %2）</translation>
         </message>
         <message>
+            <source>lens as bright as the skin below its rim (%1)</source>
+            <translation>镜片与镜框下方皮肤一样亮（%1）</translation>
+        </message>
+        <message>
             <source>face landmarks not found</source>
             <translation>未找到面部关键点</translation>
         </message>
@@ -278,6 +282,10 @@
         <message>
             <source>smooth fabric beside the temples</source>
             <translation>太阳穴两侧有平滑的织物</translation>
+        </message>
+        <message>
+            <source>no colour: fabric cannot be told from a bare scalp</source>
+            <translation>无色彩信息：无法区分织物与光头头皮</translation>
         </message>
         <message>
             <source>no glasses found</source>

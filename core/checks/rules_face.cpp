@@ -88,6 +88,64 @@ double lowerLidAt(const Landmarks &m, int first, double x)
     return (a.y + d.y) / 2;
 }
 
+// Whether the skin under a lens continues into the lens (clear) or is darkened by it (tinted), for
+// one eye (six contour points from `first`), on L* of `lab`: the row medians over the middle 60% of
+// the eye's width, from just below the lower lid down to 0.9 pupil distances under the eye. Going up
+// from the cheek, the first row darker than 75% of the brightest row within 0.15 pupil distances
+// below it is the lens's lower rim (the frame, or a tint's edge); the value is the upper quartile of
+// the 0.25 pupil distances above the rim (the frame itself skipped) over that brightest cheek row. A
+// clear lens under a top light keeps its lower part as bright as the cheek below the rim, however
+// dark the eye socket above it is; a tint darkens the lens down to its rim. -1 when no rim is found.
+double lensOverCheekAtRim(const cv::Mat &lab, const Landmarks &m, int first, double ipd)
+{
+    const double x0 = std::min(m[first].x, m[first + 3].x), x1 = std::max(m[first].x, m[first + 3].x), w = x1 - x0;
+    const double lid = std::max(m[first + 4].y, m[first + 5].y);
+    const int ys = std::max(0, int(lid + 0.05 * ipd)), ye = std::min(lab.rows - 1, int(m.mean(first, 6).y + 0.9 * ipd));
+    const int xa = std::max(0, int(x0 + 0.2 * w)), xb = std::min(lab.cols - 1, int(x1 - 0.2 * w));
+    if (xb - xa < 2 || ye - ys < 4)
+        return -1;
+    std::vector<double> prof;
+    std::vector<uchar> row;
+    for (int y = ys; y <= ye; ++y) {
+        row.clear();
+        for (int x = xa; x <= xb; ++x)
+            row.push_back(lab.at<cv::Vec3b>(y, x)[0]);
+        std::nth_element(row.begin(), row.begin() + long(row.size() / 2), row.end());
+        prof.push_back(row[row.size() / 2] * 100.0 / 255.0);
+    }
+    const int below = std::max(2, int(0.15 * ipd)), frame = std::max(1, int(0.03 * ipd)), above = std::max(3, int(0.25 * ipd));
+    for (int i = int(prof.size()) - 1 - below; i >= 0; --i) {
+        const double cheek = *std::max_element(prof.begin() + i + 1, prof.begin() + i + below + 1);
+        if (prof[size_t(i)] >= 0.75 * cheek)
+            continue;
+        const int lo = std::max(0, i - above), hi = i - frame >= lo ? i - frame : i;
+        std::vector<double> lens(prof.begin() + lo, prof.begin() + hi + 1);
+        std::nth_element(lens.begin(), lens.begin() + long(lens.size() * 3 / 4), lens.end());
+        return lens[lens.size() * 3 / 4] / std::max(5.0, cheek);
+    }
+    return -1;
+}
+
+// A colour (Lab, a* and b* used) that may be the person's own scalp (shaved or bald head: skin under
+// stubble or in shadow) rather than fabric: in a colour photo, within `maxHue` degrees of the skin's
+// hue and between `minChroma` and `maxChroma` times its chroma. Never in a greyscale photo (no hue to
+// compare). Brown or tan fabric of the skin's hue passes for scalp too.
+struct ScalpTest
+{
+    double skinA = 0, skinB = 0, skinChroma = 0, maxHue = 25, minChroma = 0.3, maxChroma = 1.15;
+    bool hasHue() const { return skinChroma >= 4; }
+    bool operator()(const cv::Vec3f &u) const
+    {
+        if (!hasHue())
+            return false;
+        const double chroma = std::hypot(u[1], u[2]) / skinChroma;
+        if (chroma < minChroma || chroma > maxChroma)
+            return false;
+        const double cosHue = (u[1] * skinA + u[2] * skinB) / (std::hypot(u[1], u[2]) * skinChroma);
+        return cosHue >= std::cos(maxHue * CV_PI / 180);
+    }
+};
+
 } // namespace
 
 void prepareGlasses(Context &c)
@@ -252,6 +310,9 @@ void runFeatureRules(Context &c)
         // quartile L* relative to the person's own skin outside any lens (cheeks below it and the
         // forehead).
         const double minRatio = c.p("glasses.tinted", "minLensRatio", 0.56);
+        // A dark lens area is not a tint when the lens is as bright as the cheek just below its rim
+        // (lensOverCheekAtRim): Yale's top light leaves clear lenses over dark sockets.
+        const double minRim = c.p("glasses.tinted", "minRimRatio", 0.66);
         const QString thr = QStringLiteral(">=%1").arg(minRatio);
         if (c.glasses == G::None) {
             c.add("glasses.tinted", RuleStatus::Pass, std::nullopt, thr, {}, noGlasses);
@@ -312,8 +373,17 @@ void runFeatureRules(Context &c)
             if (worst >= 10) {
                 c.add("glasses.tinted", RuleStatus::Uncertain, std::nullopt, thr, {}, noSkin);
             } else {
-                const RuleStatus st = glassesVerdict(worst < minRatio);
-                c.add("glasses.tinted", st, worst, thr, geo, st == RuleStatus::Uncertain ? unsureGlasses : QString());
+                // The clearer lens decides (tinted glasses are tinted on both sides; one rim can be
+                // missed or misread): only measured when the lens area is dark.
+                double rim = -1;
+                if (worst < minRatio && c.marks.valid)
+                    rim = std::max(lensOverCheekAtRim(c.lab, c.marks, lm::kLeftEyeFirst, ipd), lensOverCheekAtRim(c.lab, c.marks, lm::kRightEyeFirst, ipd));
+                const bool clearAtRim = rim >= minRim;
+                const RuleStatus st = glassesVerdict(worst < minRatio && !clearAtRim);
+                c.add("glasses.tinted", st, worst, thr, geo,
+                      st == RuleStatus::Uncertain ? unsureGlasses
+                      : clearAtRim ? QStringLiteral("lens as bright as the skin below its rim (%1)").arg(rim, 0, 'f', 2)
+                                   : QString());
             }
         }
     }
@@ -366,6 +436,15 @@ void runFeatureRules(Context &c)
         // ~0.14 on hair (tune half, EVALUATION.md "head.covering (after)").
         const double minCrownTex = c.p("head.covering", "minCrownTexture", 0.13);
         const double minSideTex = c.p("head.covering", "minTempleTexture", 0.115);
+        // Bare scalp (stubble, shine, shadow) is smooth and can be far from the cheeks' colour, but it
+        // keeps the skin's hue (ScalpTest).
+        ScalpTest scalp;
+        scalp.skinA = c.skinLab[1];
+        scalp.skinB = c.skinLab[2];
+        scalp.skinChroma = std::hypot(c.skinLab[1], c.skinLab[2]);
+        scalp.maxHue = c.p("head.covering", "scalpMaxHue", 25);
+        scalp.minChroma = c.p("head.covering", "scalpMinChroma", 0.3);
+        scalp.maxChroma = c.p("head.covering", "scalpMaxChroma", 1.15);
         const QString thr = QStringLiteral("<=%1").arg(maxCov);
         // Crown area: hair is dark or moderately coloured; hats are saturated or very light.
         const cv::Rect frame(0, 0, c.lab.cols, c.lab.rows);
@@ -385,25 +464,29 @@ void runFeatureRules(Context &c)
                     other += !skinLike && (chroma > 38 || (u[0] > 88 && chroma < 10));
                 }
             const double v = counted > 20 ? double(other) / counted : 0.0;
-            // Texture of the person's non-skin pixels in a box, away from the person's outline (the
-            // step against the background is not texture): the share of non-skin pixels and their
+            // Texture of the person's non-skin pixels in a box (neither skin-coloured nor bare scalp),
+            // away from the person's outline (the step against the background is not texture): the
+            // share of such pixels and their
             // mean central-difference gradient |dx|+|dy| over their mean grey. -1 when too few.
             cv::Mat inner;
             cv::erode(c.personHalf, inner, cv::getStructuringElement(cv::MORPH_ELLIPSE, {7, 7}));
-            struct Fabric { double share = 0, texture = -1; };
+            struct Fabric { double share = 0, texture = -1; cv::Vec3f colour; };
             const auto fabricIn = [&](cv::Rect b) {
                 Fabric f;
                 b &= cv::Rect(1, 1, c.lab.cols - 2, c.lab.rows - 2);
                 int person = 0, nonSkin = 0;
-                double grad = 0, grey = 0;
+                double grad = 0, grey = 0, sumA = 0, sumB = 0;
                 for (int y = b.y; y < b.y + b.height; ++y)
                     for (int x = b.x; x < b.x + b.width; ++x) {
                         if (y / 2 >= inner.rows || x / 2 >= inner.cols || !inner.at<uchar>(y / 2, x / 2))
                             continue;
                         ++person;
-                        if (deltaE(labAt(c.lab, y, x), c.skinLab) < 25)
+                        const cv::Vec3f u = labAt(c.lab, y, x);
+                        if (deltaE(u, c.skinLab) < 25)
                             continue;
                         ++nonSkin;
+                        sumA += u[1];
+                        sumB += u[2];
                         grad += std::abs(int(c.grey.at<uchar>(y, x + 1)) - int(c.grey.at<uchar>(y, x - 1)))
                                 + std::abs(int(c.grey.at<uchar>(y + 1, x)) - int(c.grey.at<uchar>(y - 1, x)));
                         grey += c.grey.at<uchar>(y, x);
@@ -411,6 +494,7 @@ void runFeatureRules(Context &c)
                 if (person >= 20 && nonSkin >= 20) {
                     f.share = double(nonSkin) / person;
                     f.texture = grad / nonSkin / std::max(5.0, grey / nonSkin);
+                    f.colour = cv::Vec3f(0, float(sumA / nonSkin), float(sumB / nonSkin));
                 }
                 return f;
             };
@@ -421,10 +505,18 @@ void runFeatureRules(Context &c)
             // an open head), mostly not skin, smooth on both sides.
             const cv::Rect top = box(-0.7, 0.7, -1.75, -1.0), left = box(-1.35, -1.0, -0.7, -0.2), right = box(1.0, 1.35, -0.7, -0.2);
             const Fabric cr = fabricIn(top), tl = fabricIn(left), tr = fabricIn(right);
-            const bool capFound = cr.texture >= 0 && cr.share >= 0.5 && cr.texture < minCrownTex;
-            const bool scarfFound = tl.texture >= 0 && tr.texture >= 0 && (tl.share + tr.share) / 2 >= 0.6 && (tl.texture + tr.texture) / 2 < minSideTex;
+            // Smooth and not skin-coloured, but with the skin's hue (ScalpTest on the mean colour): a
+            // bald or shaved head, not fabric.
+            const bool capFound = cr.texture >= 0 && cr.share >= 0.5 && cr.texture < minCrownTex && !scalp(cr.colour);
+            const bool scarfFound = tl.texture >= 0 && tr.texture >= 0 && (tl.share + tr.share) / 2 >= 0.6 && (tl.texture + tr.texture) / 2 < minSideTex
+                                    && !scalp((tl.colour + tr.colour) * 0.5f);
             if (v > maxCov)
                 c.add("head.covering", RuleStatus::Fail, v, thr, {Shape::box(qrect(crown))});
+            else if ((capFound || scarfFound) && !scalp.hasHue())
+                // Without colour (greyscale, or skin without measurable hue) smooth fabric and a bald
+                // head's shine or stubble look the same: a reviewer decides.
+                c.add("head.covering", RuleStatus::Uncertain, v, thr, {Shape::box(qrect(capFound ? top : left)), Shape::box(qrect(capFound ? top : right))},
+                      QStringLiteral("no colour: fabric cannot be told from a bare scalp"));
             else if (capFound)
                 c.add("head.covering", RuleStatus::Fail, v, thr, {Shape::box(qrect(top))}, QStringLiteral("smooth fabric over the crown"));
             else if (scarfFound)

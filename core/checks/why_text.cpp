@@ -44,6 +44,7 @@ const char *const kFixed[] = {
     QT_TRANSLATE_NOOP("CheckWhy", "teeth showing"),
     QT_TRANSLATE_NOOP("CheckWhy", "smooth fabric over the crown"),
     QT_TRANSLATE_NOOP("CheckWhy", "smooth fabric beside the temples"),
+    QT_TRANSLATE_NOOP("CheckWhy", "no colour: fabric cannot be told from a bare scalp"),
     QT_TRANSLATE_NOOP("CheckWhy", "no glasses found"),
     QT_TRANSLATE_NOOP("CheckWhy", "glasses not clearly found"),
 };
@@ -65,6 +66,7 @@ const Pattern kPatterns[] = {
     {"^background-like ([0-9.]+)%$", QT_TRANSLATE_NOOP("CheckWhy", "background-like %1%")},
     {"^clothing ([0-9.]+)% of the shoulder area$", QT_TRANSLATE_NOOP("CheckWhy", "clothing %1% of the shoulder area")},
     {"^edge energy at the eyes and lips ([0-9.]+) \\(min ([0-9.]+)\\)$", QT_TRANSLATE_NOOP("CheckWhy", "edge energy at the eyes and lips %1 (min %2)")},
+    {"^lens as bright as the skin below its rim \\(([0-9.]+)\\)$", QT_TRANSLATE_NOOP("CheckWhy", "lens as bright as the skin below its rim (%1)")},
 };
 
 } // namespace

@@ -160,7 +160,7 @@ private Q_SLOTS:
         const CheckProfile p = CheckProfile::loadDefault();
         QVERIFY(p.isValid());
         QCOMPARE(p.id(), QStringLiteral("default"));
-        QCOMPARE(p.version(), QStringLiteral("4"));
+        QCOMPARE(p.version(), QStringLiteral("5"));
         QCOMPARE(p.background(), QColor(100, 197, 255));
         QCOMPARE(p.param(QStringLiteral("file.size"), QStringLiteral("minKB"), -1), 20.0);
         QCOMPARE(p.param(QStringLiteral("file.size"), QStringLiteral("maxKB"), -1), 60.0);
@@ -949,6 +949,134 @@ private Q_SLOTS:
             QVERIFY2(status(always.check(makeup), "glasses.tinted") == QLatin1String("pass"), person);
             QVERIFY2(status(always.check(darkened(true)), "glasses.tinted") == QLatin1String("fail"), person);
         }
+    }
+
+    // Clear glasses under Yale's top light: the eye sockets behind the lenses are dark, so the lens
+    // area is as dark as a tint's (subject 02: lens/skin 0.27 against 0.56), but the lens's lower part
+    // is as bright as the cheek below its rim, which a tint never is. The tune subjects' clear glasses
+    // pass (02 by that measure, with its reason), subject 03's sunglasses still fail.
+    // Also asserted, as a regression guard only, on the held-out subjects' clear glasses (05, 07, 08;
+    // failed with engine 2.1.0 at lens/skin 0.37-0.47): they were looked at after the threshold was set
+    // on the tune half, never used to set it.
+    void tintedNotClearGlassesUnderTopLight()
+    {
+        REQUIRE_FACES();
+        const auto yale = [](const char *file) { return engine().check(readFile(facesDir() + QStringLiteral("/yale/") + QLatin1String(file))); };
+        for (const char *f : {"subject01.glasses.png", "subject02.glasses.png", "subject04.glasses.png", "subject05.glasses.png", "subject07.glasses.png",
+                              "subject08.glasses.png"}) {
+            const CheckReport rep = yale(f);
+            QVERIFY2(rep.face.glasses == QLatin1String("found"), f);
+            const RuleResult *res = rep.result(QStringLiteral("glasses.tinted"));
+            QVERIFY2(res && res->status == RuleStatus::Pass, qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(f), res ? res->why : QString())));
+        }
+        const RuleResult *two = yale("subject02.glasses.png").result(QStringLiteral("glasses.tinted"));
+        QVERIFY(two && two->value && *two->value < 0.56);
+        QVERIFY2(two->why.startsWith(QLatin1String("lens as bright as the skin below its rim")), qPrintable(two->why));
+        const CheckReport sun = yale("subject03.glasses.png");
+        QCOMPARE(status(sun, "glasses.tinted"), QStringLiteral("fail"));
+        QVERIFY(sun.result(QStringLiteral("glasses.tinted"))->why.isEmpty());
+    }
+
+    // Real shaved heads (held-out FRLL 037, stubble at the temples: 'smooth fabric beside the temples'
+    // with engine 2.1.0) pass head.covering - a regression guard only, looked at after the scalp test
+    // was set on the tune half. FRLL 068's smile (also shaved) still fails: a known miss, kept as an
+    // expected failure that turns into a failure (XPASS) once fixed. Yale subject05 (bald, greyscale)
+    // is uncertain: without colour the scalp cannot be told from fabric.
+    void headCoveringNotShavedHead()
+    {
+        REQUIRE_FACES();
+        for (const bool smiling : {false, true}) {
+            const CheckReport rep = engine().check(produced(QStringLiteral("037"), smiling));
+            const RuleResult *res = rep.result(QStringLiteral("head.covering"));
+            QVERIFY(res);
+            QVERIFY2(res->status == RuleStatus::Pass, qPrintable(QStringLiteral("037%1: %2 (%3)").arg(smiling ? QStringLiteral(" smiling") : QString(), toString(res->status), res->why)));
+        }
+        for (const char *f : {"subject05.glasses.png", "subject05.happy.png"}) {
+            const RuleResult *res = engine().check(readFile(facesDir() + QStringLiteral("/yale/") + QLatin1String(f))).result(QStringLiteral("head.covering"));
+            QVERIFY(res);
+            QVERIFY2(res->status != RuleStatus::Fail, f);
+        }
+        const RuleResult *res = engine().check(produced(QStringLiteral("068"), true)).result(QStringLiteral("head.covering"));
+        QVERIFY(res);
+        QEXPECT_FAIL("", "known miss (EVALUATION.md): 068's smiling photo, a shaved head, fails head.covering at the temples", Continue);
+        QCOMPARE(toString(res->status), QStringLiteral("pass"));
+    }
+
+    // A shaved head: the hair above the brows and beside the temples replaced by smooth skin-hued
+    // stubble (the person's own skin colour, 30 L* darker, half its chroma, a faint grain) is not a head
+    // covering, while the same area in smooth dark fabric (navy, black, bottle green) is; in greyscale
+    // the fabric never fails (no hue to tell it from a scalp). Tune-half people of several skin tones.
+    void headCoveringNotBareScalp()
+    {
+        REQUIRE_FACES();
+        QStringList problems;
+        int greyUncertain = 0;
+        for (const char *person : {"005", "008", "012", "025"}) {
+            const QByteArray jpeg = produced(QLatin1String(person));
+            const CheckReport plain = engine().check(jpeg);
+            QCOMPARE(plain.face.landmarks.size(), 68);
+            QCOMPARE(status(plain, "head.covering"), QStringLiteral("pass"));
+            const cv::Mat bgr = cv::imdecode(cv::Mat(1, int(jpeg.size()), CV_8UC1, const_cast<char *>(jpeg.constData())), cv::IMREAD_COLOR);
+            cv::Mat lab;
+            cv::cvtColor(bgr, lab, cv::COLOR_BGR2Lab);
+            const QPointF le = plain.face.leftEye, re = plain.face.rightEye, mid = (le + re) / 2;
+            const double ipd = QLineF(le, re).length();
+            // The person's skin: the median of the cheeks under the eyes (OpenCV's 8-bit Lab).
+            std::vector<uchar> ch[3];
+            for (const QPointF &e : {le, re})
+                for (int y = int(e.y() + 0.4 * ipd); y < int(e.y() + 0.65 * ipd); ++y)
+                    for (int x = int(e.x() - 0.12 * ipd); x < int(e.x() + 0.12 * ipd); ++x)
+                        for (int k = 0; k < 3; ++k)
+                            ch[k].push_back(lab.at<cv::Vec3b>(y, x)[k]);
+            double skin[3];
+            for (int k = 0; k < 3; ++k) {
+                std::nth_element(ch[k].begin(), ch[k].begin() + long(ch[k].size() / 2), ch[k].end());
+                skin[k] = ch[k][ch[k].size() / 2];
+            }
+            const cv::Vec3b bg(255, 197, 100);   // the produced background (BGR)
+            const auto painted = [&](double L, double a, double b) {   // L 0-100, a/b signed
+                cv::Mat out = lab.clone();
+                cv::RNG rng(7);
+                for (int y = 0; y < out.rows; ++y)
+                    for (int x = 0; x < out.cols; ++x) {
+                        const bool above = y < mid.y() - 0.65 * ipd;
+                        const bool temple = y < mid.y() - 0.1 * ipd && std::abs(x - mid.x()) > 0.95 * ipd;
+                        if ((!above && !temple) || cv::norm(cv::Vec3d(bgr.at<cv::Vec3b>(y, x)) - cv::Vec3d(bg)) < 60)
+                            continue;
+                        out.at<cv::Vec3b>(y, x) = cv::Vec3b(cv::saturate_cast<uchar>((L + rng.gaussian(0.4)) * 255 / 100), cv::saturate_cast<uchar>(a + 128),
+                                                            cv::saturate_cast<uchar>(b + 128));
+                    }
+                cv::Mat back;
+                cv::cvtColor(out, back, cv::COLOR_Lab2BGR);
+                std::vector<uchar> enc;
+                cv::imencode(".jpg", back, enc, {cv::IMWRITE_JPEG_QUALITY, 90});
+                return QByteArray(reinterpret_cast<const char *>(enc.data()), qsizetype(enc.size()));
+            };
+            const double skinL = skin[0] * 100 / 255, skinA = skin[1] - 128, skinB = skin[2] - 128;
+            const RuleResult *res = nullptr;
+            const CheckReport shaved = engine().check(painted(std::max(12.0, skinL - 30), 0.5 * skinA, 0.5 * skinB));
+            res = shaved.result(QStringLiteral("head.covering"));
+            if (!res || res->status == RuleStatus::Fail)
+                problems << QStringLiteral("%1 stubble: %2").arg(QLatin1String(person), res ? res->why : QStringLiteral("absent"));
+            const struct { const char *name; double L, a, b; } fabrics[] = {{"navy", 22, 8, -32}, {"black", 12, 0, 0}, {"green", 30, -30, 15}};
+            for (const auto &f : fabrics) {
+                const QByteArray capJpeg = painted(f.L, f.a, f.b);
+                res = engine().check(capJpeg).result(QStringLiteral("head.covering"));
+                if (!res || res->status != RuleStatus::Fail)
+                    problems << QStringLiteral("%1 %2: %3").arg(QLatin1String(person), QLatin1String(f.name), res ? toString(res->status) : QStringLiteral("absent"));
+                // The same photo in greyscale: no hue to tell the cap from a scalp, so never a failure
+                // by texture - a reviewer decides (or, a cap as light as the skin, it is not seen).
+                const QImage grey = QImage::fromData(capJpeg).convertToFormat(QImage::Format_Grayscale8);
+                const CheckReport greyRep = engine().check(encode(grey, "JPEG", 90));
+                res = greyRep.result(QStringLiteral("head.covering"));
+                if (!res || res->status == RuleStatus::Fail
+                    || (res->status == RuleStatus::Uncertain && res->why != QLatin1String("no colour: fabric cannot be told from a bare scalp")))
+                    problems << QStringLiteral("%1 %2 greyscale: %3 (%4)").arg(QLatin1String(person), QLatin1String(f.name), res ? toString(res->status) : QStringLiteral("absent"), res ? res->why : QString());
+                greyUncertain += res && res->status == RuleStatus::Uncertain;
+            }
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("; "))));
+        QVERIFY2(greyUncertain >= 6, qPrintable(QString::number(greyUncertain)));   // of 12
     }
 
     // Strong uniform blur (the whole photo, background included, Gaussian sigma 3 px) fails
