@@ -2,11 +2,14 @@
 
 #include "db/staff_repo.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStandardPaths>
 
 namespace tucai::test {
 
@@ -83,6 +86,16 @@ accounts::Session sessionOf(const db::Database &db, const QString &username)
     session.role = s->role;
     session.collegeId = s->collegeId;
     return session;
+}
+
+void freshCacheFolder(const QTemporaryDir &dir)
+{
+    qputenv("XDG_CACHE_HOME", dir.filePath(QStringLiteral("cache")).toUtf8());
+    const QString cache = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+    // Only this test program's own folder (its organisation and name are in the path).
+    const QString org = QCoreApplication::organizationName(), app = QCoreApplication::applicationName();
+    if (!cache.isEmpty() && !org.isEmpty() && app.startsWith(QLatin1String("test_")) && cache.contains(org) && cache.contains(app))
+        QDir(cache).removeRecursively();
 }
 
 } // namespace tucai::test

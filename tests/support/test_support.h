@@ -28,6 +28,13 @@ QString facesDir();
 struct Run { int code; QString out; QString err; };
 Run runProgram(const QString &program, const QStringList &args, int timeoutMs);
 
+// Gives the test program a per-user cache folder of its own, empty at the start: under `dir` on
+// Linux (XDG_CACHE_HOME), and on Windows - where Qt asks the system for the folder and ignores the
+// XDG variables - its CacheLocation (AppData/Local/<organisation>/<test>/cache) emptied. Call after
+// setting the organisation and application names. Without it a photo cached by an earlier run is
+// served from the disk cache instead of being fetched again.
+void freshCacheFolder(const QTemporaryDir &dir);
+
 // The session a log-in as `username` (an existing staff account) would give.
 accounts::Session sessionOf(const db::Database &db, const QString &username);
 

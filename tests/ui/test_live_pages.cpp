@@ -73,9 +73,10 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        qputenv("XDG_CACHE_HOME", m_dir.filePath(QStringLiteral("cache")).toUtf8());
         QApplication::setOrganizationName(QStringLiteral("TucaiTest"));
         QApplication::setApplicationName(QStringLiteral("test_live_pages"));
+        // The photo store's disk cache: the test's own, empty (also on Windows).
+        test::freshCacheFolder(m_dir);
     }
 
     void studentsPageFollowsChanges_data() { TUCAI_ENGINE_ROWS(); }

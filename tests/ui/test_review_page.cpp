@@ -81,10 +81,10 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        // The photo store's disk cache goes to the test's folder, not the user's.
-        qputenv("XDG_CACHE_HOME", m_dir.filePath(QStringLiteral("cache")).toUtf8());
         QApplication::setOrganizationName(QStringLiteral("TucaiTest"));
         QApplication::setApplicationName(QStringLiteral("test_review_page"));
+        // The photo store's disk cache: the test's own, empty (also on Windows).
+        test::freshCacheFolder(m_dir);
         m_db = std::make_shared<db::Database>(db::DbTarget::sqlite(m_dir.filePath(QStringLiteral("review.sqlite"))));
         m_db->openAndMigrate(db::Database::OpenMode::CreateIfMissing);
         demo::DemoOptions opt;
