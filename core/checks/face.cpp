@@ -62,6 +62,28 @@ double iou(const cv::Rect &a, const cv::Rect &b)
     return i / double(a.area() + b.area() - i);
 }
 
+// The weighted centre of the pixels of `roi` at or under `cut` (weight: how far under, plus one)
+// within `window` and, when `mask` is given, inside it, in the coordinates of the image `roi` was cut
+// from at `origin`. False when there are none.
+bool centreUnder(const cv::Mat &roi, double cut, const cv::Rect &window, const cv::Mat &mask, cv::Point origin, cv::Point2f *centre)
+{
+    double sx = 0, sy = 0, sw = 0;
+    for (int y = window.y; y < window.y + window.height; ++y)
+        for (int x = window.x; x < window.x + window.width; ++x) {
+            const double v = roi.at<uchar>(y, x);
+            if ((mask.empty() || mask.at<uchar>(y, x)) && v <= cut) {
+                const double w = cut - v + 1;
+                sx += w * x;
+                sy += w * y;
+                sw += w;
+            }
+        }
+    if (sw <= 0)
+        return false;
+    *centre = cv::Point2f(float(origin.x + sx / sw), float(origin.y + sy / sw));
+    return true;
+}
+
 // Darkest blob centre (the iris/pupil) inside a region: blurred minimum, then the centroid of the
 // darkest pixels near it, which is steadier than a single minimum.
 cv::Point2f darkCentre(const cv::Mat &grey, cv::Rect r)
@@ -75,22 +97,12 @@ cv::Point2f darkCentre(const cv::Mat &grey, cv::Rect r)
     double minV = 0, maxV = 0;
     cv::Point minP;
     cv::minMaxLoc(roi, &minV, &maxV, &minP);
-    const double cut = minV + (maxV - minV) * 0.15;
-    double sx = 0, sy = 0, sw = 0;
     const int rad = std::max(2, r.width / 5);
-    for (int y = std::max(0, minP.y - rad); y < std::min(roi.rows, minP.y + rad + 1); ++y)
-        for (int x = std::max(0, minP.x - rad); x < std::min(roi.cols, minP.x + rad + 1); ++x) {
-            const double v = roi.at<uchar>(y, x);
-            if (v <= cut) {
-                const double w = cut - v + 1;
-                sx += w * x;
-                sy += w * y;
-                sw += w;
-            }
-        }
-    if (sw <= 0)
+    const cv::Rect near = cv::Rect(minP.x - rad, minP.y - rad, 2 * rad + 1, 2 * rad + 1) & cv::Rect(0, 0, roi.cols, roi.rows);
+    cv::Point2f c;
+    if (!centreUnder(roi, minV + (maxV - minV) * 0.15, near, cv::Mat(), r.tl(), &c))
         return cv::Point2f(float(r.x + minP.x), float(r.y + minP.y));
-    return cv::Point2f(float(r.x + sx / sw), float(r.y + sy / sw));
+    return c;
 }
 
 // The iris inside an eye contour (six landmarks from `first`): the darkest pixels of the blurred eye
@@ -113,23 +125,10 @@ cv::Point2f darkCentreInside(const cv::Mat &grey, const Landmarks &marks, int fi
     cv::GaussianBlur(grey(r), roi, cv::Size(k, k), 0);
     double minV = 0, maxV = 0;
     cv::minMaxLoc(roi, &minV, &maxV, nullptr, nullptr, mask);
-    if (maxV - minV < 8)
+    cv::Point2f c;
+    if (maxV - minV < 8 || !centreUnder(roi, minV + (maxV - minV) * 0.35, cv::Rect(0, 0, roi.cols, roi.rows), mask, r.tl(), &c))
         return ctr;
-    const double cut = minV + (maxV - minV) * 0.35;
-    double sx = 0, sy = 0, sw = 0;
-    for (int y = 0; y < roi.rows; ++y)
-        for (int x = 0; x < roi.cols; ++x) {
-            const double v = roi.at<uchar>(y, x);
-            if (mask.at<uchar>(y, x) && v <= cut) {
-                const double wgt = cut - v + 1;
-                sx += wgt * x;
-                sy += wgt * y;
-                sw += wgt;
-            }
-        }
-    if (sw <= 0)
-        return ctr;
-    return cv::Point2f(float(r.x + sx / sw), float(r.y + sy / sw));
+    return c;
 }
 
 void findEyes(const cv::Mat &grey, FaceFit &f)
@@ -364,7 +363,7 @@ void eyesFromLandmarks(const cv::Mat &bgr, const cv::Mat &grey, const Landmarks 
     f.method += QStringLiteral(", pupils within the landmarks' eye contours");
 }
 
-FaceFit eyesByCascade(const cv::Mat &bgr, const cv::Mat &grey, FaceFit f, bool turnedRetry, FaceMethod method)
+FaceFit eyesByCascade(const cv::Mat &bgr, const cv::Mat &grey, FaceFit f, FaceMethod method)
 {
     Cascades &c = cascades();
     if (!c.ok)
@@ -373,7 +372,7 @@ FaceFit eyesByCascade(const cv::Mat &bgr, const cv::Mat &grey, FaceFit f, bool t
     const QString name = methodName(method);
     if (f.found) {
         cascadeEyes(bgr, grey, f);
-        if ((f.left.located && f.right.located) || !turnedRetry)
+        if (f.left.located && f.right.located)
             return f;
     }
     // A strongly tilted head (beyond ~12 deg) is lost by the frontal cascade, or found with its eyes

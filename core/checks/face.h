@@ -37,10 +37,10 @@ bool cascadesAvailable(QString *error);
 // The engine's order: faces on the upright photo (detectFaces: no eyes yet), the landmarks on the main
 // face, then the pupils: inside the landmarks' eye contours when the landmarks are valid
 // (eyesFromLandmarks), otherwise by the eye cascade (eyesByCascade), which also searches the photo
-// turned +-15 deg when the upright photo shows no face or the cascade misses an eye (`turnedRetry`).
+// turned +-15 deg when the upright photo shows no face or the cascade misses an eye.
 FaceFit detectFaces(const cv::Mat &grey, FaceMethod method = FaceMethod::HaarAlt2);
 void eyesFromLandmarks(const cv::Mat &bgr, const cv::Mat &grey, const Landmarks &marks, FaceFit &f);
-FaceFit eyesByCascade(const cv::Mat &bgr, const cv::Mat &grey, FaceFit upright, bool turnedRetry = true,
+FaceFit eyesByCascade(const cv::Mat &bgr, const cv::Mat &grey, FaceFit upright,
                       FaceMethod method = FaceMethod::HaarAlt2);
 
 } // namespace tucai::checks::detail
