@@ -788,7 +788,6 @@ private Q_SLOTS:
     void pupilsFromLandmarksBehindDarkLenses()
     {
         REQUIRE_FACES();
-        int used = 0;
         for (const char *person : {"001", "002", "004", "012"}) {
             QByteArray bytes;
             QPointF l, r;
