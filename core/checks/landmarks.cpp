@@ -6,10 +6,15 @@
 #include <dlib/image_processing/shape_predictor.h>
 #include <dlib/serialize.h>
 
+#include <QFile>
+
 #include <algorithm>
 #include <cmath>
 #include <istream>
+#include <limits>
+#include <stdexcept>
 #include <streambuf>
+#include <type_traits>
 
 namespace tucai::checks::detail {
 namespace {
@@ -60,6 +65,90 @@ struct Level
     std::vector<dlib::vector<float, 2>> deltas;
 };
 
+// dlib's binary serialization, read straight from the file's bytes into the flat arrays (no stream,
+// no tree objects, no second copy of the 100 MB): dlib's own deserialize took ~1 s, most of it
+// copying and one heap block per leaf. Same format and the same conversions as dlib's
+// (serialize.h, float_details.h): an integer is a control byte (bit 7: negative; low 4 bits: byte
+// count 1-8) and that many bytes, least significant first; a float is two integers, a 64-bit
+// mantissa and a 16-bit exponent, value = ldexp(float(mantissa), exponent), with three reserved
+// exponents for infinities and NaN; a std::vector is its size, then its elements; a column matrix
+// is its rows and columns (negated in the current format), then its elements.
+class ModelReader
+{
+public:
+    ModelReader(const uchar *data, qint64 size) : m_p(data), m_end(data + size) {}
+
+    template <typename T>
+    T integer()
+    {
+        static_assert(std::is_integral_v<T> && sizeof(T) <= 8);
+        if (m_p >= m_end)
+            fail("the file ends early");
+        const uchar control = *m_p++;
+        const bool negative = control & 0x80;
+        const int size = control & 0x0F;
+        // The three reserved bits are ignored for unsigned integers and must be clear for signed ones;
+        // an unsigned integer cannot be negative (as dlib checks).
+        if (size == 0 || size > int(sizeof(T)) || (std::is_signed_v<T> && (control & 0x70)) || (!std::is_signed_v<T> && negative))
+            fail("a malformed integer");
+        if (m_end - m_p < size)
+            fail("the file ends early");
+        quint64 v = 0;
+        for (int i = size - 1; i >= 0; --i)
+            v = (v << 8) | m_p[i];
+        m_p += size;
+        if constexpr (std::is_signed_v<T>)
+            return negative ? T(-qint64(v)) : T(qint64(v));
+        else
+            return T(v);
+    }
+
+    float real()
+    {
+        // dlib's older text format for floats starts with a byte that has one of bits 4-6 set.
+        if (m_p < m_end && (*m_p & 0x70))
+            fail("floats in dlib's old text format");
+        const qint64 mantissa = integer<qint64>();
+        const qint16 exponent = integer<qint16>();
+        if (exponent < kInf)
+            return std::ldexp(float(mantissa), exponent);
+        if (exponent == kInf)
+            return std::numeric_limits<float>::infinity();
+        if (exponent == kInf + 1)
+            return -std::numeric_limits<float>::infinity();
+        return std::numeric_limits<float>::quiet_NaN();
+    }
+
+    // A count of elements that must each take at least one byte of what is left.
+    unsigned long count(unsigned long limit)
+    {
+        const unsigned long n = integer<unsigned long>();
+        if (n > limit || qint64(n) > m_end - m_p)
+            fail("an implausible element count");
+        return n;
+    }
+
+    // A column matrix of floats: its size, with its elements appended to `out`.
+    long column(std::vector<float> &out)
+    {
+        long rows = integer<long>(), cols = integer<long>();
+        rows = std::abs(rows);
+        cols = std::abs(cols);
+        if (cols != 1 || rows > m_end - m_p)
+            fail("a malformed vector");
+        for (long i = 0; i < rows; ++i)
+            out.push_back(real());
+        return rows;
+    }
+
+    [[noreturn]] static void fail(const char *what) { throw std::runtime_error(what); }
+
+private:
+    static constexpr qint16 kInf = 32000;
+    const uchar *m_p;
+    const uchar *m_end;
+};
+
 struct Model
 {
     dlib::matrix<float, 0, 1> initial;
@@ -70,85 +159,104 @@ struct Model
 
     Model()
     {
-        // Read through Qt (found relative to the executable; any path, any characters) and
-        // deserialized from memory: dlib never opens a file.
-        QString why;
-        const QByteArray bytes = readDataFile(QStringLiteral("dlib/shape_predictor_68_face_landmarks.dat"), &why);
-        if (bytes.isEmpty()) {
-            error = QStringLiteral("landmark model not found (%1)").arg(why);
+        // Found relative to the executable (any path, any characters) and read through Qt, mapped
+        // into memory where the platform allows it: dlib never opens a file.
+        const QString path = findDataFile(QStringLiteral("dlib/shape_predictor_68_face_landmarks.dat"));
+        if (path.isEmpty()) {
+            error = QStringLiteral("landmark model not found (data file dlib/shape_predictor_68_face_landmarks.dat not in %1)")
+                        .arg(dataDirs().join(QStringLiteral(", ")));
             return;
         }
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            error = QStringLiteral("landmark model cannot be read: %1").arg(file.errorString());
+            return;
+        }
+        QByteArray copy;
+        const uchar *data = file.size() > 0 ? file.map(0, file.size()) : nullptr;
+        if (!data) {
+            copy = file.readAll();
+            data = reinterpret_cast<const uchar *>(copy.constData());
+        }
         try {
-            MemoryBuffer buf(bytes.constData(), size_t(bytes.size()));
-            std::istream in(&buf);
+            ModelReader in(data, copy.isNull() ? file.size() : qint64(copy.size()));
             read(in);
         } catch (const std::exception &e) {
             levels.clear();
+            ok = false;
             error = QStringLiteral("landmark model cannot be read: %1").arg(QString::fromLocal8Bit(e.what()).left(200));
         }
-    }
+    }   // `file` unmaps the bytes when it closes
 
-    // The members of a serialized dlib::shape_predictor (version 1), in its order, each read by
-    // dlib's own deserialize; the forests one cascade level at a time (a std::vector is stored as
-    // its size, then its elements), so that only one level exists twice while flattening.
-    void read(std::istream &in)
+    // The members of a serialized dlib::shape_predictor (version 1), in its order: the initial shape,
+    // the forests (one per cascade level), each level's feature pixels' anchor points and offsets.
+    void read(ModelReader &in)
     {
-        int version = 0;
-        dlib::deserialize(version, in);
-        if (version != 1)
-            throw dlib::serialization_error("unexpected shape_predictor version");
-        dlib::deserialize(initial, in);
-        dims = initial.size();
+        if (in.integer<int>() != 1)
+            ModelReader::fail("unexpected shape_predictor version");
+        std::vector<float> start;
+        dims = in.column(start);
+        initial.set_size(dims);
+        std::copy(start.begin(), start.end(), &initial(0));
         if (dims != 2 * lm::kCount) {
             error = QStringLiteral("landmark model has %1 points, not 68").arg(dims / 2);
             return;
         }
-        unsigned long nLevels = 0;
-        dlib::deserialize(nLevels, in);
-        if (nLevels == 0 || nLevels > 1000)
-            throw dlib::serialization_error("implausible number of cascade levels");
+        const unsigned long nLevels = in.count(1000);
+        if (nLevels == 0)
+            ModelReader::fail("no cascade levels");
         levels.resize(nLevels);
         for (Level &level : levels) {
-            std::vector<dlib::impl::regression_tree> trees;
-            dlib::deserialize(trees, in);
-            if (trees.empty())
-                throw dlib::serialization_error("empty cascade level");
-            level.trees = int(trees.size());
-            level.splitsPerTree = int(trees.front().splits.size());
-            level.leavesPerTree = int(trees.front().leaf_values.size());
-            level.splits.reserve(size_t(level.trees) * size_t(level.splitsPerTree));
-            level.leaves.reserve(size_t(level.trees) * size_t(level.leavesPerTree) * size_t(dims));
-            for (const dlib::impl::regression_tree &t : trees) {
-                if (int(t.splits.size()) != level.splitsPerTree || int(t.leaf_values.size()) != level.leavesPerTree
-                    || level.leavesPerTree != level.splitsPerTree + 1)
-                    throw dlib::serialization_error("trees of one level differ in size");
-                for (const dlib::impl::split_feature &f : t.splits)
-                    level.splits.push_back({quint32(f.idx1), quint32(f.idx2), f.thresh});
-                for (const dlib::matrix<float, 0, 1> &leaf : t.leaf_values) {
-                    if (leaf.size() != dims)
-                        throw dlib::serialization_error("leaf of the wrong size");
-                    level.leaves.insert(level.leaves.end(), &leaf(0), &leaf(0) + dims);
+            const unsigned long trees = in.count(100000);
+            if (trees == 0)
+                ModelReader::fail("empty cascade level");
+            level.trees = int(trees);
+            for (unsigned long t = 0; t < trees; ++t) {
+                const unsigned long splits = in.count(1 << 16);
+                if (t == 0) {
+                    level.splitsPerTree = int(splits);
+                    level.leavesPerTree = int(splits) + 1;
+                    level.splits.reserve(trees * splits);
+                    level.leaves.reserve(trees * (splits + 1) * size_t(dims));
+                } else if (int(splits) != level.splitsPerTree) {
+                    ModelReader::fail("trees of one level differ in size");
                 }
+                for (unsigned long i = 0; i < splits; ++i) {
+                    const auto a = in.integer<unsigned long>(), b = in.integer<unsigned long>();
+                    if (a > 0xFFFFFFFFul || b > 0xFFFFFFFFul)
+                        ModelReader::fail("split on a missing feature");
+                    level.splits.push_back({quint32(a), quint32(b), in.real()});
+                }
+                if (in.count(1 << 16) != unsigned(level.leavesPerTree))
+                    ModelReader::fail("leaves do not match the splits");
+                for (int l = 0; l < level.leavesPerTree; ++l)
+                    if (in.column(level.leaves) != dims)
+                        ModelReader::fail("leaf of the wrong size");
             }
         }
-        std::vector<std::vector<unsigned long>> anchors;
-        std::vector<std::vector<dlib::vector<float, 2>>> deltas;
-        dlib::deserialize(anchors, in);
-        dlib::deserialize(deltas, in);
-        if (anchors.size() != nLevels || deltas.size() != nLevels)
-            throw dlib::serialization_error("feature pixels do not match the cascade levels");
-        for (size_t i = 0; i < nLevels; ++i) {
-            Level &level = levels[i];
-            level.anchor = std::move(anchors[i]);
-            level.deltas = std::move(deltas[i]);
-            if (level.anchor.size() != level.deltas.size())
-                throw dlib::serialization_error("feature pixel lists differ in size");
-            for (const unsigned long a : level.anchor)
+        if (in.count(1000) != nLevels)
+            ModelReader::fail("feature pixels do not match the cascade levels");
+        for (Level &level : levels) {
+            level.anchor.resize(in.count(1 << 20));
+            for (unsigned long &a : level.anchor) {
+                a = in.integer<unsigned long>();
                 if (a >= unsigned(lm::kCount))
-                    throw dlib::serialization_error("feature anchored to a missing point");
+                    ModelReader::fail("feature anchored to a missing point");
+            }
+        }
+        if (in.count(1000) != nLevels)
+            ModelReader::fail("feature pixels do not match the cascade levels");
+        for (Level &level : levels) {
+            level.deltas.resize(in.count(1 << 20));
+            if (level.deltas.size() != level.anchor.size())
+                ModelReader::fail("feature pixel lists differ in size");
+            for (dlib::vector<float, 2> &d : level.deltas) {
+                d.x() = in.real();
+                d.y() = in.real();
+            }
             for (const Split &f : level.splits)
                 if (f.a >= level.anchor.size() || f.b >= level.anchor.size())
-                    throw dlib::serialization_error("split on a missing feature");
+                    ModelReader::fail("split on a missing feature");
         }
         ok = true;
     }

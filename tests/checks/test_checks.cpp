@@ -7,6 +7,7 @@
 #include "checks/landmarks.h"
 #include "checks/photo_producer.h"
 #include "checks/pose.h"
+#include "util/data_paths.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -1383,6 +1384,81 @@ private Q_SLOTS:
             a.remove(QStringLiteral("ms"));
             b.remove(QStringLiteral("ms"));
             QCOMPARE(a, b);
+        }
+    }
+
+    void brokenLandmarkModelMakesLandmarkRulesUncertain()
+    {
+        // The engine reads dlib's model format itself (landmarks.cpp). A damaged model must give a
+        // clear reason and "uncertain" landmark rules, never a crash or a guess; the intact copy in
+        // the same folder (Chinese characters and spaces) must load. A separate `tucai check` per
+        // model: the model is read once per process.
+        REQUIRE_FACES();
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString dir = tmp.path() + QStringLiteral("/模型 目录");
+        for (const char *rel : {"haarcascades/haarcascade_frontalface_alt2.xml", "haarcascades/haarcascade_frontalface_default.xml",
+                                "lbpcascades/lbpcascade_frontalface_improved.xml", "haarcascades/haarcascade_eye.xml",
+                                "haarcascades/haarcascade_eye_tree_eyeglasses.xml"}) {
+            const QString dst = dir + QLatin1Char('/') + QLatin1String(rel);
+            QVERIFY(QDir().mkpath(QFileInfo(dst).path()));
+            QVERIFY2(QFile::copy(tucai::findDataFile(QLatin1String(rel)), dst), rel);
+        }
+        QFile src(tucai::findDataFile(QStringLiteral("dlib/shape_predictor_68_face_landmarks.dat")));
+        QVERIFY(src.open(QIODevice::ReadOnly));
+        const QByteArray model = src.readAll();
+        QVERIFY(model.size() > 1000000);
+        QByteArray otherVersion = model;
+        otherVersion[1] = char(2);   // the version: control byte 0x01, then the value 1
+        QByteArray badControl = model;
+        badControl[0] = char(0x0F);  // an integer of 15 bytes
+        QVERIFY(QDir().mkpath(dir + QStringLiteral("/dlib")));
+
+        QByteArray bytes;
+        QPointF l, r;
+        QVERIFY(loadFrll(facesDir(), QStringLiteral("005"), false, &bytes, &l, &r));
+        const QString photo = tmp.filePath(QStringLiteral("good.jpg"));
+        QFile out(photo);
+        QVERIFY(out.open(QIODevice::WriteOnly) && out.write(makeFixtures(bytes, l, r, QStringLiteral("005"), {QStringLiteral("blur")}, {3}).value(0).bytes) > 0);
+        out.close();
+
+        const struct
+        {
+            const char *name;
+            QByteArray bytes;
+            const char *why;
+        } cases[] = {{"intact", model, nullptr},
+                     {"cut in half", model.left(model.size() / 2), "the file ends early"},
+                     {"empty", QByteArray(), "the file ends early"},
+                     {"another version", otherVersion, "unexpected shape_predictor version"},
+                     {"malformed integer", badControl, "a malformed integer"}};
+        for (const auto &c : cases) {
+            QFile m(dir + QStringLiteral("/dlib/shape_predictor_68_face_landmarks.dat"));
+            QVERIFY(m.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            QCOMPARE(m.write(c.bytes), c.bytes.size());
+            m.close();
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("TUCAI_DATA_DIR"), QDir::toNativeSeparators(dir));
+            p.setProcessEnvironment(env);
+            p.start(QStringLiteral(TUCAI_CLI_PATH), {QStringLiteral("check"), QStringLiteral("--json"), QStringLiteral("--full"), photo});
+            QVERIFY(p.waitForFinished(120000));
+            QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() <= 1, c.name);
+            const QJsonObject o = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+            const QJsonObject report = o.value(QStringLiteral("report")).toObject();
+            const QString detector = report.value(QStringLiteral("detector")).toString();
+            QVERIFY2(o.value(QStringLiteral("decoded")).toBool(), c.name);
+            const QStringList uncertain = o.value(QStringLiteral("uncertain")).toVariant().toStringList();
+            if (!c.why) {
+                QVERIFY2(!detector.contains(QLatin1String("no landmarks")), qPrintable(detector));
+                QVERIFY2(!uncertain.contains(QStringLiteral("eyes.open")), qPrintable(uncertain.join(u',')));
+                QVERIFY2(o.value(QStringLiteral("passed")).toBool(), c.name);
+            } else {
+                QVERIFY2(detector.contains(QStringLiteral("no landmarks: landmark model cannot be read: ") + QLatin1String(c.why)),
+                         qPrintable(QLatin1String(c.name) + QStringLiteral(": ") + detector));
+                QVERIFY2(uncertain.contains(QStringLiteral("eyes.open")) && uncertain.contains(QStringLiteral("mouth.closed")),
+                         qPrintable(QLatin1String(c.name) + QStringLiteral(": ") + uncertain.join(u',')));
+            }
         }
     }
 
