@@ -19,7 +19,14 @@ struct Context
     CheckReport &report;
 
     Decoded dec;
-    cv::Mat bgr, grey, lab;      // the photo as decoded (Lab: OpenCV 8-bit scaling)
+    cv::Mat bgr, grey;           // the photo as decoded
+    // The photo in Lab (OpenCV 8-bit scaling), converted where the rules read it: the conversion
+    // costs more than the JPEG decode (1.9 vs 1.3 ms at 480x640) and the rules read only the
+    // face's surroundings, the chest and the shoulders. Read `labPx` only inside a rectangle passed
+    // to labIn() first (elsewhere its pixels are not set).
+    cv::Mat labPx;
+    const cv::Mat &labIn(const cv::Rect &r);
+    cv::Rect frame() const { return {0, 0, bgr.cols, bgr.rows}; }
     bool standardFrame = false;  // 3:4 aspect, so the px thresholds apply after scaling
     double toStd = 1;            // photo px -> standard 480-wide px
     FaceFit face;
@@ -39,6 +46,8 @@ struct Context
     enum class Glasses { Unknown, None, Uncertain, Found };
     Glasses glasses = Glasses::Unknown;
     double bridgeEdge = 0, rimEdge = 0;
+
+    std::vector<uchar> labTileDone;   // labIn(): per kLabTile square, converted
 
     bool on(const char *rule) const { return profile.enabled(QLatin1String(rule)); }
     double p(const char *rule, const char *key, double fallback) const

@@ -248,7 +248,7 @@ void runBackgroundRules(Context &c)
     else if (c.on("clothing.contrast")) {
         const double minDE = c.p("clothing.contrast", "minDeltaE", 15);
         const double maxBgLike = c.p("clothing.contrast", "maxBackgroundLike", 0.15);
-        const cv::Mat lab = c.lab(chest);
+        const cv::Mat lab = c.labIn(chest)(chest);
         cv::Mat notSkin(lab.size(), CV_8U);
         int bgLike = 0;
         for (int y = 0; y < lab.rows; ++y)
@@ -279,7 +279,7 @@ void runBackgroundRules(Context &c)
     else if (c.on("clothing.blue")) {
         const double maxBlue = c.p("clothing.blue", "maxBlueFraction", 0.35);
         const double minClothes = c.p("clothing.blue", "minClothingFraction", 0.02);
-        const cv::Mat lab = c.lab(shoulders);
+        const cv::Mat lab = c.labIn(shoulders)(shoulders);
         cv::Mat hsv;
         cv::cvtColor(c.bgr(shoulders), hsv, cv::COLOR_BGR2HSV);
         int clothes = 0, blue = 0;

@@ -96,14 +96,16 @@ double lowerLidAt(const Landmarks &m, int first, double x)
 // the 0.25 pupil distances above the rim (the frame itself skipped) over that brightest cheek row. A
 // clear lens under a top light keeps its lower part as bright as the cheek below the rim, however
 // dark the eye socket above it is; a tint darkens the lens down to its rim. -1 when no rim is found.
-double lensOverCheekAtRim(const cv::Mat &lab, const Landmarks &m, int first, double ipd)
+double lensOverCheekAtRim(Context &c, int first, double ipd)
 {
+    const Landmarks &m = c.marks;
     const double x0 = std::min(m[first].x, m[first + 3].x), x1 = std::max(m[first].x, m[first + 3].x), w = x1 - x0;
     const double lid = std::max(m[first + 4].y, m[first + 5].y);
-    const int ys = std::max(0, int(lid + 0.05 * ipd)), ye = std::min(lab.rows - 1, int(m.mean(first, 6).y + 0.9 * ipd));
-    const int xa = std::max(0, int(x0 + 0.2 * w)), xb = std::min(lab.cols - 1, int(x1 - 0.2 * w));
+    const int ys = std::max(0, int(lid + 0.05 * ipd)), ye = std::min(c.bgr.rows - 1, int(m.mean(first, 6).y + 0.9 * ipd));
+    const int xa = std::max(0, int(x0 + 0.2 * w)), xb = std::min(c.bgr.cols - 1, int(x1 - 0.2 * w));
     if (xb - xa < 2 || ye - ys < 4)
         return -1;
+    const cv::Mat &lab = c.labIn(cv::Rect(cv::Point(xa, ys), cv::Point(xb + 1, ye + 1)));
     std::vector<double> prof;
     std::vector<uchar> row;
     for (int y = ys; y <= ye; ++y) {
@@ -219,8 +221,8 @@ void runFeatureRules(Context &c)
             std::vector<cv::Point> poly;
             for (int k = i; k < i + 8; ++k)
                 poly.emplace_back(int(std::lround(m[k].x)), int(std::lround(m[k].y)));
-            const cv::Rect frame(0, 0, c.lab.cols, c.lab.rows);
-            const cv::Rect box = cv::boundingRect(poly) & frame;
+            const cv::Rect box = cv::boundingRect(poly) & c.frame();
+            const cv::Mat &lab = c.labIn(box);
             int teeth = 0;
             const bool colour = c.skinReady && std::hypot(c.skinLab[1], c.skinLab[2]) >= 4;
             if (box.area() > 0) {
@@ -234,7 +236,7 @@ void runFeatureRules(Context &c)
                     for (int x = 0; x < box.width; ++x) {
                         if (!inside.at<uchar>(y, x))
                             continue;
-                        const cv::Vec3f u = labAt(c.lab, box.y + y, box.x + x);
+                        const cv::Vec3f u = labAt(lab, box.y + y, box.x + x);
                         // Colour photos: brighter than the skin's shadow side and much less coloured
                         // than the skin. Greyscale: only "bright" is left.
                         const bool bright = colour ? u[0] > std::max(45.0, c.skinLab[0] - 5.0) : u[0] > 70;
@@ -320,14 +322,14 @@ void runFeatureRules(Context &c)
             c.add("glasses.tinted", RuleStatus::Uncertain, std::nullopt, thr, {}, noSkin);
         } else {
             // The brighter of the two references: a fringe can cover the forehead, a beard the cheeks.
-            const cv::Rect frame(0, 0, c.lab.cols, c.lab.rows);
             const auto medianL = [&](std::initializer_list<cv::Rect> boxes) {
                 std::vector<uchar> v;
                 for (cv::Rect b : boxes) {
-                    b &= frame;
+                    b &= c.frame();
+                    const cv::Mat &lab = c.labIn(b);
                     for (int y = b.y; y < b.y + b.height; ++y)
                         for (int x = b.x; x < b.x + b.width; ++x)
-                            v.push_back(c.lab.at<cv::Vec3b>(y, x)[0]);
+                            v.push_back(lab.at<cv::Vec3b>(y, x)[0]);
                 }
                 if (v.size() < 10)
                     return -1.0;
@@ -344,7 +346,7 @@ void runFeatureRules(Context &c)
                 // Centred on the landmarks' eye contour when there is one: dark lenses hide the pupils
                 // from the eye cascade, which can then settle on the frame.
                 const cv::Point2f e = c.marks.valid ? c.marks.mean(side == 0 ? lm::kLeftEyeFirst : lm::kRightEyeFirst, 6) : (side == 0 ? l : r);
-                const cv::Rect b = around(e, 0.6 * ipd, 0.36 * ipd, c.lab);
+                const cv::Rect b = around(e, 0.6 * ipd, 0.36 * ipd, c.bgr);
                 if (b.area() <= 0)
                     continue;
                 cv::Mat keep(b.size(), CV_8U, cv::Scalar(255));
@@ -358,10 +360,11 @@ void runFeatureRules(Context &c)
                     cv::erode(keep, keep, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * int(0.05 * ipd) + 1, 2 * int(0.05 * ipd) + 1)));
                 }
                 std::vector<uchar> ls;
+                const cv::Mat &lab = c.labIn(b);
                 for (int y = 0; y < b.height; ++y)
                     for (int x = 0; x < b.width; ++x)
                         if (keep.at<uchar>(y, x))
-                            ls.push_back(c.lab.at<cv::Vec3b>(y + b.y, x + b.x)[0]);
+                            ls.push_back(lab.at<cv::Vec3b>(y + b.y, x + b.x)[0]);
                 if (ls.size() < 10)
                     continue;
                 // The upper quartile: a frame's rim crossing the box is dark on every pair of
@@ -377,7 +380,7 @@ void runFeatureRules(Context &c)
                 // missed or misread): only measured when the lens area is dark.
                 double rim = -1;
                 if (worst < minRatio && c.marks.valid)
-                    rim = std::max(lensOverCheekAtRim(c.lab, c.marks, lm::kLeftEyeFirst, ipd), lensOverCheekAtRim(c.lab, c.marks, lm::kRightEyeFirst, ipd));
+                    rim = std::max(lensOverCheekAtRim(c, lm::kLeftEyeFirst, ipd), lensOverCheekAtRim(c, lm::kRightEyeFirst, ipd));
                 const bool clearAtRim = rim >= minRim;
                 const RuleStatus st = glassesVerdict(worst < minRatio && !clearAtRim);
                 c.add("glasses.tinted", st, worst, thr, geo,
@@ -396,14 +399,15 @@ void runFeatureRules(Context &c)
             // Only hair over most of that area on a side counts as covered ears.
             const cv::Rect fb = c.face.box;
             const int h = int(0.6 * ipd), w = int(0.3 * ipd);
-            const cv::Rect bl = cv::Rect(fb.x - w / 2, int(mid.y), w, h) & cv::Rect(0, 0, c.lab.cols, c.lab.rows);
-            const cv::Rect br = cv::Rect(fb.x + fb.width - w / 2, int(mid.y), w, h) & cv::Rect(0, 0, c.lab.cols, c.lab.rows);
+            const cv::Rect bl = cv::Rect(fb.x - w / 2, int(mid.y), w, h) & c.frame();
+            const cv::Rect br = cv::Rect(fb.x + fb.width - w / 2, int(mid.y), w, h) & c.frame();
             auto hairFrac = [&](const cv::Rect &b) {
                 int n = 0;
+                const cv::Mat &lab = c.labIn(b);
                 for (int y = b.y; y < b.y + b.height; ++y)
                     for (int x = b.x; x < b.x + b.width; ++x) {
                         const bool person = y / 2 < c.personHalf.rows && x / 2 < c.personHalf.cols && c.personHalf.at<uchar>(y / 2, x / 2);
-                        n += person && deltaE(labAt(c.lab, y, x), c.skinLab) > 22;
+                        n += person && deltaE(labAt(lab, y, x), c.skinLab) > 22;
                     }
                 return b.area() ? double(n) / b.area() : 0.0;
             };
@@ -414,15 +418,16 @@ void runFeatureRules(Context &c)
     }
     if (c.needFace("hair.over_face") && c.on("hair.over_face")) {
         const double maxDark = c.p("hair.over_face", "maxDarkFraction", 0.35);
-        const cv::Rect band = cv::Rect(int(l.x - 0.3 * ipd), int(mid.y - 0.62 * ipd), int(1.6 * ipd), int(0.42 * ipd)) & cv::Rect(0, 0, c.lab.cols, c.lab.rows);
+        const cv::Rect band = cv::Rect(int(l.x - 0.3 * ipd), int(mid.y - 0.62 * ipd), int(1.6 * ipd), int(0.42 * ipd)) & c.frame();
         if (!skin || band.area() < 20) {
             c.add("hair.over_face", RuleStatus::Uncertain, std::nullopt, QStringLiteral("<=%1").arg(maxDark), {}, noSkin);
         } else {
             // Brows cover part of this band; hair over the brows covers most of it.
             int dark = 0;
+            const cv::Mat &lab = c.labIn(band);
             for (int y = band.y; y < band.y + band.height; ++y)
                 for (int x = band.x; x < band.x + band.width; ++x) {
-                    const cv::Vec3f u = labAt(c.lab, y, x);
+                    const cv::Vec3f u = labAt(lab, y, x);
                     dark += deltaE(u, c.skinLab) > 25 && u[0] < c.skinLab[0] - 12;
                 }
             const double v = double(dark) / band.area();
@@ -447,18 +452,18 @@ void runFeatureRules(Context &c)
         scalp.maxChroma = c.p("head.covering", "scalpMaxChroma", 1.15);
         const QString thr = QStringLiteral("<=%1").arg(maxCov);
         // Crown area: hair is dark or moderately coloured; hats are saturated or very light.
-        const cv::Rect frame(0, 0, c.lab.cols, c.lab.rows);
-        const cv::Rect crown = cv::Rect(int(mid.x - 0.7 * ipd), int(mid.y - 1.6 * ipd), int(1.4 * ipd), int(0.6 * ipd)) & frame;
+        const cv::Rect crown = cv::Rect(int(mid.x - 0.7 * ipd), int(mid.y - 1.6 * ipd), int(1.4 * ipd), int(0.6 * ipd)) & c.frame();
         if (!skin || !c.bgReady || crown.area() < 20) {
             c.add("head.covering", RuleStatus::Uncertain, std::nullopt, thr, {}, noSkin);
         } else {
             int other = 0, counted = 0;
+            const cv::Mat &crownLab = c.labIn(crown);
             for (int y = crown.y; y < crown.y + crown.height; ++y)
                 for (int x = crown.x; x < crown.x + crown.width; ++x) {
                     if (y / 2 >= c.personHalf.rows || x / 2 >= c.personHalf.cols || !c.personHalf.at<uchar>(y / 2, x / 2))
                         continue;
                     ++counted;
-                    const cv::Vec3f u = labAt(c.lab, y, x);
+                    const cv::Vec3f u = labAt(crownLab, y, x);
                     const double chroma = std::hypot(u[1], u[2]);
                     const bool skinLike = deltaE(u, c.skinLab) < 25;
                     other += !skinLike && (chroma > 38 || (u[0] > 88 && chroma < 10));
@@ -473,7 +478,8 @@ void runFeatureRules(Context &c)
             struct Fabric { double share = 0, texture = -1; cv::Vec3f colour; };
             const auto fabricIn = [&](cv::Rect b) {
                 Fabric f;
-                b &= cv::Rect(1, 1, c.lab.cols - 2, c.lab.rows - 2);
+                b &= cv::Rect(1, 1, c.bgr.cols - 2, c.bgr.rows - 2);
+                const cv::Mat &lab = c.labIn(b);
                 int person = 0, nonSkin = 0;
                 double grad = 0, grey = 0, sumA = 0, sumB = 0;
                 for (int y = b.y; y < b.y + b.height; ++y)
@@ -481,7 +487,7 @@ void runFeatureRules(Context &c)
                         if (y / 2 >= inner.rows || x / 2 >= inner.cols || !inner.at<uchar>(y / 2, x / 2))
                             continue;
                         ++person;
-                        const cv::Vec3f u = labAt(c.lab, y, x);
+                        const cv::Vec3f u = labAt(lab, y, x);
                         if (deltaE(u, c.skinLab) < 25)
                             continue;
                         ++nonSkin;
@@ -499,7 +505,7 @@ void runFeatureRules(Context &c)
                 return f;
             };
             const auto box = [&](double x0, double x1, double y0, double y1) {
-                return cv::Rect(int(mid.x + x0 * ipd), int(mid.y + y0 * ipd), int((x1 - x0) * ipd), int((y1 - y0) * ipd)) & frame;
+                return cv::Rect(int(mid.x + x0 * ipd), int(mid.y + y0 * ipd), int((x1 - x0) * ipd), int((y1 - y0) * ipd)) & c.frame();
             };
             // A cap: the crown, mostly not skin, smooth. A scarf: beside the temples (hair or ears on
             // an open head), mostly not skin, smooth on both sides.
@@ -539,13 +545,14 @@ void runFeatureRules(Context &c)
             int specks = 0;
             QList<Shape> geo;
             for (cv::Rect a : areas) {
-                a &= cv::Rect(0, 0, c.lab.cols, c.lab.rows);
+                a &= c.frame();
                 if (a.area() < 20)
                     continue;
+                const cv::Mat &lab = c.labIn(a);
                 cv::Mat m = cv::Mat::zeros(a.size(), CV_8U);
                 for (int y = 0; y < a.height; ++y)
                     for (int x = 0; x < a.width; ++x) {
-                        const cv::Vec3f u = labAt(c.lab, y + a.y, x + a.x);
+                        const cv::Vec3f u = labAt(lab, y + a.y, x + a.x);
                         const double chroma = std::hypot(u[1], u[2]);
                         const bool gold = chroma > 45 && u[2] > 35 && deltaE(u, c.skinLab) > 30;
                         const bool shiny = u[0] > 92 && deltaE(u, c.bgLab) > 20;

@@ -18,7 +18,7 @@ void prepareSkin(Context &c)
     const double ipd = std::max(10.0, c.face.interPupil);
     // The two patches under the eyes, masked within the rectangle that holds both (the sums are
     // exact integers, so the mean is the one over the whole photo with the same mask).
-    const cv::Rect frame(0, 0, c.lab.cols, c.lab.rows);
+    const cv::Rect frame = c.frame();
     cv::Rect patches[2];
     cv::Rect both;
     for (int i = 0; i < 2; ++i) {
@@ -35,7 +35,7 @@ void prepareSkin(Context &c)
             mask(r - both.tl()).setTo(255);
     if (cv::countNonZero(mask) < 10)
         return;
-    const cv::Scalar m = cv::mean(c.lab(both), mask);
+    const cv::Scalar m = cv::mean(c.labIn(both)(both), mask);
     c.skinLab = labUnits(cv::Vec3f(float(m[0]), float(m[1]), float(m[2])));
     c.skinReady = true;
 }

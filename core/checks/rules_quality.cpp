@@ -10,7 +10,7 @@ namespace {
 
 cv::Rect clampRect(const cv::Rect &r, const cv::Mat &m) { return r & cv::Rect(0, 0, m.cols, m.rows); }
 
-double meanL(const Context &c, const cv::Rect &r) { return r.area() ? cv::mean(c.lab(r))[0] * 100.0 / 255.0 : 0; }
+double meanL(Context &c, const cv::Rect &r) { return r.area() ? cv::mean(c.labIn(r)(r))[0] * 100.0 / 255.0 : 0; }
 
 // Variance of the detail a Gaussian of `sigma` removes.
 double detailEnergy(const cv::Mat &grey, const cv::Rect &r, double sigma)
@@ -193,11 +193,11 @@ void runQualityRules(Context &c)
 {
     const cv::Point2f l = c.face.left.centre, r = c.face.right.centre, mid = (l + r) * 0.5f;
     const double ipd = std::max(10.0, c.face.interPupil);
-    const cv::Rect cheekL = clampRect(cv::Rect(int(l.x - 0.22 * ipd), int(mid.y + 0.35 * ipd), int(0.4 * ipd), int(0.35 * ipd)), c.lab);
-    const cv::Rect cheekR = clampRect(cv::Rect(int(r.x - 0.18 * ipd), int(mid.y + 0.35 * ipd), int(0.4 * ipd), int(0.35 * ipd)), c.lab);
-    const cv::Rect forehead = clampRect(cv::Rect(int(mid.x - 0.5 * ipd), int(mid.y - 0.85 * ipd), int(1.0 * ipd), int(0.3 * ipd)), c.lab);
-    const cv::Rect faceBox = clampRect(cv::Rect(int(l.x - 0.4 * ipd), int(mid.y - 0.8 * ipd), int(1.8 * ipd), int(2.1 * ipd)), c.lab);
-    const cv::Rect eyesBox = clampRect(cv::Rect(int(l.x - 0.3 * ipd), int(mid.y - 0.2 * ipd), int(1.6 * ipd), int(0.4 * ipd)), c.lab);
+    const cv::Rect cheekL = clampRect(cv::Rect(int(l.x - 0.22 * ipd), int(mid.y + 0.35 * ipd), int(0.4 * ipd), int(0.35 * ipd)), c.bgr);
+    const cv::Rect cheekR = clampRect(cv::Rect(int(r.x - 0.18 * ipd), int(mid.y + 0.35 * ipd), int(0.4 * ipd), int(0.35 * ipd)), c.bgr);
+    const cv::Rect forehead = clampRect(cv::Rect(int(mid.x - 0.5 * ipd), int(mid.y - 0.85 * ipd), int(1.0 * ipd), int(0.3 * ipd)), c.bgr);
+    const cv::Rect faceBox = clampRect(cv::Rect(int(l.x - 0.4 * ipd), int(mid.y - 0.8 * ipd), int(1.8 * ipd), int(2.1 * ipd)), c.bgr);
+    const cv::Rect eyesBox = clampRect(cv::Rect(int(l.x - 0.3 * ipd), int(mid.y - 0.2 * ipd), int(1.6 * ipd), int(0.4 * ipd)), c.bgr);
 
     if (c.needFace("lighting.face_even") && c.on("lighting.face_even")) {
         const double maxDiff = c.p("lighting.face_even", "maxDifference", 22);
@@ -208,14 +208,15 @@ void runQualityRules(Context &c)
     if (c.needFace("lighting.highlights") && c.on("lighting.highlights")) {
         const double maxFrac = c.p("lighting.highlights", "maxFraction", 0.006);
         // Skin near white, outside the eyes (sclera and catchlights are bright by nature).
-        cv::Mat bright = cv::Mat::zeros(c.lab.size(), CV_8U);
+        cv::Mat bright = cv::Mat::zeros(c.bgr.size(), CV_8U);
+        const cv::Mat &lab = c.labIn(faceBox);
         int count = 0, total = 0;
         for (int y = faceBox.y; y < faceBox.y + faceBox.height; ++y)
             for (int x = faceBox.x; x < faceBox.x + faceBox.width; ++x) {
                 if (eyesBox.contains(cv::Point(x, y)))
                     continue;
                 ++total;
-                const cv::Vec3b v = c.lab.at<cv::Vec3b>(y, x);
+                const cv::Vec3b v = lab.at<cv::Vec3b>(y, x);
                 if (v[0] >= 240 && std::abs(v[1] - 128) + std::abs(v[2] - 128) < 16) {
                     ++count;
                     bright.at<uchar>(y, x) = 255;
@@ -236,8 +237,10 @@ void runQualityRules(Context &c)
         // highlights, a light collar) stay bright. Under-exposure needs both the skin and those dark.
         double top = -1;   // unknown without a person mask: then the skin alone decides
         if (c.bgReady) {
+            // Every other pixel (nearest neighbour), converted after picking: the same values.
             cv::Mat half;
-            cv::resize(c.lab, half, c.personHalf.size(), 0, 0, cv::INTER_NEAREST);
+            cv::resize(c.bgr, half, c.personHalf.size(), 0, 0, cv::INTER_NEAREST);
+            cv::cvtColor(half, half, cv::COLOR_BGR2Lab);
             std::vector<uchar> ls;
             for (int y = 0; y < half.rows; ++y)
                 for (int x = 0; x < half.cols; ++x)
