@@ -8,6 +8,8 @@
 #include "face.h"
 #include "pose.h"
 
+#include <array>
+#include <cmath>
 #include <optional>
 
 namespace tucai::checks::detail {
@@ -73,6 +75,28 @@ QByteArray maskPng(const cv::Mat &mask8u);
 inline cv::Vec3f labUnits(cv::Vec3f v) { return {v[0] * 100.f / 255.f, v[1] - 128.f, v[2] - 128.f}; }
 cv::Vec3f rgbToLabUnits(int r, int g, int b);
 inline double deltaE(cv::Vec3f a, cv::Vec3f b) { return cv::norm(a - b); }
+
+// deltaE(labUnits(v), ref) for 8-bit Lab pixels v, from a table per channel: the same value (the same
+// float differences, squared and summed in double in the same order as cv::norm), without converting
+// and taking a norm per pixel.
+class DeltaE8
+{
+public:
+    explicit DeltaE8(cv::Vec3f ref)
+    {
+        for (int v = 0; v < 256; ++v) {
+            const cv::Vec3f u = labUnits(cv::Vec3f(float(v), float(v), float(v)));
+            for (int k = 0; k < 3; ++k) {
+                const double d = u[k] - ref[k];
+                m_sq[size_t(k)][size_t(v)] = d * d;
+            }
+        }
+    }
+    double operator()(const cv::Vec3b &v) const { return std::sqrt(m_sq[0][v[0]] + m_sq[1][v[1]] + m_sq[2][v[2]]); }
+
+private:
+    std::array<std::array<double, 256>, 3> m_sq;
+};
 
 void prepareBackground(Context &c);
 void prepareSkin(Context &c);

@@ -42,11 +42,12 @@ cv::Vec3f medianLab(const cv::Mat &lab8, const cv::Mat &mask)
 cv::Mat distanceTo(const cv::Mat &lab8, cv::Vec3f ref)
 {
     cv::Mat d(lab8.size(), CV_32F);
+    const DeltaE8 dist(ref);
     for (int y = 0; y < lab8.rows; ++y) {
         const cv::Vec3b *p = lab8.ptr<cv::Vec3b>(y);
         float *o = d.ptr<float>(y);
         for (int x = 0; x < lab8.cols; ++x)
-            o[x] = float(deltaE(labUnits(cv::Vec3f(p[x][0], p[x][1], p[x][2])), ref));
+            o[x] = float(dist(p[x]));
     }
     return d;
 }
@@ -234,6 +235,7 @@ void runBackgroundRules(Context &c)
     chest &= cv::Rect(0, 0, c.bgr.cols, c.bgr.rows);
     shoulders &= cv::Rect(0, 0, c.bgr.cols, c.bgr.rows);
     const QString why = QStringLiteral("too little clothing visible in the frame");
+    const DeltaE8 toSkin(c.skinLab), toBg(c.bgLab);
     if (!c.bgReady || !c.skinReady) {
         const QString w = !c.bgReady ? noBg : QStringLiteral("no face to tell skin from clothing");
         if (c.on("clothing.contrast"))
@@ -254,9 +256,8 @@ void runBackgroundRules(Context &c)
         for (int y = 0; y < lab.rows; ++y)
             for (int x = 0; x < lab.cols; ++x) {
                 const cv::Vec3b v = lab.at<cv::Vec3b>(y, x);
-                const cv::Vec3f u = labUnits(cv::Vec3f(v[0], v[1], v[2]));
-                notSkin.at<uchar>(y, x) = deltaE(u, c.skinLab) < 16 ? 0 : 255;
-                bgLike += deltaE(u, c.bgLab) < kBgTolerance;
+                notSkin.at<uchar>(y, x) = toSkin(v) < 16 ? 0 : 255;
+                bgLike += toBg(v) < kBgTolerance;
             }
         // Clothing in the background colour disappears into it: then the chest shows background
         // (or what looks like it) around the skin of the neckline.
@@ -288,7 +289,7 @@ void runBackgroundRules(Context &c)
                 if (c.bgHalf.at<uchar>((y + shoulders.y) / 2, (x + shoulders.x) / 2))
                     continue;
                 const cv::Vec3b v = lab.at<cv::Vec3b>(y, x);
-                if (deltaE(labUnits(cv::Vec3f(v[0], v[1], v[2])), c.skinLab) < 16)
+                if (toSkin(v) < 16)
                     continue;
                 ++clothes;
                 const cv::Vec3b h = hsv.at<cv::Vec3b>(y, x);
