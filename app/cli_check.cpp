@@ -229,12 +229,13 @@ int runEvalCommand(const QStringList &argsIn)
             opt.levels.append(l.toInt());
     }
     opt.real = !tucai::cli::takeFlag(args, QStringLiteral("--no-real"));
+    opt.stability = tucai::cli::takeFlag(args, QStringLiteral("--stability"));
     const bool producerKnown = QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("both")}.contains(opt.producer);
     if (!producerKnown)
         tucai::cli::err() << QCoreApplication::translate("cli", "error: --producer must be a, b or both") << Qt::endl;
     if (!args.isEmpty() || !producerKnown) {
         tucai::cli::err() << QCoreApplication::translate("cli", "usage: tucai eval [--faces DIR] [--profile FILE] [--split tune|test|all] [--producer a|b|both] "
-                                                                "[--people N] [--defects a,b] [--levels 1,2,3] [--no-real] [--jobs N] [--values FILE.csv]\n"
+                                                                "[--people N] [--defects a,b] [--levels 1,2,3] [--no-real] [--stability] [--jobs N] [--values FILE.csv]\n"
                                                                 "  --producer: which way of making the compliant photos is measured: a (GrabCut matte, "
                                                                 "scale from the hair top), b (backdrop flood matte, scale from the pupil distance, "
                                                                 "placement varied within the standard) or both (the default), each reported on its own\n");

@@ -2001,10 +2001,10 @@
             <translation>error: --producer must be a, b or both</translation>
         </message>
         <message>
-            <source>usage: tucai eval [--faces DIR] [--profile FILE] [--split tune|test|all] [--producer a|b|both] [--people N] [--defects a,b] [--levels 1,2,3] [--no-real] [--jobs N] [--values FILE.csv]
+            <source>usage: tucai eval [--faces DIR] [--profile FILE] [--split tune|test|all] [--producer a|b|both] [--people N] [--defects a,b] [--levels 1,2,3] [--no-real] [--stability] [--jobs N] [--values FILE.csv]
   --producer: which way of making the compliant photos is measured: a (GrabCut matte, scale from the hair top), b (backdrop flood matte, scale from the pupil distance, placement varied within the standard) or both (the default), each reported on its own
 </source>
-            <translation>usage: tucai eval [--faces DIR] [--profile FILE] [--split tune|test|all] [--producer a|b|both] [--people N] [--defects a,b] [--levels 1,2,3] [--no-real] [--jobs N] [--values FILE.csv]
+            <translation>usage: tucai eval [--faces DIR] [--profile FILE] [--split tune|test|all] [--producer a|b|both] [--people N] [--defects a,b] [--levels 1,2,3] [--no-real] [--stability] [--jobs N] [--values FILE.csv]
   --producer: which way of making the compliant photos is measured: a (GrabCut matte, scale from the hair top), b (backdrop flood matte, scale from the pupil distance, placement varied within the standard) or both (the default), each reported on its own
 </translation>
         </message>

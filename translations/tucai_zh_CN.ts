@@ -2000,10 +2000,10 @@
             <translation>错误：--producer 必须是 a、b 或 both</translation>
         </message>
         <message>
-            <source>usage: tucai eval [--faces DIR] [--profile FILE] [--split tune|test|all] [--producer a|b|both] [--people N] [--defects a,b] [--levels 1,2,3] [--no-real] [--jobs N] [--values FILE.csv]
+            <source>usage: tucai eval [--faces DIR] [--profile FILE] [--split tune|test|all] [--producer a|b|both] [--people N] [--defects a,b] [--levels 1,2,3] [--no-real] [--stability] [--jobs N] [--values FILE.csv]
   --producer: which way of making the compliant photos is measured: a (GrabCut matte, scale from the hair top), b (backdrop flood matte, scale from the pupil distance, placement varied within the standard) or both (the default), each reported on its own
 </source>
-            <translation>用法：tucai eval [--faces DIR] [--profile FILE] [--split tune|test|all] [--producer a|b|both] [--people N] [--defects a,b] [--levels 1,2,3] [--no-real] [--jobs N] [--values FILE.csv]
+            <translation>用法：tucai eval [--faces DIR] [--profile FILE] [--split tune|test|all] [--producer a|b|both] [--people N] [--defects a,b] [--levels 1,2,3] [--no-real] [--stability] [--jobs N] [--values FILE.csv]
   --producer：评测哪种方式生成的合格照片：a（GrabCut 抠图，按发顶定缩放）、b（从原背景泛洪抠图，按瞳距定缩放，位置在标准范围内变化）或 both（默认），分别报告
 </translation>
         </message>

@@ -17,6 +17,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace tucai::checks {
@@ -32,7 +33,35 @@ struct Outcome
     QPointF leftEye, rightEye;   // compliant photos: the true pupils
     double ita = std::nan("");   // compliant photos: the skin's individual typology angle
     QString producer;            // generated photos: "a" or "b"
+    CheckReport saved, moved;    // --stability: the photo saved again, and saved again moved (movedCopy)
 };
+
+// --stability: the photo saved again in its format (JPEG at quality 95, PNG lossless), once as it is
+// and once moved right by 1/160 of its width and down by 1/160 of its height (3 and 4 px of a 480x640
+// photo), the strip uncovered at the left and top filled with the mirror image of the pixels next to
+// it. Two equally valid photos of the same shot, compared with each other (the file rules, which the
+// saving itself changes, are left out); the face detector's box then lands up to a pixel
+// differently at its resolution. Not repeated edges (a frame line on Yale's photos became an object
+// on the background) and not scaled (the resampling smoothed the skin for the noise rules).
+QByteArray movedCopy(const QByteArray &bytes, bool move)
+{
+    const std::vector<uchar> in(bytes.begin(), bytes.end());
+    const cv::Mat img = cv::imdecode(in, cv::IMREAD_UNCHANGED);
+    if (img.empty())
+        return {};
+    cv::Mat moved;   // a new image: the border is written while the photo is read
+    if (move) {
+        const int dx = std::max(1, int(std::lround(img.cols / 160.0))), dy = std::max(1, int(std::lround(img.rows / 160.0)));
+        cv::copyMakeBorder(img(cv::Rect(0, 0, img.cols - dx, img.rows - dy)), moved, dy, 0, dx, 0, cv::BORDER_REFLECT_101);
+    } else {
+        moved = img;
+    }
+    const bool png = bytes.startsWith("\x89PNG");
+    std::vector<uchar> out;
+    if (!cv::imencode(png ? ".png" : ".jpg", moved, out, png ? std::vector<int>{} : std::vector<int>{cv::IMWRITE_JPEG_QUALITY, 95}))
+        return {};
+    return QByteArray(reinterpret_cast<const char *>(out.data()), qsizetype(out.size()));
+}
 
 struct RealCase
 {
@@ -138,6 +167,61 @@ bool anyUncertain(const CheckReport &r, const QStringList &rules)
 
 } // namespace
 
+// --stability: per rule, how often its outcome (pass / fail / uncertain) differs between the photo
+// saved again and its moved copy, on the compliant photos, the injected defects and the real photos;
+// and how many photos got another verdict.
+static void writeStability(const QList<Outcome> &all, QTextStream &out)
+{
+    struct Count
+    {
+        int compared = 0, changed = 0;
+    };
+    QMap<QString, std::array<Count, 3>> perRule;   // compliant, defects, real
+    std::array<int, 3> photos{}, photosChanged{}, verdictChanged{};
+    QMap<QString, int> kinds;
+    for (const Outcome &o : all) {
+        if (!o.saved.decoded || !o.moved.decoded)
+            continue;
+        const int k = o.source != QLatin1String("generated") ? 2 : o.defect == QLatin1String("none") ? 0 : 1;
+        ++photos[size_t(k)];
+        bool any = false;
+        for (const RuleResult &r : o.saved.results) {
+            if (r.rule.startsWith(QLatin1String("file.")))
+                continue;
+            const RuleResult *m = nullptr;
+            for (const RuleResult &x : o.moved.results)
+                if (x.rule == r.rule)
+                    m = &x;
+            if (!m || r.status == RuleStatus::Skipped || m->status == RuleStatus::Skipped)
+                continue;
+            Count &c = perRule[r.rule][size_t(k)];
+            ++c.compared;
+            if (m->status != r.status) {
+                ++c.changed;
+                any = true;
+                ++kinds[toString(r.status) + QStringLiteral(" -> ") + toString(m->status)];
+            }
+        }
+        photosChanged[size_t(k)] += any;
+        verdictChanged[size_t(k)] += o.saved.passed != o.moved.passed;
+    }
+    out << "\n## Stability: the photo saved again, as it is and moved by 1/160 of its size (file rules left out)\n\n"
+        << "| photos | compared | any rule outcome changed (95% CI) | verdict (pass/fail) changed |\n|---|---|---|---|\n";
+    const char *names[3] = {"compliant produced", "injected defects", "real (FRLL smiling, Yale)"};
+    for (size_t k = 0; k < 3; ++k)
+        out << "| " << names[k] << " | " << photos[k] << " | " << pct(photosChanged[k], photos[k]) << " (" << ci(photosChanged[k], photos[k])
+            << ") | " << pct(verdictChanged[k], photos[k]) << " |\n";
+    out << "\nRule outcomes that changed (pass / fail / uncertain), per rule:\n\n| rule | compliant | defects | real |\n|---|---|---|---|\n";
+    for (auto it = perRule.cbegin(); it != perRule.cend(); ++it) {
+        const auto &c = it.value();
+        if (c[0].changed + c[1].changed + c[2].changed == 0)
+            continue;
+        out << "| " << it.key() << " | " << pct(c[0].changed, c[0].compared) << " | " << pct(c[1].changed, c[1].compared) << " | "
+            << pct(c[2].changed, c[2].compared) << " |\n";
+    }
+    out << "\nChanges by kind: " << countsText(kinds) << "\n";
+}
+
 bool runEvaluation(const EvalOptions &opt, QTextStream &out, QString *error)
 {
     QStringList people = frllPeople(opt.facesDir);
@@ -197,6 +281,10 @@ bool runEvaluation(const EvalOptions &opt, QTextStream &out, QString *error)
             for (const Fixture &f : fx) {
                 res.append({f.person, f.defect, QStringLiteral("generated"), f.level, f.expectRules, f.knownDeviations, engine.check(f.bytes),
                             f.visibleFraction, f.leftEye, f.rightEye});
+                if (opt.stability) {
+                    res.last().saved = engine.check(movedCopy(f.bytes, false));
+                    res.last().moved = engine.check(movedCopy(f.bytes, true));
+                }
                 if (f.defect == QLatin1String("none"))
                     res.last().ita = skinIta(f.bytes, f.leftEye, f.rightEye);
                 res.last().producer = producer;
@@ -208,8 +296,13 @@ bool runEvaluation(const EvalOptions &opt, QTextStream &out, QString *error)
             QPointF sl, sr;
             if (loadFrll(facesDir, person, true, &smile, &sl, &sr)) {
                 const QByteArray jpeg = producePhoto(smile, sl, sr);
-                if (!jpeg.isEmpty())
+                if (!jpeg.isEmpty()) {
                     res.append({person, QStringLiteral("smiling"), QStringLiteral("frll-smiling"), 2, {QStringLiteral("mouth.closed")}, {}, engine.check(jpeg)});
+                    if (opt.stability) {
+                        res.last().saved = engine.check(movedCopy(jpeg, false));
+                        res.last().moved = engine.check(movedCopy(jpeg, true));
+                    }
+                }
             }
         }
         return res;
@@ -249,7 +342,13 @@ bool runEvaluation(const EvalOptions &opt, QTextStream &out, QString *error)
         const QList<Outcome> yo = QtConcurrent::blockingMapped<QList<Outcome>>(&pool, yale, std::function<Outcome(const RealCase &)>([&](const RealCase &c) {
             QFile f(c.file);
             f.open(QIODevice::ReadOnly);
-            return Outcome{c.person, c.defect, QStringLiteral("yale"), 2, c.expect, {}, engine.check(f.readAll())};
+            const QByteArray bytes = f.readAll();
+            Outcome o{c.person, c.defect, QStringLiteral("yale"), 2, c.expect, {}, engine.check(bytes)};
+            if (opt.stability) {
+                o.saved = engine.check(movedCopy(bytes, false));
+                o.moved = engine.check(movedCopy(bytes, true));
+            }
+            return o;
         }));
         allOutcomes += yo;
     }
@@ -522,9 +621,11 @@ bool runEvaluation(const EvalOptions &opt, QTextStream &out, QString *error)
             }
         }
     }
+    if (opt.stability)
+        writeStability(allOutcomes, out);
     double ms = 0;
     for (const Outcome &o : allOutcomes)
-        ms += o.report.ms;
+        ms += o.report.ms + o.saved.ms + o.moved.ms;
     out << "\n" << allOutcomes.size() << " photos checked, mean " << QString::number(ms / std::max<qsizetype>(1, allOutcomes.size()), 'f', 1)
         << " ms per check, total " << QString::number(timer.elapsed() / 1000.0, 'f', 1) << " s wall with " << opt.jobs << " jobs.\n";
     return true;

@@ -26,6 +26,8 @@ struct EvalOptions
     QString valuesCsv;            // optional: every (photo, rule, status, value) for threshold tuning
     QString producer = QStringLiteral("both");   // "a", "b" or "both": which producer(s) make the generated
                                   // photos (fixtures.h); each is reported on its own
+    bool stability = false;       // also check every photo moved by a few pixels and saved again, and
+                                  // report which rule outcomes that changes
 };
 
 // Runs the evaluation and writes Markdown tables to `out`. Returns false (with *error) when the

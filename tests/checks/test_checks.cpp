@@ -1522,12 +1522,15 @@ private Q_SLOTS:
         const QString firstHeldOut = people.at((people.size() + 1) / 2);
         p.start(exe, {QStringLiteral("eval"), QStringLiteral("--faces"), facesDir(), QStringLiteral("--split"), QStringLiteral("test"),
                       QStringLiteral("--people"), QStringLiteral("1"), QStringLiteral("--defects"), QStringLiteral("none"),
-                      QStringLiteral("--no-real"), QStringLiteral("--jobs"), QStringLiteral("1")});
+                      QStringLiteral("--no-real"), QStringLiteral("--stability"), QStringLiteral("--jobs"), QStringLiteral("1")});
         QVERIFY(p.waitForFinished(120000));
         QCOMPARE(p.exitCode(), 0);
         const QString evalOut = QString::fromUtf8(p.readAllStandardOutput());
         QVERIFY2(evalOut.contains(QStringLiteral("split test: FRLL people %1-%1 (1)").arg(firstHeldOut)), qPrintable(evalOut.left(300)));
         QVERIFY(evalOut.contains(QStringLiteral("False rejection")));
+        // --stability: both producers' compliant photos saved again, moved, and compared.
+        QVERIFY2(evalOut.contains(QStringLiteral("## Stability: the photo saved again, as it is and moved by 1/160 of its size")), qPrintable(evalOut.right(800)));
+        QVERIFY2(evalOut.contains(QStringLiteral("| compliant produced | 2 | ")), qPrintable(evalOut.right(800)));
         p.start(exe, {QStringLiteral("eval"), QStringLiteral("--faces"), facesDir(), QStringLiteral("--split"), QStringLiteral("bogus")});
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitCode(), 2);
