@@ -63,6 +63,13 @@ QByteArray movedCopy(const QByteArray &bytes, bool move)
     return QByteArray(reinterpret_cast<const char *>(out.data()), qsizetype(out.size()));
 }
 
+// --stability: the two copies of `bytes` checked into `o`.
+void checkCopies(const CheckEngine &engine, const QByteArray &bytes, Outcome &o)
+{
+    o.saved = engine.check(movedCopy(bytes, false));
+    o.moved = engine.check(movedCopy(bytes, true));
+}
+
 struct RealCase
 {
     QString file, person, defect;
@@ -165,12 +172,10 @@ bool anyUncertain(const CheckReport &r, const QStringList &rules)
     return false;
 }
 
-} // namespace
-
 // --stability: per rule, how often its outcome (pass / fail / uncertain) differs between the photo
 // saved again and its moved copy, on the compliant photos, the injected defects and the real photos;
 // and how many photos got another verdict.
-static void writeStability(const QList<Outcome> &all, QTextStream &out)
+void writeStability(const QList<Outcome> &all, QTextStream &out)
 {
     struct Count
     {
@@ -179,6 +184,13 @@ static void writeStability(const QList<Outcome> &all, QTextStream &out)
     QMap<QString, std::array<Count, 3>> perRule;   // compliant, defects, real
     std::array<int, 3> photos{}, photosChanged{}, verdictChanged{};
     QMap<QString, int> kinds;
+    // The verdict without the file rules: an error-severity rule fails.
+    const auto rejected = [](const CheckReport &r) {
+        for (const RuleResult &x : r.results)
+            if (x.status == RuleStatus::Fail && x.severity == Severity::Error && !x.rule.startsWith(QLatin1String("file.")))
+                return true;
+        return false;
+    };
     for (const Outcome &o : all) {
         if (!o.saved.decoded || !o.moved.decoded)
             continue;
@@ -203,13 +215,6 @@ static void writeStability(const QList<Outcome> &all, QTextStream &out)
             }
         }
         photosChanged[size_t(k)] += any;
-        // The verdict without the file rules: an error-severity rule fails.
-        const auto rejected = [](const CheckReport &r) {
-            for (const RuleResult &x : r.results)
-                if (x.status == RuleStatus::Fail && x.severity == Severity::Error && !x.rule.startsWith(QLatin1String("file.")))
-                    return true;
-            return false;
-        };
         verdictChanged[size_t(k)] += rejected(o.saved) != rejected(o.moved);
     }
     out << "\n## Stability: the photo saved again, as it is and moved by 1/160 of its size (file rules left out)\n\n"
@@ -228,6 +233,8 @@ static void writeStability(const QList<Outcome> &all, QTextStream &out)
     }
     out << "\nChanges by kind: " << countsText(kinds) << "\n";
 }
+
+} // namespace
 
 bool runEvaluation(const EvalOptions &opt, QTextStream &out, QString *error)
 {
@@ -288,10 +295,8 @@ bool runEvaluation(const EvalOptions &opt, QTextStream &out, QString *error)
             for (const Fixture &f : fx) {
                 res.append({f.person, f.defect, QStringLiteral("generated"), f.level, f.expectRules, f.knownDeviations, engine.check(f.bytes),
                             f.visibleFraction, f.leftEye, f.rightEye});
-                if (opt.stability) {
-                    res.last().saved = engine.check(movedCopy(f.bytes, false));
-                    res.last().moved = engine.check(movedCopy(f.bytes, true));
-                }
+                if (opt.stability)
+                    checkCopies(engine, f.bytes, res.last());
                 if (f.defect == QLatin1String("none"))
                     res.last().ita = skinIta(f.bytes, f.leftEye, f.rightEye);
                 res.last().producer = producer;
@@ -305,10 +310,8 @@ bool runEvaluation(const EvalOptions &opt, QTextStream &out, QString *error)
                 const QByteArray jpeg = producePhoto(smile, sl, sr);
                 if (!jpeg.isEmpty()) {
                     res.append({person, QStringLiteral("smiling"), QStringLiteral("frll-smiling"), 2, {QStringLiteral("mouth.closed")}, {}, engine.check(jpeg)});
-                    if (opt.stability) {
-                        res.last().saved = engine.check(movedCopy(jpeg, false));
-                        res.last().moved = engine.check(movedCopy(jpeg, true));
-                    }
+                    if (opt.stability)
+                        checkCopies(engine, jpeg, res.last());
                 }
             }
         }
@@ -351,10 +354,8 @@ bool runEvaluation(const EvalOptions &opt, QTextStream &out, QString *error)
             f.open(QIODevice::ReadOnly);
             const QByteArray bytes = f.readAll();
             Outcome o{c.person, c.defect, QStringLiteral("yale"), 2, c.expect, {}, engine.check(bytes)};
-            if (opt.stability) {
-                o.saved = engine.check(movedCopy(bytes, false));
-                o.moved = engine.check(movedCopy(bytes, true));
-            }
+            if (opt.stability)
+                checkCopies(engine, bytes, o);
             return o;
         }));
         allOutcomes += yo;

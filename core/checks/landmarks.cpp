@@ -172,14 +172,16 @@ struct Model
             error = QStringLiteral("landmark model cannot be read: %1").arg(file.errorString());
             return;
         }
-        QByteArray copy;
-        const uchar *data = file.size() > 0 ? file.map(0, file.size()) : nullptr;
+        QByteArray copy;   // only where the file cannot be mapped
+        qint64 size = file.size();
+        const uchar *data = size > 0 ? file.map(0, size) : nullptr;
         if (!data) {
             copy = file.readAll();
             data = reinterpret_cast<const uchar *>(copy.constData());
+            size = copy.size();
         }
         try {
-            ModelReader in(data, copy.isNull() ? file.size() : qint64(copy.size()));
+            ModelReader in(data, size);
             read(in);
         } catch (const std::exception &e) {
             levels.clear();

@@ -65,16 +65,10 @@ double moireScore(const cv::Mat &grey, cv::Rect *area)
     // symmetric: its magnitude alone (cv::magnitude on its real and imaginary parts, as before on
     // the whole spectrum: the same values, half the work).
     const int half = n / 2;
-    cv::Mat re(n, half + 1, CV_32F), im(n, half + 1, CV_32F), mag;
-    for (int y = 0; y < n; ++y) {
-        const cv::Vec2f *row = spec.ptr<cv::Vec2f>(y);
-        float *r = re.ptr<float>(y), *i = im.ptr<float>(y);
-        for (int x = 0; x <= half; ++x) {
-            r[x] = row[x][0];
-            i[x] = row[x][1];
-        }
-    }
-    cv::magnitude(re, im, mag);
+    std::vector<cv::Mat> parts;
+    cv::split(spec.colRange(0, half + 1), parts);
+    cv::Mat mag;
+    cv::magnitude(parts[0], parts[1], mag);
     auto freq = [&](int i) { return i <= half ? i : i - n; };
     // The rounded radius of every frequency of the half spectrum: the same for every photo, computed
     // once per process (std::hypot per frequency, twice, was a third of this test's time).
