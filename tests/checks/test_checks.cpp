@@ -7,6 +7,7 @@
 #include "checks/landmarks.h"
 #include "checks/photo_producer.h"
 #include "checks/pose.h"
+#include "test_support.h"
 #include "util/data_paths.h"
 
 #include <QBuffer>
@@ -1397,13 +1398,8 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
         const QString dir = tmp.path() + QStringLiteral("/模型 目录");
-        for (const char *rel : {"haarcascades/haarcascade_frontalface_alt2.xml", "haarcascades/haarcascade_frontalface_default.xml",
-                                "lbpcascades/lbpcascade_frontalface_improved.xml", "haarcascades/haarcascade_eye.xml",
-                                "haarcascades/haarcascade_eye_tree_eyeglasses.xml"}) {
-            const QString dst = dir + QLatin1Char('/') + QLatin1String(rel);
-            QVERIFY(QDir().mkpath(QFileInfo(dst).path()));
-            QVERIFY2(QFile::copy(tucai::findDataFile(QLatin1String(rel)), dst), rel);
-        }
+        const QString notCopied = tucai::test::copyCascades(dir);
+        QVERIFY2(notCopied.isEmpty(), qPrintable(notCopied));
         QFile src(tucai::findDataFile(QStringLiteral("dlib/shape_predictor_68_face_landmarks.dat")));
         QVERIFY(src.open(QIODevice::ReadOnly));
         const QByteArray model = src.readAll();

@@ -4,6 +4,7 @@
 #include "checks/check_profile.h"
 #include "export/table_file.h"
 #include "import/table_reader.h"
+#include "test_support.h"
 #include "util/data_paths.h"
 #include "util/platform.h"
 
@@ -20,11 +21,6 @@
 using namespace tucai;
 
 namespace {
-
-const char *const kCascades[] = {
-    "haarcascades/haarcascade_frontalface_alt2.xml", "haarcascades/haarcascade_frontalface_default.xml",
-    "lbpcascades/lbpcascade_frontalface_improved.xml", "haarcascades/haarcascade_eye.xml",
-    "haarcascades/haarcascade_eye_tree_eyeglasses.xml"};
 
 // The engine keeps its cascades per thread: a fresh thread loads them anew from the data folders.
 QString detectorInFreshThread(const QByteArray &jpeg)
@@ -108,13 +104,8 @@ void TestPlatform::engineReadsCascadesThroughQt()
     QTemporaryDir tmp;
     QVERIFY(tmp.isValid());
     const QString dir = tmp.path() + QStringLiteral("/级联 文件");
-    for (const char *rel : kCascades) {
-        const QString src = findDataFile(QLatin1String(rel));
-        QVERIFY2(!src.isEmpty(), rel);
-        const QString dst = dir + QLatin1Char('/') + QLatin1String(rel);
-        QVERIFY(QDir().mkpath(QFileInfo(dst).path()));
-        QVERIFY(QFile::copy(src, dst));
-    }
+    const QString notCopied = tucai::test::copyCascades(dir);
+    QVERIFY2(notCopied.isEmpty(), qPrintable(notCopied));
     const QString eye = dir + QStringLiteral("/haarcascades/haarcascade_eye.xml");
     QVERIFY(QFile::rename(eye, eye + QStringLiteral(".good")));
     {

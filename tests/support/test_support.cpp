@@ -1,6 +1,7 @@
 #include "test_support.h"
 
 #include "db/staff_repo.h"
+#include "util/data_paths.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -86,6 +87,18 @@ accounts::Session sessionOf(const db::Database &db, const QString &username)
     session.role = s->role;
     session.collegeId = s->collegeId;
     return session;
+}
+
+QString copyCascades(const QString &dir)
+{
+    for (const char *rel : {"haarcascades/haarcascade_frontalface_alt2.xml", "haarcascades/haarcascade_frontalface_default.xml",
+                            "lbpcascades/lbpcascade_frontalface_improved.xml", "haarcascades/haarcascade_eye.xml",
+                            "haarcascades/haarcascade_eye_tree_eyeglasses.xml"}) {
+        const QString src = findDataFile(QLatin1String(rel)), dst = dir + QLatin1Char('/') + QLatin1String(rel);
+        if (src.isEmpty() || !QDir().mkpath(QFileInfo(dst).path()) || !QFile::copy(src, dst))
+            return QLatin1String(rel);
+    }
+    return {};
 }
 
 void freshCacheFolder(const QTemporaryDir &dir)

@@ -35,6 +35,11 @@ Run runProgram(const QString &program, const QStringList &args, int timeoutMs);
 // served from the disk cache instead of being fetched again.
 void freshCacheFolder(const QTemporaryDir &dir);
 
+// Copies the five face and eye cascades the check engine loads (as found by findDataFile) into the
+// data folder `dir`, keeping their sub-folders. Empty when all were copied, else the first one that
+// was missing or could not be copied.
+QString copyCascades(const QString &dir);
+
 // The session a log-in as `username` (an existing staff account) would give.
 accounts::Session sessionOf(const db::Database &db, const QString &username);
 
