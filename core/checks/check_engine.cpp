@@ -151,7 +151,7 @@ void CheckEngine::setLibraryThreads(int n)
 
 QString CheckEngine::version()
 {
-    return QStringLiteral("tucai-checks 2.3.0");
+    return QStringLiteral("tucai-checks 2.4.0");
 }
 
 CheckReport CheckEngine::check(const QByteArray &bytes, const QString &fileName) const
