@@ -110,6 +110,15 @@ QString ownHairOverEars(const QString &person)
     return covered.contains(person) ? QStringLiteral("covered") : partly.contains(person) ? QStringLiteral("partly") : QString();
 }
 
+// FRLL people wearing jewellery in the neutral portrait (labelled by eye on the earlobes and neck of
+// the originals): 013 large earrings and a thin necklace; 030 and 043 small ear studs. Like the hidden
+// ears: jewellery on their compliant photos is a detection, reported on its own. (026's nose ring is
+// not what the rule looks for - earlobes and neck - and is not labelled.)
+bool wearsJewellery(const QString &person)
+{
+    return person == QLatin1String("013") || person == QLatin1String("030") || person == QLatin1String("043");
+}
+
 // Yale: whether the person wears glasses in a photo, labelled by eye. Every subject wears them in the
 // "glasses" condition; subject08 wears his own in every condition but "noglasses". Subject03's
 // "glasses" are dark sunglasses (a real glasses.tinted defect); the others are clear lenses whose
@@ -346,6 +355,8 @@ bool runEvaluation(const EvalOptions &opt, QTextStream &out, QString *error)
                             f.visibleFraction, f.leftEye, f.rightEye});
                 if (!ownHairOverEars(person).isEmpty() && !res.last().deviations.contains(QStringLiteral("ears.visible")))
                     res.last().deviations << QStringLiteral("ears.visible");
+                if (wearsJewellery(person) && !res.last().deviations.contains(QStringLiteral("jewellery")))
+                    res.last().deviations << QStringLiteral("jewellery");
                 if (opt.stability)
                     checkCopies(engine, f.bytes, res.last());
                 if (f.defect == QLatin1String("none"))
@@ -719,6 +730,26 @@ bool runEvaluation(const EvalOptions &opt, QTextStream &out, QString *error)
                     << (missed.value(it.key()).isEmpty() ? QStringLiteral("-") : missed.value(it.key()).join(QStringLiteral(", "))) << " |\n";
             }
         }
+
+        // The people wearing their own jewellery: the jewellery rule on their compliant photos.
+        QStringList jewelHit, jewelMiss;
+        int jewelFalse = 0, jewelOthers = 0;
+        for (const Outcome &o : allOutcomes) {
+            if (o.source != QLatin1String("generated") || o.defect != QLatin1String("none"))
+                continue;
+            const bool failed = anyFails(o.report, {QStringLiteral("jewellery")});
+            if (wearsJewellery(o.person)) {
+                (failed ? jewelHit : jewelMiss) << o.person + QLatin1Char(' ') + o.producer;
+            } else {
+                ++jewelOthers;
+                jewelFalse += failed;
+            }
+        }
+        if (!jewelHit.isEmpty() || !jewelMiss.isEmpty())
+            out << "\nFRLL people wearing their own jewellery (labelled by eye; 013 earrings and necklace, 030 and 043 ear studs), compliant photos: "
+                << "jewellery fails on " << pct(int(jewelHit.size()), int(jewelHit.size() + jewelMiss.size())) << " (missed: "
+                << (jewelMiss.isEmpty() ? QStringLiteral("none") : jewelMiss.join(QStringLiteral(", "))) << "); on everyone else's: "
+                << pct(jewelFalse, jewelOthers) << " (false alarms).\n";
 
         // The glasses finder decides whether the glasses rules apply at all: on Yale, where who wears
         // glasses in which photo is known (yaleGlassesWorn), "found" against the truth.
