@@ -295,6 +295,10 @@
             <source>glasses not clearly found</source>
             <translation>glasses not clearly found</translation>
         </message>
+        <message>
+            <source>earring at the earlobe</source>
+            <translation>earring at the earlobe</translation>
+        </message>
     </context>
     <context>
         <name>CliExport</name>

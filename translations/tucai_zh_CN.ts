@@ -295,6 +295,10 @@
             <source>glasses not clearly found</source>
             <translation>不确定是否佩戴眼镜</translation>
         </message>
+        <message>
+            <source>earring at the earlobe</source>
+            <translation>耳垂处有耳饰</translation>
+        </message>
     </context>
     <context>
         <name>CliExport</name>

@@ -555,6 +555,11 @@ void runFeatureRules(Context &c)
     }
     if (c.needFace("jewellery") && c.on("jewellery")) {
         const double maxSpecks = c.p("jewellery", "maxSpecks", 3);
+        // A solid gold blob at an earlobe, as large as a real earring (FRLL 013's: 0.0036 IPD^2), is an
+        // earring by itself: a real one is one blob, which the speck count (made for small lit links)
+        // let pass. Set on the tune half: no gold blob over 0.0014 IPD^2 at the earlobes of anyone
+        // else on any of its ~5,000 photos (the largest: a strong yellow colour cast).
+        const double minEarring = c.p("jewellery", "minEarringArea", 0.002);
         if (!skin) {
             c.add("jewellery", RuleStatus::Uncertain, std::nullopt, QStringLiteral("<=%1").arg(maxSpecks), {}, noSkin);
         } else {
@@ -565,13 +570,15 @@ void runFeatureRules(Context &c)
                                   cv::Rect(fb.x + fb.width - w / 2, int(c.face.mouth.y - 0.5 * ipd), w, int(0.9 * ipd)),
                                   cv::Rect(int(mid.x - 0.9 * ipd), int(mid.y + 1.9 * ipd), int(1.8 * ipd), int(0.9 * ipd))};
             int specks = 0;
+            double earring = 0;   // the largest gold blob at an earlobe, IPD^2
+            QRectF earringBox;
             QList<Shape> geo;
-            for (cv::Rect a : areas) {
-                a &= c.frame();
+            for (int k = 0; k < areas.size(); ++k) {
+                const cv::Rect a = areas[k] & c.frame();
                 if (a.area() < 20)
                     continue;
                 const cv::Mat &lab = c.labIn(a);
-                cv::Mat m = cv::Mat::zeros(a.size(), CV_8U);
+                cv::Mat m = cv::Mat::zeros(a.size(), CV_8U), goldMask = cv::Mat::zeros(a.size(), CV_8U);
                 for (int y = 0; y < a.height; ++y)
                     for (int x = 0; x < a.width; ++x) {
                         const cv::Vec3f u = labAt(lab, y + a.y, x + a.x);
@@ -579,7 +586,18 @@ void runFeatureRules(Context &c)
                         const bool gold = chroma > 45 && u[2] > 35 && deltaE(u, c.skinLab) > 30;
                         const bool shiny = u[0] > 92 && deltaE(u, c.bgLab) > 20;
                         m.at<uchar>(y, x) = (gold || shiny) ? 255 : 0;
+                        goldMask.at<uchar>(y, x) = gold ? 255 : 0;
                     }
+                if (k < 2) {   // the earlobes, not the neck
+                    cv::Mat gl, gs, gc;
+                    const int gn = cv::connectedComponentsWithStats(goldMask, gl, gs, gc, 8);
+                    for (int i = 1; i < gn; ++i)
+                        if (const double area = gs.at<int>(i, cv::CC_STAT_AREA) / (ipd * ipd); area > earring) {
+                            earring = area;
+                            earringBox = QRectF(a.x + gs.at<int>(i, cv::CC_STAT_LEFT), a.y + gs.at<int>(i, cv::CC_STAT_TOP), gs.at<int>(i, cv::CC_STAT_WIDTH),
+                                                gs.at<int>(i, cv::CC_STAT_HEIGHT));
+                        }
+                }
                 cv::Mat labels, stats, centroids;
                 const int n = cv::connectedComponentsWithStats(m, labels, stats, centroids, 8);
                 for (int i = 1; i < n; ++i) {
@@ -591,8 +609,11 @@ void runFeatureRules(Context &c)
                     }
                 }
             }
-            c.add("jewellery", specks <= maxSpecks ? RuleStatus::Pass : RuleStatus::Fail, specks, QStringLiteral("<=%1").arg(maxSpecks),
-                   specks <= maxSpecks ? QList<Shape>{} : geo);
+            const QString thr = QStringLiteral("<=%1").arg(maxSpecks);
+            if (earring >= minEarring)
+                c.add("jewellery", RuleStatus::Fail, specks, thr, {Shape::box(earringBox)}, QStringLiteral("earring at the earlobe"));
+            else
+                c.add("jewellery", specks <= maxSpecks ? RuleStatus::Pass : RuleStatus::Fail, specks, thr, specks <= maxSpecks ? QList<Shape>{} : geo);
         }
     }
 }

@@ -47,6 +47,7 @@ const char *const kFixed[] = {
     QT_TRANSLATE_NOOP("CheckWhy", "no colour: fabric cannot be told from a bare scalp"),
     QT_TRANSLATE_NOOP("CheckWhy", "no glasses found"),
     QT_TRANSLATE_NOOP("CheckWhy", "glasses not clearly found"),
+    QT_TRANSLATE_NOOP("CheckWhy", "earring at the earlobe"),
 };
 
 struct Pattern

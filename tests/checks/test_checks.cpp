@@ -162,7 +162,7 @@ private Q_SLOTS:
         const CheckProfile p = CheckProfile::loadDefault();
         QVERIFY(p.isValid());
         QCOMPARE(p.id(), QStringLiteral("default"));
-        QCOMPARE(p.version(), QStringLiteral("5"));
+        QCOMPARE(p.version(), QStringLiteral("6"));
         QCOMPARE(p.background(), QColor(100, 197, 255));
         QCOMPARE(p.param(QStringLiteral("file.size"), QStringLiteral("minKB"), -1), 20.0);
         QCOMPARE(p.param(QStringLiteral("file.size"), QStringLiteral("maxKB"), -1), 60.0);
@@ -1003,6 +1003,27 @@ private Q_SLOTS:
             QCOMPARE(rep.face.glasses, QStringLiteral("found"));
             QVERIFY2(status(rep, "glasses.reflection") == QLatin1String("pass"), f);
         }
+    }
+
+    // FRLL 013 wears her own large gold earrings: one solid blob per ear, which the speck count (made
+    // for small lit links) let pass. Her produced photo fails jewellery for the earring itself; the
+    // people beside her in the tune half, who wear none, pass.
+    void realEarringsFound()
+    {
+        REQUIRE_FACES();
+        const CheckReport rep = engine().check(produced(QStringLiteral("013")));
+        const RuleResult *res = rep.result(QStringLiteral("jewellery"));
+        QVERIFY(res);
+        QCOMPARE(toString(res->status), QStringLiteral("fail"));
+        QCOMPARE(res->why, QStringLiteral("earring at the earlobe"));
+        QVERIFY(res->value && *res->value <= 4);   // not by the speck count
+        QCOMPARE(res->geometry.size(), 1);
+        // The earring's box lies beside the face, at the earlobe's height (below the eyes, above the mouth).
+        const QRectF box = res->geometry.first().rect;
+        QVERIFY2(box.center().x() < rep.face.leftEye.x() - 50 || box.center().x() > rep.face.rightEye.x() + 50, qPrintable(QString::number(box.center().x())));
+        QVERIFY(box.center().y() > rep.face.leftEye.y() && box.center().y() < rep.face.mouth.y());
+        for (const char *person : {"011", "012", "014"})
+            QCOMPARE(status(engine().check(produced(QLatin1String(person))), "jewellery"), QStringLiteral("pass"));
     }
 
     // Real shaved heads (held-out FRLL 037, stubble at the temples: 'smooth fabric beside the temples'
