@@ -2,6 +2,7 @@
 #include "landmarks.h"
 
 #include "util/data_paths.h"
+#include "util/platform.h"
 
 #include <dlib/image_processing/shape_predictor.h>
 #include <dlib/serialize.h>
@@ -60,7 +61,7 @@ struct Level
 {
     int trees = 0, splitsPerTree = 0, leavesPerTree = 0;
     std::vector<Split> splits;     // trees x splitsPerTree
-    std::vector<float> leaves;     // trees x leavesPerTree x dims
+    const float *leaves = nullptr; // trees x leavesPerTree x dims, inside Model::leafBlock
     std::vector<unsigned long> anchor;
     std::vector<dlib::vector<float, 2>> deltas;
 };
@@ -149,10 +150,35 @@ private:
     const uchar *m_end;
 };
 
+// The leaves of all levels in one block from platform::allocateLarge (2 MB aligned, huge pages
+// where the system gives them). predict() reads one 544-byte leaf per tree at random over 65 MB:
+// with 4 KB pages nearly every leaf also missed the TLB.
+class LeafBlock
+{
+public:
+    LeafBlock() = default;
+    LeafBlock(const LeafBlock &) = delete;
+    LeafBlock &operator=(const LeafBlock &) = delete;
+    ~LeafBlock() { platform::freeLarge(m_data, m_bytes); }
+
+    float *allocate(size_t floats)
+    {
+        platform::freeLarge(m_data, m_bytes);
+        m_bytes = floats * sizeof(float);
+        m_data = static_cast<float *>(platform::allocateLarge(m_bytes));
+        return m_data;
+    }
+
+private:
+    float *m_data = nullptr;
+    size_t m_bytes = 0;
+};
+
 struct Model
 {
     dlib::matrix<float, 0, 1> initial;
     std::vector<Level> levels;
+    LeafBlock leafBlock;
     long dims = 0;
     bool ok = false;
     QString error;
@@ -208,7 +234,12 @@ struct Model
         if (nLevels == 0)
             ModelReader::fail("no cascade levels");
         levels.resize(nLevels);
-        for (Level &level : levels) {
+        // Each level's leaves are read into a vector first (their total is known only at the end),
+        // then moved into the one block; each vector is freed as soon as it is copied.
+        std::vector<std::vector<float>> leafLists(nLevels);
+        for (size_t li = 0; li < levels.size(); ++li) {
+            Level &level = levels[li];
+            std::vector<float> &leaves = leafLists[li];
             const unsigned long trees = in.count(100000);
             if (trees == 0)
                 ModelReader::fail("empty cascade level");
@@ -219,7 +250,7 @@ struct Model
                     level.splitsPerTree = int(splits);
                     level.leavesPerTree = int(splits) + 1;
                     level.splits.reserve(trees * splits);
-                    level.leaves.reserve(trees * (splits + 1) * size_t(dims));
+                    leaves.reserve(trees * (splits + 1) * size_t(dims));
                 } else if (int(splits) != level.splitsPerTree) {
                     ModelReader::fail("trees of one level differ in size");
                 }
@@ -232,9 +263,22 @@ struct Model
                 if (in.count(1 << 16) != unsigned(level.leavesPerTree))
                     ModelReader::fail("leaves do not match the splits");
                 for (int l = 0; l < level.leavesPerTree; ++l)
-                    if (in.column(level.leaves) != dims)
+                    if (in.column(leaves) != dims)
                         ModelReader::fail("leaf of the wrong size");
             }
+        }
+        size_t leafFloats = 0;
+        for (const std::vector<float> &leaves : leafLists)
+            leafFloats += leaves.size();
+        float *block = leafBlock.allocate(leafFloats);
+        if (!block)
+            ModelReader::fail("out of memory for the leaves");
+        for (size_t li = 0; li < levels.size(); ++li) {
+            std::vector<float> &leaves = leafLists[li];
+            std::copy(leaves.begin(), leaves.end(), block);
+            levels[li].leaves = block;
+            block += leaves.size();
+            std::vector<float>().swap(leaves);
         }
         if (in.count(1000) != nLevels)
             ModelReader::fail("feature pixels do not match the cascade levels");
@@ -286,7 +330,7 @@ struct Model
             float *out = &shape(0);
             const size_t leafFloats = size_t(dims);
             const auto leafAt = [&](int t) {
-                return level.leaves.data() + (size_t(t) * size_t(level.leavesPerTree) + size_t(leafOf[size_t(t)])) * leafFloats;
+                return level.leaves + (size_t(t) * size_t(level.leavesPerTree) + size_t(leafOf[size_t(t)])) * leafFloats;
             };
             // The leaves are 4 MB spread over the 65 MB of leaf data (one leaf per tree): fetching
             // them, not adding them, is the cost, so the memory reads are requested a few trees ahead.
