@@ -10,6 +10,7 @@
 #include <QFile>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <istream>
 #include <limits>
@@ -111,8 +112,14 @@ public:
             fail("floats in dlib's old text format");
         const qint64 mantissa = integer<qint64>();
         const qint16 exponent = integer<qint16>();
-        if (exponent < kInf)
+        if (exponent < kInf) {
+            // ldexp rounds the exact product once; so does a float multiplication by 2^exponent
+            // while that power is a normal float: the same value without a library call for each
+            // of the model's 17 million floats (a third of the loading time).
+            if (exponent >= -126 && exponent <= 127)
+                return float(mantissa) * std::bit_cast<float>(quint32(exponent + 127) << 23);
             return std::ldexp(float(mantissa), exponent);
+        }
         if (exponent == kInf)
             return std::numeric_limits<float>::infinity();
         if (exponent == kInf + 1)
@@ -137,8 +144,11 @@ public:
         cols = std::abs(cols);
         if (cols != 1 || rows > m_end - m_p)
             fail("a malformed vector");
+        const size_t old = out.size();
+        out.resize(old + size_t(rows));
+        float *dst = out.data() + old;
         for (long i = 0; i < rows; ++i)
-            out.push_back(real());
+            dst[i] = real();
         return rows;
     }
 
