@@ -68,22 +68,28 @@ void prepareBackground(Context &c)
     border.rowRange(0, 2).setTo(255);
     border(cv::Rect(0, 0, 2, H / 2)).setTo(255);
     border(cv::Rect(W - 2, 0, 2, H / 2)).setTo(255);
-    const cv::Vec3f ref = medianLab(labH, border);
+    // (Below H/2 the band has no pixels: only the upper half is scanned.)
+    const cv::Vec3f ref = medianLab(labH.rowRange(0, H / 2), border.rowRange(0, H / 2));
     const cv::Mat dist = distanceTo(labH, ref);
     cv::Mat close = dist < kBgTolerance;
     // Background = close pixels connected to the border band.
     cv::Mat labels;
     const int n = cv::connectedComponents(close, labels, 4);
-    std::vector<char> keep(size_t(std::max(n, 1)), 0);
-    for (int y = 0; y < H; ++y)
+    std::vector<uchar> keep(size_t(std::max(n, 1)), 0);
+    for (int y = 0; y < H / 2; ++y) {   // the border band lies in the upper half
+        const uchar *b = border.ptr<uchar>(y), *cl = close.ptr<uchar>(y);
+        const int *lab = labels.ptr<int>(y);
         for (int x = 0; x < W; ++x)
-            if (border.at<uchar>(y, x) && close.at<uchar>(y, x))
-                keep[size_t(labels.at<int>(y, x))] = 1;
-    c.bgHalf = cv::Mat::zeros(labH.size(), CV_8U);
-    for (int y = 0; y < H; ++y)
+            if (b[x] && cl[x])
+                keep[size_t(lab[x])] = 255;
+    }
+    c.bgHalf.create(labH.size(), CV_8U);
+    for (int y = 0; y < H; ++y) {
+        const int *lab = labels.ptr<int>(y);
+        uchar *out = c.bgHalf.ptr<uchar>(y);
         for (int x = 0; x < W; ++x)
-            if (keep[size_t(labels.at<int>(y, x))])
-                c.bgHalf.at<uchar>(y, x) = 255;
+            out[x] = keep[size_t(lab[x])];
+    }
     const int bgCount = cv::countNonZero(c.bgHalf);
     if (bgCount < W * H / 20)
         return;   // no recognisable background: the background rules say uncertain
@@ -101,9 +107,11 @@ void prepareBackground(Context &c)
     }
     if (personLabel <= 0 && m > 1) {
         std::vector<int> area(size_t(m), 0);
-        for (int y = 0; y < H; ++y)
+        for (int y = 0; y < H; ++y) {
+            const int *lab = labels.ptr<int>(y);
             for (int x = 0; x < W; ++x)
-                ++area[size_t(labels.at<int>(y, x))];
+                ++area[size_t(lab[x])];
+        }
         personLabel = int(std::max_element(area.begin() + 1, area.end()) - area.begin());
     }
     c.personHalf = personLabel > 0 ? (labels == personLabel) : cv::Mat::zeros(labH.size(), CV_8U);
@@ -153,7 +161,8 @@ void runBackgroundRules(Context &c)
             cv::Mat others = ~c.bgHalf & ~c.personHalf;
             cv::morphologyEx(others, others, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
             cv::Mat labels, stats, centroids;
-            const int n = cv::connectedComponentsWithStats(others, labels, stats, centroids, 8);
+            // Usually nothing is left: then there is nothing to label.
+            const int n = cv::countNonZero(others) ? cv::connectedComponentsWithStats(others, labels, stats, centroids, 8) : 1;
             QList<Shape> geo;
             double blobFrac = 0;
             for (int i = 1; i < n; ++i) {
