@@ -136,21 +136,25 @@ public:
         return n;
     }
 
-    // A column matrix of floats: its size, with its elements appended to `out`.
-    long column(std::vector<float> &out)
+    // The size of a column matrix of floats; its elements follow (floats()).
+    long columnSize()
     {
         long rows = integer<long>(), cols = integer<long>();
         rows = std::abs(rows);
         cols = std::abs(cols);
         if (cols != 1 || rows > m_end - m_p)
             fail("a malformed vector");
-        const size_t old = out.size();
-        out.resize(old + size_t(rows));
-        float *dst = out.data() + old;
-        for (long i = 0; i < rows; ++i)
-            dst[i] = real();
         return rows;
     }
+
+    void floats(float *out, long n)
+    {
+        for (long i = 0; i < n; ++i)
+            out[i] = real();
+    }
+
+    // Every float takes at least 4 bytes here (two integers of at least 2 bytes each).
+    size_t maxFloatsLeft() const { return size_t(m_end - m_p) / 4; }
 
     [[noreturn]] static void fail(const char *what) { throw std::runtime_error(what); }
 
@@ -232,10 +236,10 @@ struct Model
     {
         if (in.integer<int>() != 1)
             ModelReader::fail("unexpected shape_predictor version");
-        std::vector<float> start;
-        dims = in.column(start);
+        dims = in.columnSize();
         initial.set_size(dims);
-        std::copy(start.begin(), start.end(), &initial(0));
+        if (dims > 0)
+            in.floats(&initial(0), dims);
         if (dims != 2 * lm::kCount) {
             error = QStringLiteral("landmark model has %1 points, not 68").arg(dims / 2);
             return;
@@ -244,12 +248,17 @@ struct Model
         if (nLevels == 0)
             ModelReader::fail("no cascade levels");
         levels.resize(nLevels);
-        // Each level's leaves are read into a vector first (their total is known only at the end),
-        // then moved into the one block; each vector is freed as soon as it is copied.
-        std::vector<std::vector<float>> leafLists(nLevels);
-        for (size_t li = 0; li < levels.size(); ++li) {
-            Level &level = levels[li];
-            std::vector<float> &leaves = leafLists[li];
+        // The leaves are read straight into the one block. Their total is known only at the end,
+        // but the rest of the file bounds it (maxFloatsLeft): the block is that large, and its pages
+        // never written (a third) are never backed by memory. Reading them into vectors first cost
+        // more than the parsing: a fault and a zeroed page per 4 KB, then a copy.
+        const size_t room = in.maxFloatsLeft();
+        float *next = leafBlock.allocate(room);
+        if (!next)
+            ModelReader::fail("out of memory for the leaves");
+        const float *const end = next + room;
+        for (Level &level : levels) {
+            level.leaves = next;
             const unsigned long trees = in.count(100000);
             if (trees == 0)
                 ModelReader::fail("empty cascade level");
@@ -260,7 +269,6 @@ struct Model
                     level.splitsPerTree = int(splits);
                     level.leavesPerTree = int(splits) + 1;
                     level.splits.reserve(trees * splits);
-                    leaves.reserve(trees * (splits + 1) * size_t(dims));
                 } else if (int(splits) != level.splitsPerTree) {
                     ModelReader::fail("trees of one level differ in size");
                 }
@@ -272,23 +280,15 @@ struct Model
                 }
                 if (in.count(1 << 16) != unsigned(level.leavesPerTree))
                     ModelReader::fail("leaves do not match the splits");
-                for (int l = 0; l < level.leavesPerTree; ++l)
-                    if (in.column(leaves) != dims)
+                for (int l = 0; l < level.leavesPerTree; ++l) {
+                    if (in.columnSize() != dims)
                         ModelReader::fail("leaf of the wrong size");
+                    if (end - next < dims)
+                        ModelReader::fail("a malformed vector");
+                    in.floats(next, dims);
+                    next += dims;
+                }
             }
-        }
-        size_t leafFloats = 0;
-        for (const std::vector<float> &leaves : leafLists)
-            leafFloats += leaves.size();
-        float *block = leafBlock.allocate(leafFloats);
-        if (!block)
-            ModelReader::fail("out of memory for the leaves");
-        for (size_t li = 0; li < levels.size(); ++li) {
-            std::vector<float> &leaves = leafLists[li];
-            std::copy(leaves.begin(), leaves.end(), block);
-            levels[li].leaves = block;
-            block += leaves.size();
-            std::vector<float>().swap(leaves);
         }
         if (in.count(1000) != nLevels)
             ModelReader::fail("feature pixels do not match the cascade levels");
