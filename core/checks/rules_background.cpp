@@ -38,18 +38,20 @@ cv::Vec3f medianLab(const cv::Mat &lab8, const cv::Mat &mask)
     return labUnits(out);
 }
 
-// Lab-unit distance image of an 8-bit Lab image to a colour.
-cv::Mat distanceTo(const cv::Mat &lab8, cv::Vec3f ref)
+// 255 where an 8-bit Lab image is closer than `limit` Lab units to a colour: the same test as
+// comparing a float distance image with `limit` (the distance rounded to float first), in one pass
+// without that image.
+cv::Mat closerThan(const cv::Mat &lab8, cv::Vec3f ref, float limit)
 {
-    cv::Mat d(lab8.size(), CV_32F);
+    cv::Mat close(lab8.size(), CV_8U);
     const DeltaE8 dist(ref);
     for (int y = 0; y < lab8.rows; ++y) {
         const cv::Vec3b *p = lab8.ptr<cv::Vec3b>(y);
-        float *o = d.ptr<float>(y);
+        uchar *o = close.ptr<uchar>(y);
         for (int x = 0; x < lab8.cols; ++x)
-            o[x] = float(dist(p[x]));
+            o[x] = float(dist(p[x])) < limit ? 255 : 0;
     }
-    return d;
+    return close;
 }
 
 } // namespace
@@ -70,8 +72,7 @@ void prepareBackground(Context &c)
     border(cv::Rect(W - 2, 0, 2, H / 2)).setTo(255);
     // (Below H/2 the band has no pixels: only the upper half is scanned.)
     const cv::Vec3f ref = medianLab(labH.rowRange(0, H / 2), border.rowRange(0, H / 2));
-    const cv::Mat dist = distanceTo(labH, ref);
-    cv::Mat close = dist < kBgTolerance;
+    const cv::Mat close = closerThan(labH, ref, float(kBgTolerance));
     // Background = close pixels connected to the border band.
     cv::Mat labels;
     const int n = cv::connectedComponents(close, labels, 4);
@@ -146,13 +147,25 @@ void runBackgroundRules(Context &c)
             std::vector<std::pair<double, cv::Rect>> cells;
             for (int y = 0; y + cell <= labH.rows; y += cell)
                 for (int x = 0; x + cell <= labH.cols; x += cell) {
-                    const cv::Rect r(x, y, cell, cell);
-                    const cv::Mat m = c.bgHalf(r);
-                    if (cv::countNonZero(m) < cell * cell * 9 / 10)
+                    // The masked mean as cv::mean computes it: whole-number sums, times 1/count.
+                    int count = 0;
+                    std::array<int, 3> sum{};
+                    for (int yy = y; yy < y + cell; ++yy) {
+                        const uchar *m = c.bgHalf.ptr<uchar>(yy) + x;
+                        const cv::Vec3b *p = labH.ptr<cv::Vec3b>(yy) + x;
+                        for (int xx = 0; xx < cell; ++xx)
+                            if (m[xx]) {
+                                ++count;
+                                for (int k = 0; k < 3; ++k)
+                                    sum[size_t(k)] += p[xx][k];
+                            }
+                    }
+                    if (count < cell * cell * 9 / 10)
                         continue;
-                    const cv::Scalar mean = cv::mean(labH(r), m);
-                    const double de = deltaE(labUnits(cv::Vec3f(float(mean[0]), float(mean[1]), float(mean[2]))), c.bgLab);
-                    cells.push_back({de, cv::Rect(r.x * 2, r.y * 2, r.width * 2, r.height * 2)});
+                    const double inv = 1. / count;
+                    const cv::Vec3f mean(float(sum[0] * inv), float(sum[1] * inv), float(sum[2] * inv));
+                    const double de = deltaE(labUnits(mean), c.bgLab);
+                    cells.push_back({de, cv::Rect(x * 2, y * 2, cell * 2, cell * 2)});
                 }
             std::sort(cells.begin(), cells.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
             // The 3rd worst cell: one odd cell next to the hair is not a gradient.
