@@ -97,16 +97,23 @@ void prepareBackground(Context &c)
     cv::Mat eroded;
     cv::erode(c.bgHalf, eroded, cv::getStructuringElement(cv::MORPH_RECT, {5, 5}));
     c.bgLab = medianLab(labH, cv::countNonZero(eroded) > 100 ? eroded : c.bgHalf);
-    // Person: the non-background component under the face (or the largest one).
+    // Person: the non-background component under the face (or the largest one). Under the face a
+    // flood fill (8-connected, exact values) finds that one component without labelling the frame.
     cv::Mat notBg = ~c.bgHalf;
-    const int m = cv::connectedComponents(notBg, labels, 8);
-    int personLabel = -1;
     if (c.face.found) {
         const cv::Point fc(std::clamp((c.face.box.x + c.face.box.width / 2) / 2, 0, W - 1),
                            std::clamp((c.face.box.y + c.face.box.height / 2) / 2, 0, H - 1));
-        personLabel = labels.at<int>(fc);
+        if (notBg.at<uchar>(fc)) {
+            cv::Mat filled = cv::Mat::zeros(H + 2, W + 2, CV_8U);
+            cv::floodFill(notBg, filled, fc, cv::Scalar(), nullptr, cv::Scalar(), cv::Scalar(), 8 | cv::FLOODFILL_MASK_ONLY | (255 << 8));
+            c.personHalf = filled(cv::Rect(1, 1, W, H)).clone();
+            c.bgReady = true;
+            return;
+        }
     }
-    if (personLabel <= 0 && m > 1) {
+    const int m = cv::connectedComponents(notBg, labels, 8);
+    int personLabel = -1;   // the face, if any, lies on the background
+    if (m > 1) {
         std::vector<int> area(size_t(m), 0);
         for (int y = 0; y < H; ++y) {
             const int *lab = labels.ptr<int>(y);
