@@ -33,7 +33,7 @@ cv::Vec3f rgbToLabUnits(int r, int g, int b)
 
 const cv::Mat &Context::labIn(const cv::Rect &wanted)
 {
-    constexpr int kLabTile = 32;
+    constexpr int kLabTile = 16;
     const int tilesX = (bgr.cols + kLabTile - 1) / kLabTile, tilesY = (bgr.rows + kLabTile - 1) / kLabTile;
     if (labPx.empty()) {
         // One buffer per thread, reused from photo to photo: a fresh 0.9 MB block per photo was

@@ -38,18 +38,20 @@ cv::Vec3f medianLab(const cv::Mat &lab8, const cv::Mat &mask)
     return labUnits(out);
 }
 
-// Lab-unit distance image of an 8-bit Lab image to a colour.
-cv::Mat distanceTo(const cv::Mat &lab8, cv::Vec3f ref)
+// 255 where an 8-bit Lab image is closer than `limit` Lab units to a colour: the same test as
+// comparing a float distance image with `limit` (the distance rounded to float first), in one pass
+// without that image.
+cv::Mat closerThan(const cv::Mat &lab8, cv::Vec3f ref, float limit)
 {
-    cv::Mat d(lab8.size(), CV_32F);
+    cv::Mat close(lab8.size(), CV_8U);
     const DeltaE8 dist(ref);
     for (int y = 0; y < lab8.rows; ++y) {
         const cv::Vec3b *p = lab8.ptr<cv::Vec3b>(y);
-        float *o = d.ptr<float>(y);
+        uchar *o = close.ptr<uchar>(y);
         for (int x = 0; x < lab8.cols; ++x)
-            o[x] = float(dist(p[x]));
+            o[x] = float(dist(p[x])) < limit ? 255 : 0;
     }
-    return d;
+    return close;
 }
 
 } // namespace
@@ -68,42 +70,56 @@ void prepareBackground(Context &c)
     border.rowRange(0, 2).setTo(255);
     border(cv::Rect(0, 0, 2, H / 2)).setTo(255);
     border(cv::Rect(W - 2, 0, 2, H / 2)).setTo(255);
-    const cv::Vec3f ref = medianLab(labH, border);
-    const cv::Mat dist = distanceTo(labH, ref);
-    cv::Mat close = dist < kBgTolerance;
+    // (Below H/2 the band has no pixels: only the upper half is scanned.)
+    const cv::Vec3f ref = medianLab(labH.rowRange(0, H / 2), border.rowRange(0, H / 2));
+    const cv::Mat close = closerThan(labH, ref, float(kBgTolerance));
     // Background = close pixels connected to the border band.
     cv::Mat labels;
     const int n = cv::connectedComponents(close, labels, 4);
-    std::vector<char> keep(size_t(std::max(n, 1)), 0);
-    for (int y = 0; y < H; ++y)
+    std::vector<uchar> keep(size_t(std::max(n, 1)), 0);
+    for (int y = 0; y < H / 2; ++y) {   // the border band lies in the upper half
+        const uchar *b = border.ptr<uchar>(y), *cl = close.ptr<uchar>(y);
+        const int *lab = labels.ptr<int>(y);
         for (int x = 0; x < W; ++x)
-            if (border.at<uchar>(y, x) && close.at<uchar>(y, x))
-                keep[size_t(labels.at<int>(y, x))] = 1;
-    c.bgHalf = cv::Mat::zeros(labH.size(), CV_8U);
-    for (int y = 0; y < H; ++y)
+            if (b[x] && cl[x])
+                keep[size_t(lab[x])] = 255;
+    }
+    c.bgHalf.create(labH.size(), CV_8U);
+    for (int y = 0; y < H; ++y) {
+        const int *lab = labels.ptr<int>(y);
+        uchar *out = c.bgHalf.ptr<uchar>(y);
         for (int x = 0; x < W; ++x)
-            if (keep[size_t(labels.at<int>(y, x))])
-                c.bgHalf.at<uchar>(y, x) = 255;
+            out[x] = keep[size_t(lab[x])];
+    }
     const int bgCount = cv::countNonZero(c.bgHalf);
     if (bgCount < W * H / 20)
         return;   // no recognisable background: the background rules say uncertain
     cv::Mat eroded;
     cv::erode(c.bgHalf, eroded, cv::getStructuringElement(cv::MORPH_RECT, {5, 5}));
     c.bgLab = medianLab(labH, cv::countNonZero(eroded) > 100 ? eroded : c.bgHalf);
-    // Person: the non-background component under the face (or the largest one).
+    // Person: the non-background component under the face (or the largest one). Under the face a
+    // flood fill (8-connected, exact values) finds that one component without labelling the frame.
     cv::Mat notBg = ~c.bgHalf;
-    const int m = cv::connectedComponents(notBg, labels, 8);
-    int personLabel = -1;
     if (c.face.found) {
         const cv::Point fc(std::clamp((c.face.box.x + c.face.box.width / 2) / 2, 0, W - 1),
                            std::clamp((c.face.box.y + c.face.box.height / 2) / 2, 0, H - 1));
-        personLabel = labels.at<int>(fc);
+        if (notBg.at<uchar>(fc)) {
+            cv::Mat filled = cv::Mat::zeros(H + 2, W + 2, CV_8U);
+            cv::floodFill(notBg, filled, fc, cv::Scalar(), nullptr, cv::Scalar(), cv::Scalar(), 8 | cv::FLOODFILL_MASK_ONLY | (255 << 8));
+            c.personHalf = filled(cv::Rect(1, 1, W, H)).clone();
+            c.bgReady = true;
+            return;
+        }
     }
-    if (personLabel <= 0 && m > 1) {
+    const int m = cv::connectedComponents(notBg, labels, 8);
+    int personLabel = -1;   // the face, if any, lies on the background
+    if (m > 1) {
         std::vector<int> area(size_t(m), 0);
-        for (int y = 0; y < H; ++y)
+        for (int y = 0; y < H; ++y) {
+            const int *lab = labels.ptr<int>(y);
             for (int x = 0; x < W; ++x)
-                ++area[size_t(labels.at<int>(y, x))];
+                ++area[size_t(lab[x])];
+        }
         personLabel = int(std::max_element(area.begin() + 1, area.end()) - area.begin());
     }
     c.personHalf = personLabel > 0 ? (labels == personLabel) : cv::Mat::zeros(labH.size(), CV_8U);
@@ -138,13 +154,25 @@ void runBackgroundRules(Context &c)
             std::vector<std::pair<double, cv::Rect>> cells;
             for (int y = 0; y + cell <= labH.rows; y += cell)
                 for (int x = 0; x + cell <= labH.cols; x += cell) {
-                    const cv::Rect r(x, y, cell, cell);
-                    const cv::Mat m = c.bgHalf(r);
-                    if (cv::countNonZero(m) < cell * cell * 9 / 10)
+                    // The masked mean as cv::mean computes it: whole-number sums, times 1/count.
+                    int count = 0;
+                    std::array<int, 3> sum{};
+                    for (int yy = y; yy < y + cell; ++yy) {
+                        const uchar *m = c.bgHalf.ptr<uchar>(yy) + x;
+                        const cv::Vec3b *p = labH.ptr<cv::Vec3b>(yy) + x;
+                        for (int xx = 0; xx < cell; ++xx)
+                            if (m[xx]) {
+                                ++count;
+                                for (int k = 0; k < 3; ++k)
+                                    sum[size_t(k)] += p[xx][k];
+                            }
+                    }
+                    if (count < cell * cell * 9 / 10)
                         continue;
-                    const cv::Scalar mean = cv::mean(labH(r), m);
-                    const double de = deltaE(labUnits(cv::Vec3f(float(mean[0]), float(mean[1]), float(mean[2]))), c.bgLab);
-                    cells.push_back({de, cv::Rect(r.x * 2, r.y * 2, r.width * 2, r.height * 2)});
+                    const double inv = 1. / count;
+                    const cv::Vec3f mean(float(sum[0] * inv), float(sum[1] * inv), float(sum[2] * inv));
+                    const double de = deltaE(labUnits(mean), c.bgLab);
+                    cells.push_back({de, cv::Rect(x * 2, y * 2, cell * 2, cell * 2)});
                 }
             std::sort(cells.begin(), cells.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
             // The 3rd worst cell: one odd cell next to the hair is not a gradient.
@@ -153,7 +181,8 @@ void runBackgroundRules(Context &c)
             cv::Mat others = ~c.bgHalf & ~c.personHalf;
             cv::morphologyEx(others, others, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
             cv::Mat labels, stats, centroids;
-            const int n = cv::connectedComponentsWithStats(others, labels, stats, centroids, 8);
+            // Usually nothing is left: then there is nothing to label.
+            const int n = cv::countNonZero(others) ? cv::connectedComponentsWithStats(others, labels, stats, centroids, 8) : 1;
             QList<Shape> geo;
             double blobFrac = 0;
             for (int i = 1; i < n; ++i) {

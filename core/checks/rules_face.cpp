@@ -599,7 +599,8 @@ void runFeatureRules(Context &c)
                         }
                 }
                 cv::Mat labels, stats, centroids;
-                const int n = cv::connectedComponentsWithStats(m, labels, stats, centroids, 8);
+                // Mostly no speck at all: then there is nothing to label.
+                const int n = cv::countNonZero(m) ? cv::connectedComponentsWithStats(m, labels, stats, centroids, 8) : 1;
                 for (int i = 1; i < n; ++i) {
                     const int area = stats.at<int>(i, cv::CC_STAT_AREA);
                     if (area >= 4 && area <= 0.05 * ipd * ipd) {

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 
+#include <cstdint>
 #include <cstdio>
 
 #ifdef Q_OS_WIN
@@ -19,6 +20,7 @@
 #  endif
 #  include <ctime>
 #  include <fcntl.h>
+#  include <sys/mman.h>
 #  include <unistd.h>
 #endif
 
@@ -87,6 +89,51 @@ void syncDirectory(const QString &dir)
         ::fsync(fd);
         ::close(fd);
     }
+#endif
+}
+
+namespace {
+constexpr size_t kHugePage = size_t(2) << 20;
+size_t roundToHugePages(size_t bytes) { return (bytes + kHugePage - 1) / kHugePage * kHugePage; }
+} // namespace
+
+void *allocateLarge(size_t bytes)
+{
+    if (bytes == 0 || bytes > (size_t(-1) >> 1))
+        return nullptr;
+#ifdef Q_OS_WIN
+    // Reserved and committed at once; pages become resident when first written.
+    return VirtualAlloc(nullptr, bytes, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE);
+#else
+    // mmap gives 4 KB alignment only: map 2 MB more than needed and unmap the unaligned head and
+    // the tail, leaving whole 2 MB units the kernel can back with huge pages.
+    const size_t size = roundToHugePages(bytes);
+    void *raw = mmap(nullptr, size + kHugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (raw == MAP_FAILED)
+        return nullptr;
+    const uintptr_t start = reinterpret_cast<uintptr_t>(raw);
+    const uintptr_t aligned = (start + kHugePage - 1) / kHugePage * kHugePage;
+    if (aligned > start)
+        munmap(raw, aligned - start);
+    if (const size_t tail = start + size + kHugePage - (aligned + size))
+        munmap(reinterpret_cast<void *>(aligned + size), tail);
+    void *block = reinterpret_cast<void *>(aligned);
+#  ifdef MADV_HUGEPAGE
+    madvise(block, size, MADV_HUGEPAGE);   // only advice: without THP the block simply has small pages
+#  endif
+    return block;
+#endif
+}
+
+void freeLarge(void *block, size_t bytes)
+{
+    if (!block)
+        return;
+#ifdef Q_OS_WIN
+    Q_UNUSED(bytes);
+    VirtualFree(block, 0, MEM_RELEASE);
+#else
+    munmap(block, roundToHugePages(bytes));
 #endif
 }
 

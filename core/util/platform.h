@@ -4,6 +4,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <cstddef>
+
 namespace tucai::platform {
 
 // A file name for C libraries that take `const char *` paths (libzip, libxlsxwriter): UTF-8 on
@@ -29,6 +31,14 @@ bool syncFile(const QString &path);
 // Makes a rename inside `dir` durable (fsync of the directory on POSIX; nothing on Windows, which
 // has no directory handle to flush this way).
 void syncDirectory(const QString &dir);
+
+// A block for a large table that is read at random and never resized (the landmark model's 65 MB
+// of leaves): aligned to 2 MB and on Linux advised for transparent huge pages, so that the table
+// takes a few dozen TLB entries instead of one per 4 KB page. Elsewhere plain page-aligned memory
+// (Windows' large pages need a privilege ordinary users lack). Null when out of memory. Free it
+// with freeLarge and the same size.
+void *allocateLarge(size_t bytes);
+void freeLarge(void *block, size_t bytes);
 
 // The peak resident memory of this process in kilobytes, or -1 where it cannot be read.
 qint64 peakRssKb();

@@ -67,6 +67,7 @@ private Q_SLOTS:
     void missingDataFileIsNamed();
     void engineReadsCascadesThroughQt();
     void spreadsheetsInChinesePathWithSpaces();
+    void largeBlockIsAlignedAndWritable();
 };
 
 void TestPlatform::dataFileUnderChinesePathWithSpaces()
@@ -150,6 +151,30 @@ void TestPlatform::spreadsheetsInChinesePathWithSpaces()
     QVERIFY(bytes.startsWith("\xEF\xBB\xBF")); // Excel reads Chinese only with the BOM
     QVERIFY(bytes.contains("\r\n"));              // and Windows line endings
     QCOMPARE(import::readTableFile(csv).rows, back.rows);
+}
+
+// The landmark model's leaf table: one block, aligned so that the kernel can back it with huge
+// pages, every byte of it usable and kept, sizes that are not a whole number of pages included.
+void TestPlatform::largeBlockIsAlignedAndWritable()
+{
+    QVERIFY(platform::allocateLarge(0) == nullptr);
+    for (const size_t bytes : {size_t(1), size_t(3) * 1024 * 1024 + 17, size_t(8) << 20}) {
+        auto *p = static_cast<unsigned char *>(platform::allocateLarge(bytes));
+        QVERIFY(p);
+#ifndef Q_OS_WIN
+        QCOMPARE(reinterpret_cast<quintptr>(p) % (quintptr(2) << 20), quintptr(0));
+#else
+        QCOMPARE(reinterpret_cast<quintptr>(p) % 4096, quintptr(0));
+#endif
+        for (size_t i = 0; i < bytes; i += 4093)
+            p[i] = static_cast<unsigned char>(i * 7);
+        p[bytes - 1] = 0xA5;
+        for (size_t i = 0; i < bytes - 1; i += 4093)
+            QCOMPARE(int(p[i]), int(static_cast<unsigned char>(i * 7)));
+        QCOMPARE(int(p[bytes - 1]), 0xA5);
+        platform::freeLarge(p, bytes);
+    }
+    platform::freeLarge(nullptr, 0);   // like free(nullptr): nothing
 }
 
 QTEST_GUILESS_MAIN(TestPlatform)
