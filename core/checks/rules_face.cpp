@@ -590,7 +590,7 @@ void runFeatureRules(Context &c)
                     }
                 if (k < 2) {   // the earlobes, not the neck
                     cv::Mat gl, gs, gc;
-                    const int gn = cv::connectedComponentsWithStats(goldMask, gl, gs, gc, 8);
+                    const int gn = cv::countNonZero(goldMask) ? cv::connectedComponentsWithStats(goldMask, gl, gs, gc, 8) : 1;
                     for (int i = 1; i < gn; ++i)
                         if (const double area = gs.at<int>(i, cv::CC_STAT_AREA) / (ipd * ipd); area > earring) {
                             earring = area;
