@@ -100,6 +100,17 @@ QByteArray produced(const QString &person, bool smiling = false)
     return producePhoto(bytes, l, r);
 }
 
+// The person's compliant photo (producer A) and the defects injected into it at these levels; empty
+// when the portrait cannot be read.
+QList<Fixture> fixturesOf(const QString &person, const QStringList &defects, const QList<int> &levels)
+{
+    QByteArray bytes;
+    QPointF l, r;
+    if (!loadFrll(facesDir(), person, false, &bytes, &l, &r))
+        return {};
+    return makeFixtures(bytes, l, r, person, defects, levels);
+}
+
 } // namespace
 
 class TestChecks final : public QObject
@@ -419,10 +430,7 @@ private Q_SLOTS:
         REQUIRE_FACES();
         QFETCH(QString, defect);
         for (const QString &person : {QStringLiteral("002"), QStringLiteral("005"), QStringLiteral("012")}) {
-            QByteArray bytes;
-            QPointF l, r;
-            QVERIFY(loadFrll(facesDir(), person, false, &bytes, &l, &r));
-            const QList<Fixture> fx = makeFixtures(bytes, l, r, person, {defect}, {2});
+            const QList<Fixture> fx = fixturesOf(person, {defect}, {2});
             QCOMPARE(fx.size(), 2);   // the compliant photo and the defective one
             const Fixture &bad = fx.last();
             QCOMPARE(bad.defect, defect);
@@ -986,10 +994,7 @@ private Q_SLOTS:
     {
         REQUIRE_FACES();
         for (const QString &person : {QStringLiteral("006"), QStringLiteral("012")}) {
-            QByteArray bytes;
-            QPointF l, r;
-            QVERIFY(loadFrll(facesDir(), person, false, &bytes, &l, &r));
-            const QList<Fixture> fx = makeFixtures(bytes, l, r, person, {QStringLiteral("glasses_glare")}, {3});
+            const QList<Fixture> fx = fixturesOf(person, {QStringLiteral("glasses_glare")}, {3});
             QCOMPARE(fx.size(), 2);
             const CheckReport rep = engine().check(fx.last().bytes);
             QCOMPARE(rep.face.glasses, QStringLiteral("found"));
