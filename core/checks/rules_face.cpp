@@ -558,7 +558,9 @@ void runFeatureRules(Context &c)
         // A solid gold blob at an earlobe, as large as a real earring (FRLL 013's: 0.0036 IPD^2), is an
         // earring by itself: a real one is one blob, which the speck count (made for small lit links)
         // let pass. Set on the tune half: no gold blob over 0.0014 IPD^2 at the earlobes of anyone
-        // else on any of its ~5,000 photos (the largest: a strong yellow colour cast).
+        // else on any of its ~5,000 photos (the largest: a strong yellow colour cast). Searched 0.1
+        // IPD wider than the speck boxes: 013's earrings lie at the box's edge (producer B's right one
+        // just outside), and a photo moved by 3-4 px made her outcome flip.
         const double minEarring = c.p("jewellery", "minEarringArea", 0.002);
         if (!skin) {
             c.add("jewellery", RuleStatus::Uncertain, std::nullopt, QStringLiteral("<=%1").arg(maxSpecks), {}, noSkin);
@@ -578,23 +580,30 @@ void runFeatureRules(Context &c)
                 if (a.area() < 20)
                     continue;
                 const cv::Mat &lab = c.labIn(a);
-                cv::Mat m = cv::Mat::zeros(a.size(), CV_8U), goldMask = cv::Mat::zeros(a.size(), CV_8U);
+                const auto isGold = [&](const cv::Vec3f &u) { return std::hypot(u[1], u[2]) > 45 && u[2] > 35 && deltaE(u, c.skinLab) > 30; };
+                cv::Mat m = cv::Mat::zeros(a.size(), CV_8U);
                 for (int y = 0; y < a.height; ++y)
                     for (int x = 0; x < a.width; ++x) {
                         const cv::Vec3f u = labAt(lab, y + a.y, x + a.x);
-                        const double chroma = std::hypot(u[1], u[2]);
-                        const bool gold = chroma > 45 && u[2] > 35 && deltaE(u, c.skinLab) > 30;
                         const bool shiny = u[0] > 92 && deltaE(u, c.bgLab) > 20;
-                        m.at<uchar>(y, x) = (gold || shiny) ? 255 : 0;
-                        goldMask.at<uchar>(y, x) = gold ? 255 : 0;
+                        m.at<uchar>(y, x) = (isGold(u) || shiny) ? 255 : 0;
                     }
-                if (k < 2) {   // the earlobes, not the neck
+                if (k < 2) {
+                    // The earlobes, not the neck: the earring is searched 0.1 IPD further on each side
+                    // than the specks, so that an earring at the box's edge is found whole, and found
+                    // again when the photo is moved by a few pixels.
+                    const cv::Rect ga = cv::Rect(a.x - int(0.1 * ipd), a.y, a.width + 2 * int(0.1 * ipd), a.height) & c.frame();
+                    const cv::Mat &glab = c.labIn(ga);
+                    cv::Mat goldMask = cv::Mat::zeros(ga.size(), CV_8U);
+                    for (int y = 0; y < ga.height; ++y)
+                        for (int x = 0; x < ga.width; ++x)
+                            goldMask.at<uchar>(y, x) = isGold(labAt(glab, y + ga.y, x + ga.x)) ? 255 : 0;
                     cv::Mat gl, gs, gc;
                     const int gn = cv::countNonZero(goldMask) ? cv::connectedComponentsWithStats(goldMask, gl, gs, gc, 8) : 1;
                     for (int i = 1; i < gn; ++i)
                         if (const double area = gs.at<int>(i, cv::CC_STAT_AREA) / (ipd * ipd); area > earring) {
                             earring = area;
-                            earringBox = QRectF(a.x + gs.at<int>(i, cv::CC_STAT_LEFT), a.y + gs.at<int>(i, cv::CC_STAT_TOP), gs.at<int>(i, cv::CC_STAT_WIDTH),
+                            earringBox = QRectF(ga.x + gs.at<int>(i, cv::CC_STAT_LEFT), ga.y + gs.at<int>(i, cv::CC_STAT_TOP), gs.at<int>(i, cv::CC_STAT_WIDTH),
                                                 gs.at<int>(i, cv::CC_STAT_HEIGHT));
                         }
                 }

@@ -1029,6 +1029,14 @@ private Q_SLOTS:
         QVERIFY(box.center().y() > rep.face.leftEye.y() && box.center().y() < rep.face.mouth.y());
         for (const char *person : {"011", "012", "014"})
             QCOMPARE(status(engine().check(produced(QLatin1String(person))), "jewellery"), QStringLiteral("pass"));
+        // Producer B places her a little differently: one earring then lies just outside the speck box.
+        QByteArray bytes;
+        QPointF l, r;
+        QVERIFY(loadFrll(facesDir(), QStringLiteral("013"), false, &bytes, &l, &r));
+        const QList<Fixture> b = makeFixtures(bytes, l, r, QStringLiteral("013"), {QStringLiteral("none")}, {}, nullptr, {}, {}, {}, ProducerMethod::B);
+        QCOMPARE(b.size(), 1);
+        const RuleResult *rb = engine().check(b.first().bytes).result(QStringLiteral("jewellery"));
+        QVERIFY(rb && rb->status == RuleStatus::Fail && rb->why == QLatin1String("earring at the earlobe"));
     }
 
     // Real shaved heads (held-out FRLL 037, stubble at the temples: 'smooth fabric beside the temples'
