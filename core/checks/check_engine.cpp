@@ -22,6 +22,20 @@ QByteArray maskPng(const cv::Mat &mask8u)
     return QByteArray(reinterpret_cast<const char *>(out.data()), qsizetype(out.size()));
 }
 
+int blobStats(const cv::Mat &mask8u, cv::Mat &stats)
+{
+    if (!cv::countNonZero(mask8u))
+        return 1;
+    cv::Mat labels, centroids;
+    return cv::connectedComponentsWithStats(mask8u, labels, stats, centroids, 8);
+}
+
+QRectF blobBox(const cv::Mat &stats, int i, cv::Point origin, double scale)
+{
+    return QRectF((origin.x + stats.at<int>(i, cv::CC_STAT_LEFT)) * scale, (origin.y + stats.at<int>(i, cv::CC_STAT_TOP)) * scale,
+                  stats.at<int>(i, cv::CC_STAT_WIDTH) * scale, stats.at<int>(i, cv::CC_STAT_HEIGHT) * scale);
+}
+
 cv::Vec3f rgbToLabUnits(int r, int g, int b)
 {
     cv::Mat px(1, 1, CV_8UC3, cv::Scalar(b, g, r));

@@ -70,6 +70,13 @@ inline QRectF qrect(const cv::Rect &r) { return QRectF(r.x, r.y, r.width, r.heig
 inline QPointF qpt(cv::Point2f p) { return QPointF(p.x, p.y); }
 QString range(double lo, double hi, int decimals = 0);
 QByteArray maskPng(const cv::Mat &mask8u);
+// The 8-connected blobs of a binary mask: cv::connectedComponentsWithStats' stats (row i for blob i,
+// from 1; row 0 is the rest) and the blob count plus one. A mask without a set pixel, the usual case,
+// is not labelled at all (1).
+int blobStats(const cv::Mat &mask8u, cv::Mat &stats);
+// Blob i's bounding box from blobStats' stats, moved by `origin` (the mask's place in the photo) and
+// scaled by `scale` (2 for a half-resolution mask).
+QRectF blobBox(const cv::Mat &stats, int i, cv::Point origin = {}, double scale = 1);
 
 // Lab in conventional units (L 0-100, a/b signed) from OpenCV's 8-bit Lab.
 inline cv::Vec3f labUnits(cv::Vec3f v) { return {v[0] * 100.f / 255.f, v[1] - 128.f, v[2] - 128.f}; }

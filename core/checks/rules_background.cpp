@@ -180,17 +180,15 @@ void runBackgroundRules(Context &c)
             // Objects: non-background blobs apart from the person.
             cv::Mat others = ~c.bgHalf & ~c.personHalf;
             cv::morphologyEx(others, others, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
-            cv::Mat labels, stats, centroids;
-            // Usually nothing is left: then there is nothing to label.
-            const int n = cv::countNonZero(others) ? cv::connectedComponentsWithStats(others, labels, stats, centroids, 8) : 1;
+            cv::Mat stats;
+            const int n = blobStats(others, stats);
             QList<Shape> geo;
             double blobFrac = 0;
             for (int i = 1; i < n; ++i) {
                 const double frac = double(stats.at<int>(i, cv::CC_STAT_AREA)) / double(others.total());
                 if (frac >= maxBlob) {
                     blobFrac += frac;
-                    geo.append(Shape::box(QRectF(stats.at<int>(i, cv::CC_STAT_LEFT) * 2, stats.at<int>(i, cv::CC_STAT_TOP) * 2,
-                                                 stats.at<int>(i, cv::CC_STAT_WIDTH) * 2, stats.at<int>(i, cv::CC_STAT_HEIGHT) * 2)));
+                    geo.append(Shape::box(blobBox(stats, i, {}, 2)));
                 }
             }
             const bool bad = spread > maxSpread || blobFrac > 0;

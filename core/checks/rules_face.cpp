@@ -575,47 +575,43 @@ void runFeatureRules(Context &c)
             double earring = 0;   // the largest gold blob at an earlobe, IPD^2
             QRectF earringBox;
             QList<Shape> geo;
+            const auto isGold = [&](const cv::Vec3f &u) { return std::hypot(u[1], u[2]) > 45 && u[2] > 35 && deltaE(u, c.skinLab) > 30; };
             for (int k = 0; k < areas.size(); ++k) {
                 const cv::Rect a = areas[k] & c.frame();
                 if (a.area() < 20)
                     continue;
-                const cv::Mat &lab = c.labIn(a);
-                const auto isGold = [&](const cv::Vec3f &u) { return std::hypot(u[1], u[2]) > 45 && u[2] > 35 && deltaE(u, c.skinLab) > 30; };
-                cv::Mat m = cv::Mat::zeros(a.size(), CV_8U);
+                // The gold pixels: at the earlobes (not the neck) over an area 0.1 IPD wider on each
+                // side than the specks', so that an earring at the box's edge is found whole, and found
+                // again when the photo is moved by a few pixels; the specks read their part of it.
+                const cv::Rect ga = k < 2 ? cv::Rect(a.x - int(0.1 * ipd), a.y, a.width + 2 * int(0.1 * ipd), a.height) & c.frame() : a;
+                const cv::Mat &lab = c.labIn(ga);
+                cv::Mat gold(ga.size(), CV_8U);
+                for (int y = 0; y < ga.height; ++y)
+                    for (int x = 0; x < ga.width; ++x)
+                        gold.at<uchar>(y, x) = isGold(labAt(lab, y + ga.y, x + ga.x)) ? 255 : 0;
+                const cv::Mat goldInA = gold(a - ga.tl());
+                cv::Mat m(a.size(), CV_8U);
                 for (int y = 0; y < a.height; ++y)
                     for (int x = 0; x < a.width; ++x) {
                         const cv::Vec3f u = labAt(lab, y + a.y, x + a.x);
                         const bool shiny = u[0] > 92 && deltaE(u, c.bgLab) > 20;
-                        m.at<uchar>(y, x) = (isGold(u) || shiny) ? 255 : 0;
+                        m.at<uchar>(y, x) = (goldInA.at<uchar>(y, x) || shiny) ? 255 : 0;
                     }
+                cv::Mat stats;
                 if (k < 2) {
-                    // The earlobes, not the neck: the earring is searched 0.1 IPD further on each side
-                    // than the specks, so that an earring at the box's edge is found whole, and found
-                    // again when the photo is moved by a few pixels.
-                    const cv::Rect ga = cv::Rect(a.x - int(0.1 * ipd), a.y, a.width + 2 * int(0.1 * ipd), a.height) & c.frame();
-                    const cv::Mat &glab = c.labIn(ga);
-                    cv::Mat goldMask = cv::Mat::zeros(ga.size(), CV_8U);
-                    for (int y = 0; y < ga.height; ++y)
-                        for (int x = 0; x < ga.width; ++x)
-                            goldMask.at<uchar>(y, x) = isGold(labAt(glab, y + ga.y, x + ga.x)) ? 255 : 0;
-                    cv::Mat gl, gs, gc;
-                    const int gn = cv::countNonZero(goldMask) ? cv::connectedComponentsWithStats(goldMask, gl, gs, gc, 8) : 1;
-                    for (int i = 1; i < gn; ++i)
-                        if (const double area = gs.at<int>(i, cv::CC_STAT_AREA) / (ipd * ipd); area > earring) {
+                    const int n = blobStats(gold, stats);
+                    for (int i = 1; i < n; ++i)
+                        if (const double area = stats.at<int>(i, cv::CC_STAT_AREA) / (ipd * ipd); area > earring) {
                             earring = area;
-                            earringBox = QRectF(ga.x + gs.at<int>(i, cv::CC_STAT_LEFT), ga.y + gs.at<int>(i, cv::CC_STAT_TOP), gs.at<int>(i, cv::CC_STAT_WIDTH),
-                                                gs.at<int>(i, cv::CC_STAT_HEIGHT));
+                            earringBox = blobBox(stats, i, ga.tl());
                         }
                 }
-                cv::Mat labels, stats, centroids;
-                // Mostly no speck at all: then there is nothing to label.
-                const int n = cv::countNonZero(m) ? cv::connectedComponentsWithStats(m, labels, stats, centroids, 8) : 1;
+                const int n = blobStats(m, stats);
                 for (int i = 1; i < n; ++i) {
                     const int area = stats.at<int>(i, cv::CC_STAT_AREA);
                     if (area >= 4 && area <= 0.05 * ipd * ipd) {
                         ++specks;
-                        geo.append(Shape::box(QRectF(a.x + stats.at<int>(i, cv::CC_STAT_LEFT), a.y + stats.at<int>(i, cv::CC_STAT_TOP),
-                                                     stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT))));
+                        geo.append(Shape::box(blobBox(stats, i, a.tl())));
                     }
                 }
             }
