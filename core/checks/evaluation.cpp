@@ -119,13 +119,19 @@ bool wearsJewellery(const QString &person)
     return person == QLatin1String("013") || person == QLatin1String("030") || person == QLatin1String("043");
 }
 
-// Yale: whether the person wears glasses in a photo, labelled by eye. Every subject wears them in the
-// "glasses" condition; subject08 wears his own in every condition but "noglasses". Subject03's
-// "glasses" are dark sunglasses (a real glasses.tinted defect); the others are clear lenses whose
-// rims catch small highlights but no glare over the eyes (no defect).
+// Yale, labelled by eye. The "glasses" condition per subject: subject03's are dark sunglasses (a real
+// glasses.tinted defect), the others clear lenses whose rims catch small highlights but no glare over
+// the eyes (no defect).
+QString yaleGlassesCondition(const QString &subject)
+{
+    return subject == QLatin1String("subject03") ? QStringLiteral("glasses-tinted") : QStringLiteral("glasses-clear");
+}
+
+// Whether the person wears glasses in a photo: every subject in the glasses conditions, and subject08
+// his own in every condition but "noglasses".
 bool yaleGlassesWorn(const QString &subject, const QString &condition)
 {
-    return condition == QLatin1String("glasses") || (subject == QLatin1String("subject08") && condition != QLatin1String("noglasses"));
+    return condition.startsWith(QLatin1String("glasses")) || (subject == QLatin1String("subject08") && condition != QLatin1String("noglasses"));
 }
 
 struct RealCase
@@ -414,9 +420,9 @@ bool runEvaluation(const EvalOptions &opt, QTextStream &out, QString *error)
             if (parts2.size() != 3 || !expect.contains(parts2[1]) || !subjects.contains(parts2[0]))
                 continue;
             if (parts2[1] == QLatin1String("glasses")) {
-                const bool tinted = parts2[0] == QLatin1String("subject03");
-                yale.append({yd.filePath(f), parts2[0], tinted ? QStringLiteral("glasses-tinted") : QStringLiteral("glasses-clear"),
-                             tinted ? QStringList{QStringLiteral("glasses.tinted")} : QStringList{}});
+                const QString condition = yaleGlassesCondition(parts2[0]);
+                yale.append({yd.filePath(f), parts2[0], condition,
+                             condition == QLatin1String("glasses-tinted") ? QStringList{QStringLiteral("glasses.tinted")} : QStringList{}});
             } else {
                 yale.append({yd.filePath(f), parts2[0], parts2[1], expect.value(parts2[1])});
             }
@@ -758,7 +764,7 @@ bool runEvaluation(const EvalOptions &opt, QTextStream &out, QString *error)
         for (const Outcome &o : allOutcomes) {
             if (o.source != QLatin1String("yale"))
                 continue;
-            const bool w = o.defect.startsWith(QLatin1String("glasses")) || yaleGlassesWorn(o.person, o.defect);
+            const bool w = yaleGlassesWorn(o.person, o.defect);
             const QString &g = o.report.face.glasses;
             (w ? worn : bare) += 1;
             (w ? wornFound : bareFound) += g == QLatin1String("found");
